@@ -1,0 +1,69 @@
+/** The one Broadsheet data model: what publish writes to KV and every renderer reads. */
+
+/** Who made a photo or wrote the text. The role is data; each UI renders it in its own language. */
+export const CREDIT_ROLES = ['staff', 'correspondent', 'photographer', 'contributor'] as const
+export type CreditRole = (typeof CREDIT_ROLES)[number]
+
+/** The print labels that editors write, mapped to roles (记者 石亮 → staff). */
+export const CREDIT_LABELS_ZH: Readonly<Record<CreditRole, string>> = {
+  staff: '记者',
+  correspondent: '通讯员',
+  photographer: '摄影记者',
+  contributor: '特约撰稿',
+}
+
+/** English UI names of the roles ("Photo: 石亮 (staff reporter)"). */
+export const CREDIT_LABELS_EN: Readonly<Record<CreditRole, string>> = {
+  staff: 'staff reporter',
+  correspondent: 'correspondent',
+  photographer: 'staff photographer',
+  contributor: 'contributor',
+}
+
+export interface Credit {
+  role: CreditRole
+  name: string
+}
+
+/** A news photo. `src` is a site path (`/media/<hash>.<ext>`, resolved against the base URL) or an absolute https URL. */
+export interface Photo {
+  src: string
+  /** MIME type: image/jpeg, image/png, image/webp, image/gif, image/avif or image/svg+xml. */
+  type: string
+  width: number
+  height: number
+  alt: string
+  caption: string
+  credit: Credit
+}
+
+/** One section: the unit that becomes a feed item and a widget card. */
+export interface Section {
+  /** Stable id, unique within the article, `[a-z0-9-]`; the `#anchor` and part of the item's tag: URI. */
+  id: string
+  heading: string
+  paragraphs: string[]
+  photos: Photo[]
+  /** RFC 3339 with offset: when this section's content last changed. */
+  updated: string
+}
+
+export interface Article {
+  /** Stable ASCII slug `[a-z0-9-]`, used in URLs forever. */
+  slug: string
+  title: string
+  dek?: string
+  /** BCP 47 language tag, e.g. zh-CN. */
+  lang: string
+  byline: Credit
+  /** RFC 3339 with the newsroom's UTC offset, e.g. 2020-12-22T07:00:00+08:00. */
+  published: string
+  /** RFC 3339: the newest of `published` and every section's `updated`. */
+  updated: string
+  canonical?: string
+  tags: string[]
+  lede: string[]
+  sections: Section[]
+  /** Photos not attached to any section (a closing gallery). */
+  photos: Photo[]
+}

@@ -1,0 +1,66 @@
+/** Parses an Article from unknown data (a KV value), never trusting its shape. */
+import { type Article, CREDIT_ROLES, type Credit, type Photo, type Section } from './article.ts'
+import { ModelError } from './model-error.ts'
+import { arr, date, int, obj, oneOf, optStr, str } from './read-fields.ts'
+
+/** Slugs and section ids: lowercase ASCII letters, digits and inner hyphens. */
+export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/
+
+function slugLike(v: string, path: string): string {
+  if (!SLUG.test(v)) throw new ModelError(path, 'expected a slug of a-z, 0-9 and -')
+  return v
+}
+
+export function parseCredit(value: unknown, path: string): Credit {
+  const o = obj(value, path)
+  return { role: oneOf(o, 'role', path, CREDIT_ROLES), name: str(o, 'name', path) }
+}
+
+export function parsePhoto(value: unknown, path: string): Photo {
+  const o = obj(value, path)
+  return {
+    src: str(o, 'src', path),
+    type: str(o, 'type', path),
+    width: int(o, 'width', path, 1),
+    height: int(o, 'height', path, 1),
+    alt: str(o, 'alt', path),
+    caption: str(o, 'caption', path),
+    credit: parseCredit(o.credit, `${path}.credit`),
+  }
+}
+
+const strings = (v: unknown, p: string): string => {
+  if (typeof v !== 'string') throw new ModelError(p, 'expected a string')
+  return v
+}
+
+export function parseSection(value: unknown, path: string): Section {
+  const o = obj(value, path)
+  return {
+    id: slugLike(str(o, 'id', path), `${path}.id`),
+    heading: str(o, 'heading', path),
+    paragraphs: arr(o, 'paragraphs', path, strings),
+    photos: arr(o, 'photos', path, parsePhoto),
+    updated: date(o, 'updated', path),
+  }
+}
+
+export function parseArticle(value: unknown, path = 'article'): Article {
+  const o = obj(value, path)
+  const dek = optStr(o, 'dek', path)
+  const canonical = optStr(o, 'canonical', path)
+  return {
+    slug: slugLike(str(o, 'slug', path), `${path}.slug`),
+    title: str(o, 'title', path),
+    ...(dek === undefined ? {} : { dek }),
+    lang: str(o, 'lang', path),
+    byline: parseCredit(o.byline, `${path}.byline`),
+    published: date(o, 'published', path),
+    updated: date(o, 'updated', path),
+    ...(canonical === undefined ? {} : { canonical }),
+    tags: arr(o, 'tags', path, strings),
+    lede: arr(o, 'lede', path, strings),
+    sections: arr(o, 'sections', path, parseSection),
+    photos: arr(o, 'photos', path, parsePhoto),
+  }
+}

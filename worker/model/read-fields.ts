@@ -1,0 +1,49 @@
+/** Small typed readers for `unknown` values: each returns the field or throws a ModelError naming its path. */
+import { ModelError } from './model-error.ts'
+
+export type Obj = Record<string, unknown>
+
+export function obj(value: unknown, path: string): Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelError(path, 'expected an object')
+  return value as Obj
+}
+
+export function str(o: Obj, key: string, path: string): string {
+  const v = o[key]
+  if (typeof v !== 'string') throw new ModelError(`${path}.${key}`, 'expected a string')
+  return v
+}
+
+export function optStr(o: Obj, key: string, path: string): string | undefined {
+  return o[key] === undefined ? undefined : str(o, key, path)
+}
+
+export function int(o: Obj, key: string, path: string, min = 0): number {
+  const v = o[key]
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
+    throw new ModelError(`${path}.${key}`, `expected an integer >= ${min}`)
+  return v
+}
+
+export function arr<T>(o: Obj, key: string, path: string, item: (v: unknown, p: string) => T): T[] {
+  const v = o[key]
+  if (!Array.isArray(v)) throw new ModelError(`${path}.${key}`, 'expected an array')
+  return v.map((x, i) => item(x, `${path}.${key}[${i}]`))
+}
+
+export function oneOf<T extends string>(o: Obj, key: string, path: string, allowed: readonly T[]): T {
+  const v = str(o, key, path)
+  if (!(allowed as readonly string[]).includes(v))
+    throw new ModelError(`${path}.${key}`, `expected one of ${allowed.join(', ')}`)
+  return v as T
+}
+
+/** RFC 3339 date-time with an explicit offset (Z or ±hh:mm). */
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
+export function date(o: Obj, key: string, path: string): string {
+  const v = str(o, key, path)
+  if (!RFC3339.test(v) || Number.isNaN(Date.parse(v)))
+    throw new ModelError(`${path}.${key}`, 'expected an RFC 3339 date-time with offset')
+  return v
+}
