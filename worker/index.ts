@@ -5,6 +5,8 @@ export default {
   async fetch(_request, env) {
     const index = await readIndex(env.CONTENT)
     const list = (index?.articles ?? []).map((a) => `${a.slug}\t${a.title}`).join('\n')
-    return new Response(`Broadsheet\n\n${list}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } })
+    return new Response(`Broadsheet\n\n${list}\n`, {
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    })
   },
 } satisfies ExportedHandler<Env>

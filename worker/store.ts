@@ -1,10 +1,6 @@
 /** The only module that touches KV: one read per request, each value parsed before use. */
 import { ModelError } from './model/model-error.ts'
-import {
-  parseAllPageValue,
-  parseArticleValue,
-  parseIndexValue,
-} from './model/parse-store-values.ts'
+import { parseAllPageValue, parseArticleValue, parseIndexValue } from './model/parse-store-values.ts'
 import type { AllPageValue, ArticleValue, IndexValue } from './model/store-values.ts'
 import { keys } from './store-keys.ts'
 

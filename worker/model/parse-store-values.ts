@@ -1,6 +1,6 @@
 /** Parsers for the KV values (see store-values.ts): a value that does not fit throws a ModelError. */
 import { parseArticle, parseCredit, parsePhoto, parseSection } from './parse-article.ts'
-import { arr, date, int, obj, optStr, str, type Obj } from './read-fields.ts'
+import { arr, date, int, type Obj, obj, optStr, str } from './read-fields.ts'
 import type { AllPageValue, ArticleSummary, ArticleValue, FeedEntry, IndexValue } from './store-values.ts'
 
 const strings = (v: unknown, p: string): string => str({ v }, 'v', p)

@@ -4,7 +4,8 @@ import { ModelError } from './model-error.ts'
 export type Obj = Record<string, unknown>
 
 export function obj(value: unknown, path: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelError(path, 'expected an object')
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ModelError(path, 'expected an object')
   return value as Obj
 }
 

@@ -1,0 +1,17 @@
+/** The contract between route handlers and the HTTP layer: handlers say what they serve, http/ decides how. */
+
+/** How long caches may keep a response; http/ turns each profile into Cache-Control. */
+export type CacheProfile = 'feed' | 'page' | 'media' | 'script' | 'immutable'
+
+export interface Representation {
+  body: string | ArrayBuffer | ReadableStream
+  /** Full Content-Type, e.g. `application/rss+xml; charset=utf-8`. */
+  contentType: string
+  /** Content version of the data behind this body (a KV value's `version`); http/ derives the strong ETag from it. */
+  version: string
+  /** RFC 3339 time of the newest change behind this body, for Last-Modified. */
+  lastModified?: string
+  cache: CacheProfile
+  /** Read routes that other origins may fetch (feeds, oEmbed, media, widget) get CORS headers. */
+  cors: boolean
+}
