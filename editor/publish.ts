@@ -1,0 +1,66 @@
+/** CLI: `npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR]`. */
+import { parseArgs } from 'node:util'
+import { runPublish } from './publish/run-publish.ts'
+
+const USAGE =
+  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR]'
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof parse>['values']
+  try {
+    values = parse().values
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : e}\n${USAGE}`)
+    return 2
+  }
+  if (values.local === values.remote) {
+    console.error(`choose exactly one of --local and --remote\n${USAGE}`)
+    return 2
+  }
+  const outcome = await runPublish({
+    root: values.root ?? 'content',
+    target: {
+      mode: values.local ? 'local' : 'remote',
+      binding: 'CONTENT',
+      cwd: process.cwd(),
+      ...(values['persist-to'] ? { persistTo: values['persist-to'] } : {}),
+      ...(values.env ? { env: values.env } : {}),
+    },
+    dryRun: values['dry-run'] ?? false,
+    now: new Date(),
+    log: (line) => console.log(line),
+  })
+  if (!outcome.ok) {
+    for (const p of outcome.problems) console.error(p)
+    console.error(
+      `publish stopped: ${outcome.problems.length} problem(s) in the content; nothing was written`,
+    )
+    return 1
+  }
+  return 0
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      local: { type: 'boolean', default: false },
+      remote: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean' },
+      env: { type: 'string' },
+      'persist-to': { type: 'string' },
+      root: { type: 'string' },
+    },
+    strict: true,
+  })
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`publish failed: ${e instanceof Error ? e.message : e}`)
+    console.error(
+      'KV may hold part of this publish; it still serves a consistent version. Run publish again to converge.',
+    )
+    process.exit(1)
+  },
+)

@@ -1,0 +1,89 @@
+/** Turns a checked draft into the model's Article: media become content-addressed `/media/` paths, sections get times. */
+import type { Article, Photo, Section } from '../../worker/model/article.ts'
+import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
+import { contentHash } from './content-hash.ts'
+import type { KvEntry, PublishState } from './kv-entry.ts'
+import { stampSection } from './stamp-sections.ts'
+
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+}
+
+/** Collects media entries by key so an image used by many photos is stored once. */
+export type MediaSink = Map<string, KvEntry>
+
+function toPhoto(draft: DraftPhoto, media: MediaSink): Photo {
+  const { image } = draft
+  let src: string
+  if (image.kind === 'url') {
+    src = image.url
+  } else {
+    const hash = contentHash(image.bytes)
+    const name = `${hash}.${EXTENSIONS[image.type] ?? 'bin'}`
+    src = `/media/${name}`
+    if (!media.has(name))
+      media.set(name, {
+        key: `v1:media:${name}`,
+        value: Buffer.from(image.bytes).toString('base64'),
+        base64: true,
+        metadata: { h: hash, type: image.type },
+      })
+  }
+  return {
+    src,
+    type: image.type,
+    width: image.width,
+    height: image.height,
+    alt: draft.alt,
+    caption: draft.caption,
+    credit: draft.credit,
+  }
+}
+
+/** The newest of several RFC 3339 times, compared as instants (offsets differ). */
+export function newest(times: readonly string[]): string | null {
+  let best: string | null = null
+  for (const t of times) if (best === null || Date.parse(t) > Date.parse(best)) best = t
+  return best
+}
+
+export interface BuildContext {
+  previous: PublishState
+  /** Slugs that have sections in `previous`: articles published before. */
+  previousSlugs: ReadonlySet<string>
+  nextState: PublishState
+  media: MediaSink
+  now: Date
+}
+
+/** Builds the Article and records each section's hash and time in `ctx.nextState`. */
+export function buildArticle(draft: DraftArticle, ctx: BuildContext): Article {
+  const { previous, nextState, media, now } = ctx
+  const seenBefore = ctx.previousSlugs.has(draft.slug)
+  const sections: Section[] = draft.sections.map((s) => {
+    const photos = s.photos.map((p) => toPhoto(p, media))
+    const hash = contentHash(JSON.stringify([s.heading, s.paragraphs, photos]))
+    const updated = stampSection(draft, s, hash, previous, seenBefore, now)
+    nextState.sections[`${draft.slug}/${s.id}`] = { hash, updated }
+    return { id: s.id, heading: s.heading, paragraphs: s.paragraphs, photos, updated }
+  })
+  return {
+    slug: draft.slug,
+    title: draft.title,
+    ...(draft.dek === undefined ? {} : { dek: draft.dek }),
+    lang: draft.lang,
+    byline: draft.byline,
+    published: draft.published,
+    updated: newest([draft.published, ...sections.map((s) => s.updated)]) ?? draft.published,
+    ...(draft.canonical === undefined ? {} : { canonical: draft.canonical }),
+    tags: draft.tags,
+    lede: draft.lede,
+    sections,
+    photos: draft.photos.map((p) => toPhoto(p, media)),
+  }
+}

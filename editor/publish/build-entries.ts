@@ -1,0 +1,112 @@
+/** Builds every KV entry for a content tree: articles, media, the index and the "all" feed pages (README "KV layout"). */
+import type { Article } from '../../worker/model/article.ts'
+import {
+  ALL_PAGE_SIZE,
+  type AllPageValue,
+  type ArticleSummary,
+  type ArticleValue,
+  type FeedEntry,
+  type IndexValue,
+} from '../../worker/model/store-values.ts'
+import { keys } from '../../worker/store-keys.ts'
+import type { DraftArticle } from '../content/draft.ts'
+import { type BuildContext, buildArticle, newest } from './build-article.ts'
+import { contentHash } from './content-hash.ts'
+import type { KvEntry, PublishState } from './kv-entry.ts'
+
+export interface BuiltContent {
+  /** Media and article values: written first. */
+  content: KvEntry[]
+  /** Index, "all" pages and the publish state: written once every article they point at is in place. */
+  aggregates: KvEntry[]
+  articles: Article[]
+}
+
+/** A JSON value stored under `key`, with a `version` (its own content hash) for ETags. */
+function versioned<T extends object>(
+  key: string,
+  body: T,
+): { entry: KvEntry; value: T & { version: string } } {
+  const version = contentHash(JSON.stringify(body))
+  const value = { version, ...body }
+  return { entry: { key, value: JSON.stringify(value), metadata: { h: version } }, value }
+}
+
+function summarize(a: Article): ArticleSummary {
+  const photo = a.sections.find((s) => s.photos.length > 0)?.photos[0] ?? a.photos[0]
+  return {
+    slug: a.slug,
+    title: a.title,
+    ...(a.dek === undefined ? {} : { dek: a.dek }),
+    lang: a.lang,
+    byline: a.byline,
+    published: a.published,
+    updated: a.updated,
+    ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
+    tags: a.tags,
+    sectionCount: a.sections.length,
+    ...(photo ? { photo } : {}),
+  }
+}
+
+/** Newest publication first; the slug breaks ties so the order never depends on file-system order. */
+function byNewest(a: Article, b: Article): number {
+  return Date.parse(b.published) - Date.parse(a.published) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
+}
+
+function allPages(articles: readonly ArticleSummary[], bySlug: ReadonlyMap<string, Article>): KvEntry[] {
+  const items: FeedEntry[] = []
+  for (const summary of articles) {
+    const { sectionCount: _count, photo: _photo, ...article } = summary
+    for (const section of bySlug.get(summary.slug)?.sections ?? []) items.push({ article, section })
+  }
+  const pages = Math.max(1, Math.ceil(items.length / ALL_PAGE_SIZE))
+  const entries: KvEntry[] = []
+  for (let page = 1; page <= pages; page++) {
+    const slice = items.slice((page - 1) * ALL_PAGE_SIZE, page * ALL_PAGE_SIZE)
+    const body: Omit<AllPageValue, 'version'> = {
+      page,
+      pages,
+      updated: newest(slice.map((i) => i.section.updated)),
+      items: slice,
+    }
+    entries.push(versioned(keys.allPage(page), body).entry)
+  }
+  return entries
+}
+
+/** Pure: the same drafts, previous state and clock always give the same entries. */
+export function buildEntries(
+  drafts: readonly DraftArticle[],
+  previous: PublishState,
+  now: Date,
+): BuiltContent {
+  const nextState: PublishState = { sections: {} }
+  const ctx: BuildContext = {
+    previous,
+    previousSlugs: new Set(Object.keys(previous.sections).map((k) => k.slice(0, k.indexOf('/')))),
+    nextState,
+    media: new Map(),
+    now,
+  }
+  const articles = drafts.map((d) => buildArticle(d, ctx)).sort(byNewest)
+  const articleEntries = articles.map(
+    (article) => versioned<Omit<ArticleValue, 'version'>>(keys.article(article.slug), { article }).entry,
+  )
+  const summaries = articles.map(summarize)
+  const index: Omit<IndexValue, 'version'> = {
+    updated: newest(articles.map((a) => a.updated)),
+    articles: summaries,
+  }
+  const bySlug = new Map(articles.map((a) => [a.slug, a]))
+  const stateJson = JSON.stringify(nextState)
+  return {
+    content: [...[...ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), ...articleEntries],
+    aggregates: [
+      ...allPages(summaries, bySlug),
+      versioned(keys.index(), index).entry,
+      { key: keys.publishState(), value: stateJson, metadata: { h: contentHash(stateJson) } },
+    ],
+    articles,
+  }
+}

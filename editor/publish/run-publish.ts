@@ -1,0 +1,68 @@
+/** The publish pipeline: check, build, compare with KV, then write in an order readers can never catch half-done. */
+
+import { KEY_PREFIX, keys } from '../../worker/store-keys.ts'
+import { checkContent, formatProblem } from '../content/check-content.ts'
+import { buildEntries } from './build-entries.ts'
+import { parsePublishState } from './parse-publish-state.ts'
+import { isNoop, type PublishPlan, planPublish } from './plan-publish.ts'
+import { bulkDelete, bulkPut, getText, type KvTarget, listKeys } from './wrangler-kv.ts'
+
+export interface PublishOptions {
+  root: string
+  target: KvTarget
+  dryRun: boolean
+  now: Date
+  /** Progress and summary lines (stdout in the CLI). */
+  log: (line: string) => void
+}
+
+export type PublishOutcome =
+  | { ok: false; problems: string[] }
+  | { ok: true; plan: PublishPlan; written: boolean }
+
+/** Runs the whole publish; on any content problem it returns them having written nothing. */
+export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
+  const { articles, problems } = await checkContent(o.root)
+  if (problems.length > 0) return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
+
+  const listing = await listKeys(o.target, KEY_PREFIX)
+  const stateKey = keys.publishState()
+  const previous = parsePublishState(listing.has(stateKey) ? await getText(o.target, stateKey) : null)
+  const plan = planPublish(buildEntries(articles, previous, o.now), listing)
+  describe(plan, o)
+  if (o.dryRun || isNoop(plan)) return { ok: true, plan, written: false }
+
+  // Order matters: a reader must never see the index or an "all" page point at an article that is not there yet,
+  // and nothing is deleted until nothing points at it.
+  await bulkPut(o.target, plan.content)
+  await bulkPut(o.target, plan.aggregates)
+  await bulkDelete(o.target, plan.deletes)
+  o.log(`done: ${plan.content.length + plan.aggregates.length} keys written, ${plan.deletes.length} deleted`)
+  return { ok: true, plan, written: true }
+}
+
+function describe(plan: PublishPlan, o: PublishOptions): void {
+  const { added, changed, removed } = plan.articles
+  const where =
+    o.target.mode === 'local'
+      ? `local KV (${o.target.persistTo ?? '.wrangler/state'})`
+      : 'Cloudflare KV (remote)'
+  o.log(`${o.dryRun ? 'plan (dry run, nothing written)' : 'publish'} to ${where}`)
+  o.log(`articles: ${added.length} added, ${changed.length} changed, ${removed.length} removed`)
+  for (const [label, slugs] of [
+    ['+', added],
+    ['~', changed],
+    ['-', removed],
+  ] as const)
+    for (const slug of slugs) o.log(`  ${label} ${slug}`)
+  if (isNoop(plan)) {
+    o.log('KV already holds this content: nothing to write')
+    return
+  }
+  const writes = plan.content.length + plan.aggregates.length
+  o.log(
+    `keys: ${writes} to write (${plan.bytes.toLocaleString('en')} bytes), ${plan.deletes.length} to delete`,
+  )
+  for (const e of [...plan.content, ...plan.aggregates]) o.log(`  put ${e.key}`)
+  for (const k of plan.deletes) o.log(`  delete ${k}`)
+}

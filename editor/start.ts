@@ -1,0 +1,31 @@
+/** `npm start`: publish content/ to wrangler's local KV, then serve the Worker on http://127.0.0.1:8787. */
+import { spawn } from 'node:child_process'
+import { runPublish } from './publish/run-publish.ts'
+import { QUIET_WRANGLER_ENV, wranglerBin } from './publish/wrangler-kv.ts'
+
+const PERSIST = '.wrangler/state'
+const port = process.env.PORT ?? '8787'
+
+const outcome = await runPublish({
+  root: 'content',
+  target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo: PERSIST },
+  dryRun: false,
+  now: new Date(),
+  log: (line) => console.log(line),
+})
+if (!outcome.ok) {
+  for (const p of outcome.problems) console.error(p)
+  console.error('npm start: fix the content problems above, then run it again')
+  process.exit(1)
+}
+
+console.log(
+  `\nBroadsheet: http://127.0.0.1:${port}/  (feeds: /feeds/all.rss, /feeds/all.atom, /feeds/all.json)\n`,
+)
+const dev = spawn(
+  wranglerBin(process.cwd()),
+  ['dev', '--local', '--ip', '127.0.0.1', '--port', port, '--persist-to', PERSIST],
+  { stdio: 'inherit', env: { ...process.env, ...QUIET_WRANGLER_ENV } },
+)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
+dev.on('exit', (code) => process.exit(code ?? 0))
