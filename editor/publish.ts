@@ -1,9 +1,10 @@
-/** CLI: `npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR]`. */
+/** CLI: `npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--hub-delay SECONDS]`. */
 import { parseArgs } from 'node:util'
+import { readSiteVars } from './publish/read-site-vars.ts'
 import { runPublish } from './publish/run-publish.ts'
 
 const USAGE =
-  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR]'
+  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--hub-delay SECONDS]'
 
 async function main(): Promise<number> {
   let values: ReturnType<typeof parse>['values']
@@ -17,10 +18,18 @@ async function main(): Promise<number> {
     console.error(`choose exactly one of --local and --remote\n${USAGE}`)
     return 2
   }
+  const mode = values.local ? 'local' : 'remote'
+  const site = mode === 'remote' ? readSiteVars(process.cwd(), values.env) : null
+  if (site?.hub && !site.baseUrl) {
+    console.error(
+      'WEBSUB_HUB is set but PUBLIC_BASE_URL is empty: the hub needs absolute feed URLs; set it in wrangler.toml',
+    )
+    return 2
+  }
   const outcome = await runPublish({
     root: values.root ?? 'content',
     target: {
-      mode: values.local ? 'local' : 'remote',
+      mode,
       binding: 'CONTENT',
       cwd: process.cwd(),
       ...(values['persist-to'] ? { persistTo: values['persist-to'] } : {}),
@@ -29,6 +38,11 @@ async function main(): Promise<number> {
     dryRun: values['dry-run'] ?? false,
     now: new Date(),
     log: (line) => console.log(line),
+    ...(site?.hub
+      ? {
+          websub: { hub: site.hub, baseUrl: site.baseUrl, delayMs: Number(values['hub-delay'] ?? 60) * 1000 },
+        }
+      : {}),
   })
   if (!outcome.ok) {
     for (const p of outcome.problems) console.error(p)
@@ -49,6 +63,7 @@ function parse() {
       env: { type: 'string' },
       'persist-to': { type: 'string' },
       root: { type: 'string' },
+      'hub-delay': { type: 'string' },
     },
     strict: true,
   })

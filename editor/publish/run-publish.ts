@@ -5,6 +5,7 @@ import { checkContent, formatProblem } from '../content/check-content.ts'
 import { buildEntries } from './build-entries.ts'
 import { parsePublishState } from './parse-publish-state.ts'
 import { isNoop, type PublishPlan, planPublish } from './plan-publish.ts'
+import { changedFeedUrls, pingHub } from './websub-ping.ts'
 import { bulkDelete, bulkPut, getText, type KvTarget, listKeys } from './wrangler-kv.ts'
 
 export interface PublishOptions {
@@ -14,6 +15,8 @@ export interface PublishOptions {
   now: Date
   /** Progress and summary lines (stdout in the CLI). */
   log: (line: string) => void
+  /** Remote publishes with a hub configured: ping it for the changed feeds after `delayMs` (KV propagation). */
+  websub?: { hub: string; baseUrl: string; delayMs: number }
 }
 
 export type PublishOutcome =
@@ -38,7 +41,24 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   await bulkPut(o.target, plan.aggregates)
   await bulkDelete(o.target, plan.deletes)
   o.log(`done: ${plan.content.length + plan.aggregates.length} keys written, ${plan.deletes.length} deleted`)
+  if (o.websub) await notifyHub(plan, o.websub, o.log)
   return { ok: true, plan, written: true }
+}
+
+async function notifyHub(
+  plan: PublishPlan,
+  w: NonNullable<PublishOptions['websub']>,
+  log: (l: string) => void,
+) {
+  const urls = changedFeedUrls(plan, w.baseUrl)
+  if (urls.length === 0) return
+  // KV is eventually consistent: other edge locations may serve the old value for up to 60 s after a write, and a
+  // hub fetches the feed as soon as it is pinged. Waiting first means subscribers get the new content.
+  log(
+    `websub: waiting ${Math.round(w.delayMs / 1000)} s for KV to propagate, then pinging ${w.hub} for ${urls.length} feeds`,
+  )
+  await new Promise((r) => setTimeout(r, w.delayMs))
+  for (const r of await pingHub(w.hub, urls)) log(`  ${r.status === 'failed' ? 'FAILED' : r.status} ${r.url}`)
 }
 
 function describe(plan: PublishPlan, o: PublishOptions): void {
