@@ -1,0 +1,68 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import type { PublishPlan } from '../../editor/publish/plan-publish.ts'
+import { changedFeedUrls, pingHub } from '../../editor/publish/websub-ping.ts'
+
+const plan = (overrides: Partial<PublishPlan> = {}): PublishPlan => ({
+  content: [],
+  aggregates: [],
+  deletes: [],
+  articles: { added: [], changed: [], removed: [] },
+  bytes: 0,
+  ...overrides,
+})
+
+describe('changedFeedUrls', () => {
+  it('lists the three feeds of each added or changed article and of "all" when a page changed', () => {
+    const urls = changedFeedUrls(
+      plan({
+        articles: { added: ['new-one'], changed: [], removed: [] },
+        aggregates: [{ key: 'v1:all:1', value: '{}', metadata: { h: 'x' } }],
+      }),
+      'https://news.example.com/',
+    )
+    expect(urls).toEqual([
+      'https://news.example.com/feeds/new-one.rss',
+      'https://news.example.com/feeds/new-one.atom',
+      'https://news.example.com/feeds/new-one.json',
+      'https://news.example.com/feeds/all.rss',
+      'https://news.example.com/feeds/all.atom',
+      'https://news.example.com/feeds/all.json',
+    ])
+  })
+
+  it('lists nothing for a publish that changed nothing', () => {
+    expect(changedFeedUrls(plan(), 'https://news.example.com')).toEqual([])
+  })
+})
+
+describe('pingHub', () => {
+  it('posts hub.mode=publish with each feed URL as a form', async () => {
+    const seen: string[] = []
+    const hub = createServer((req, res) => {
+      let body = ''
+      req.on('data', (d) => (body += d))
+      req.on('end', () => {
+        seen.push(`${req.method} ${req.headers['content-type']} ${body}`)
+        res.writeHead(204).end()
+      })
+    })
+    await new Promise<void>((r) => hub.listen(0, '127.0.0.1', r))
+    const { port } = hub.address() as AddressInfo
+    try {
+      const results = await pingHub(`http://127.0.0.1:${port}/`, ['https://n.example/feeds/all.rss'])
+      expect(results).toEqual([{ url: 'https://n.example/feeds/all.rss', status: 204 }])
+      expect(seen).toEqual([
+        'POST application/x-www-form-urlencoded hub.mode=publish&hub.url=https%3A%2F%2Fn.example%2Ffeeds%2Fall.rss',
+      ])
+    } finally {
+      hub.close()
+    }
+  })
+
+  it('reports an unreachable hub without throwing', async () => {
+    const results = await pingHub('http://127.0.0.1:9/', ['https://n.example/feeds/all.rss'])
+    expect(results[0]?.status).toBe('failed')
+  })
+})
