@@ -1,0 +1,46 @@
+"""Reads a feed on stdin, parses it with Universal Feed Parser and prints what the tests assert, as JSON."""
+import json
+import sys
+
+import feedparser
+
+
+def links(links):
+    return [{k: l.get(k) for k in ("rel", "type", "href")} for l in links]
+
+
+def entry(e):
+    return {
+        "id": e.get("id"),
+        "title": e.get("title"),
+        "title_type": e.get("title_detail", {}).get("type"),
+        "link": e.get("link"),
+        "links": links(e.get("links", [])),
+        "published": e.get("published"),
+        "updated": e.get("updated"),
+        "author": e.get("author"),
+        "summary": e.get("summary"),
+        "content": [{"type": c.get("type"), "value": c.get("value")} for c in e.get("content", [])],
+        "media_content": [dict(m) for m in e.get("media_content", [])],
+        "media_credit": [dict(m) for m in e.get("media_credit", [])],
+        "tags": [t.get("term") for t in e.get("tags", [])],
+        "enclosures": [dict(x) for x in e.get("enclosures", [])],
+        "language": e.get("language"),
+    }
+
+
+data = sys.stdin.buffer.read()
+d = feedparser.parse(data)
+print(json.dumps({
+    "bozo": int(d.get("bozo", 0)),
+    "bozo_exception": str(d.get("bozo_exception")) if d.get("bozo") else None,
+    "version": d.get("version"),
+    "feed": {
+        "title": d.feed.get("title"),
+        "language": d.feed.get("language"),
+        "updated": d.feed.get("updated"),
+        "links": links(d.feed.get("links", [])),
+        "icon": d.feed.get("icon"),
+    },
+    "entries": [entry(e) for e in d.entries],
+}, ensure_ascii=False))

@@ -1,0 +1,150 @@
+/** The one input of every feed renderer: an article's or a page of "all"'s items, every URL already absolute. */
+import type { Article, Section } from '../model/article.ts'
+import type { AllPageValue, ArticleValue, FeedEntry } from '../model/store-values.ts'
+import type { SiteConfig } from '../site-config.ts'
+import { later, newest } from './feed-dates.ts'
+import { type FeedPhoto, feedPhoto } from './feed-photo.ts'
+import { summarize } from './feed-summary.ts'
+import { articleUrl, type FormatUrls, feedUrls, iconUrl } from './feed-urls.ts'
+import { sectionHtml } from './section-html.ts'
+
+/** The naming authority of every tag: URI; fixed, so ids survive a change of host (RFC 4151). */
+export const TAG_AUTHORITY = 'broadsheet'
+/** Id of the "all articles" feed; the date part is the year the site began and never changes. */
+export const ALL_FEED_ID = `tag:${TAG_AUTHORITY},2020:all`
+/** `updated` of an empty site's "all" feed: a fixed instant, because renderers have no clock. */
+export const EMPTY_SITE_UPDATED = '2020-01-01T00:00:00Z'
+
+/** One feed item: a section with the article context readers and widgets need. */
+export interface FeedItem {
+  /** `tag:broadsheet,{published year}:{slug}/{section id}`: never the host or the title, so it never changes. */
+  id: string
+  sectionId: string
+  title: string
+  /** The section anchor on the article page (or on the canonical URL). */
+  url: string
+  lang: string
+  /** RFC 3339: the article's publication time. */
+  published: string
+  /** RFC 3339: the section's last change, never before `published`. */
+  updated: string
+  author: string
+  summary: string
+  contentHtml: string
+  tags: string[]
+  photos: FeedPhoto[]
+  article: { slug: string; title: string; url: string }
+}
+
+/** RFC 5005 paged-feed navigation of "all": page 1 is the newest, `next` is older. */
+export interface FeedPaging {
+  page: number
+  pages: number
+  first: FormatUrls
+  last: FormatUrls
+  next?: FormatUrls
+  previous?: FormatUrls
+}
+
+/** Everything a renderer needs; renderers only format it. */
+export interface FeedDocument {
+  id: string
+  title: string
+  description: string
+  lang: string
+  /** The HTML page this feed is the alternate of. */
+  homeUrl: string
+  /** This document in each format; a renderer takes its own format's URL as `self`. */
+  self: FormatUrls
+  hub?: string
+  iconUrl: string
+  /** RFC 3339: the newest item's `updated`. */
+  updated: string
+  /** Feed-level author (an article's byline); absent for "all". */
+  author?: string
+  generator: { name: string; url: string }
+  paging?: FeedPaging
+  items: FeedItem[]
+}
+
+type ArticleContext = FeedEntry['article']
+
+function tagYear(published: string): string {
+  return published.slice(0, 4)
+}
+
+function feedItem(article: ArticleContext, section: Section, site: SiteConfig): FeedItem {
+  const url = articleUrl(site.baseUrl, article.slug, article.canonical)
+  const photos = section.photos.map((p) => feedPhoto(p, site.baseUrl, article.lang))
+  return {
+    id: `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}/${section.id}`,
+    sectionId: section.id,
+    title: section.heading,
+    url: `${url}#${section.id}`,
+    lang: article.lang,
+    published: article.published,
+    updated: later(article.published, section.updated),
+    author: article.byline.name,
+    summary: summarize(section.paragraphs[0] ?? ''),
+    contentHtml: sectionHtml(section.paragraphs, photos),
+    tags: [...article.tags],
+    photos,
+    article: { slug: article.slug, title: article.title, url },
+  }
+}
+
+function common(site: SiteConfig) {
+  return {
+    iconUrl: iconUrl(site.baseUrl),
+    generator: { name: 'Broadsheet', url: `${site.baseUrl}/` },
+    ...(site.hub ? { hub: site.hub } : {}),
+  }
+}
+
+/** The feed of one article: its sections as items, in reading order. */
+export function articleFeed(value: ArticleValue, site: SiteConfig): FeedDocument {
+  const article: Article = value.article
+  const items = article.sections.map((s) => feedItem(article, s, site))
+  return {
+    ...common(site),
+    id: `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}`,
+    title: article.title,
+    description: article.dek?.trim() || site.description.trim() || article.title,
+    lang: article.lang,
+    homeUrl: articleUrl(site.baseUrl, article.slug, article.canonical),
+    self: feedUrls(site.baseUrl, article.slug),
+    updated: newest(items.map((i) => i.updated)) ?? article.updated,
+    author: article.byline.name,
+    items,
+  }
+}
+
+function paging(value: AllPageValue, baseUrl: string): FeedPaging | undefined {
+  if (value.pages <= 1) return undefined
+  return {
+    page: value.page,
+    pages: value.pages,
+    first: feedUrls(baseUrl, 'all', 1),
+    last: feedUrls(baseUrl, 'all', value.pages),
+    ...(value.page < value.pages ? { next: feedUrls(baseUrl, 'all', value.page + 1) } : {}),
+    ...(value.page > 1 ? { previous: feedUrls(baseUrl, 'all', value.page - 1) } : {}),
+  }
+}
+
+/** Page `value.page` of the feed of every article's sections, newest article first. */
+export function allFeed(value: AllPageValue, site: SiteConfig): FeedDocument {
+  const items = value.items.map((e) => feedItem(e.article, e.section, site))
+  const pages = paging(value, site.baseUrl)
+  return {
+    ...common(site),
+    id: ALL_FEED_ID,
+    title: site.title,
+    description: site.description.trim() || site.title,
+    lang: site.language,
+    homeUrl: `${site.baseUrl}/`,
+    self: feedUrls(site.baseUrl, 'all', value.page),
+    updated: newest(items.map((i) => i.updated)) ?? value.updated ?? EMPTY_SITE_UPDATED,
+    ...(pages ? { paging: pages } : {}),
+    items,
+  }
+}

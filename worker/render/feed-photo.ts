@@ -1,0 +1,41 @@
+/** A photo as feeds carry it: an absolute URL and a credit line in the article's language. */
+import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit, type Photo } from '../model/article.ts'
+
+/** A model photo resolved for output: everything a renderer needs, no base URL left to apply. */
+export interface FeedPhoto {
+  url: string
+  type: string
+  width: number
+  height: number
+  alt: string
+  caption: string
+  credit: Credit
+  /** The printed credit line: `记者 石亮 摄` for Chinese, `Photo: NAME (staff reporter)` otherwise. */
+  creditLine: string
+}
+
+/** The credit line as the article's readers expect it in print. */
+export function creditLine(credit: Credit, lang: string): string {
+  return /^zh\b/i.test(lang)
+    ? `${CREDIT_LABELS_ZH[credit.role]} ${credit.name} 摄`
+    : `Photo: ${credit.name} (${CREDIT_LABELS_EN[credit.role]})`
+}
+
+/** Site paths (`/media/…`) resolve against the base URL; anything else is already an absolute https URL. */
+export function absoluteUrl(src: string, baseUrl: string): string {
+  return src.startsWith('/') ? `${baseUrl}${src}` : src
+}
+
+/** Resolves a model photo for the feeds of an article written in `lang`. */
+export function feedPhoto(photo: Photo, baseUrl: string, lang: string): FeedPhoto {
+  return {
+    url: absoluteUrl(photo.src, baseUrl),
+    type: photo.type,
+    width: photo.width,
+    height: photo.height,
+    alt: photo.alt,
+    caption: photo.caption,
+    credit: { role: photo.credit.role, name: photo.credit.name },
+    creditLine: creditLine(photo.credit, lang),
+  }
+}

@@ -1,0 +1,47 @@
+/** Atom 1.0 (RFC 4287): typed text, xml:lang on the feed and every entry, photos as enclosure links. */
+import { rfc3339 } from './feed-dates.ts'
+import type { FeedDocument, FeedItem } from './feed-document.ts'
+import { navigationLinks } from './feed-paging-links.ts'
+import { xmlElement, xmlText } from './xml-text.ts'
+
+function author(name: string): string {
+  return xmlElement('author', {}, xmlText('name', name))
+}
+
+function entry(item: FeedItem): string {
+  const parts = [
+    xmlText('id', item.id),
+    xmlText('title', item.title, { type: 'text' }),
+    xmlElement('link', { rel: 'alternate', type: 'text/html', href: item.url }),
+    xmlText('published', rfc3339(item.published)),
+    xmlText('updated', rfc3339(item.updated)),
+    author(item.author),
+    ...item.tags.map((t) => xmlElement('category', { term: t })),
+    item.summary ? xmlText('summary', item.summary, { type: 'text' }) : '',
+    xmlText('content', item.contentHtml, { type: 'html' }),
+    // Atom's `length` is optional and the model does not know the byte size: omitted rather than guessed.
+    ...item.photos.map((p) => xmlElement('link', { rel: 'enclosure', type: p.type, href: p.url })),
+  ]
+  return xmlElement('entry', { 'xml:lang': item.lang }, parts.join(''))
+}
+
+/** Renders Atom 1.0; every entry carries its own author, so the feed needs none of its own. */
+export function renderAtom(doc: FeedDocument): string {
+  const parts = [
+    xmlText('id', doc.id),
+    xmlText('title', doc.title, { type: 'text' }),
+    xmlText('subtitle', doc.description, { type: 'text' }),
+    xmlText('updated', rfc3339(doc.updated)),
+    xmlElement('link', { rel: 'alternate', type: 'text/html', href: doc.homeUrl }),
+    xmlElement('link', { rel: 'self', type: 'application/atom+xml', href: doc.self.atom }),
+    doc.hub ? xmlElement('link', { rel: 'hub', href: doc.hub }) : '',
+    ...navigationLinks(doc, 'atom').map((l) =>
+      xmlElement('link', { rel: l.rel, type: 'application/atom+xml', href: l.href }),
+    ),
+    xmlText('icon', doc.iconUrl),
+    xmlText('generator', doc.generator.name, { uri: doc.generator.url }),
+    ...doc.items.map(entry),
+  ]
+  const attrs = { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': doc.lang }
+  return `<?xml version="1.0" encoding="utf-8"?>\n${xmlElement('feed', attrs, parts.join(''))}\n`
+}

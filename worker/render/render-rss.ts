@@ -1,0 +1,69 @@
+/** RSS 2.0 with the namespaces feed readers use: atom (self, hub, paging), dc (creator), content, Media RSS. */
+import { rfc822 } from './feed-dates.ts'
+import type { FeedDocument, FeedItem } from './feed-document.ts'
+import { navigationLinks } from './feed-paging-links.ts'
+import type { FeedPhoto } from './feed-photo.ts'
+import { escapeHtmlText, xmlElement, xmlText } from './xml-text.ts'
+
+const NAMESPACES = {
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:media': 'http://search.yahoo.com/mrss/',
+}
+
+/** Caption and credit stay inside media:content: at item level feedparser folds them into the body. */
+function mediaContent(photo: FeedPhoto): string {
+  const inner =
+    (photo.caption.trim() ? xmlText('media:description', photo.caption, { type: 'plain' }) : '') +
+    xmlText('media:credit', photo.credit.name, { role: 'photographer', scheme: 'urn:ebu' })
+  const attrs = {
+    url: photo.url,
+    type: photo.type,
+    medium: 'image',
+    width: photo.width,
+    height: photo.height,
+  }
+  return xmlElement('media:content', attrs, inner)
+}
+
+function item(entry: FeedItem): string {
+  // `description` is HTML by definition in RSS 2.0: the plain summary is escaped as HTML first.
+  const parts = [
+    xmlText('title', entry.title),
+    xmlText('link', entry.url),
+    xmlText('guid', entry.id, { isPermaLink: 'false' }),
+    xmlText('pubDate', rfc822(entry.published)),
+    xmlText('dc:creator', entry.author),
+    ...entry.tags.map((t) => xmlText('category', t)),
+    entry.summary ? xmlText('description', escapeHtmlText(entry.summary)) : '',
+    xmlText('content:encoded', entry.contentHtml),
+    ...entry.photos.map(mediaContent),
+  ]
+  return xmlElement('item', {}, parts.join(''))
+}
+
+/**
+ * Renders RSS 2.0. No channel `image`: RSS allows only GIF, JPEG or PNG there and the site icon is SVG
+ * (the W3C validator warns), so the icon is left to Atom and JSON Feed. No `enclosure` either: RSS requires
+ * its byte length, which the model does not carry; Media RSS describes the photos better anyway.
+ */
+export function renderRss(doc: FeedDocument): string {
+  const self = doc.self.rss
+  const channel = [
+    xmlText('title', doc.title),
+    xmlText('link', doc.homeUrl),
+    xmlText('description', doc.description),
+    xmlText('language', doc.lang),
+    xmlElement('atom:link', { href: self, rel: 'self', type: 'application/rss+xml' }),
+    doc.hub ? xmlElement('atom:link', { href: doc.hub, rel: 'hub' }) : '',
+    ...navigationLinks(doc, 'rss').map((l) =>
+      xmlElement('atom:link', { href: l.href, rel: l.rel, type: 'application/rss+xml' }),
+    ),
+    xmlText('lastBuildDate', rfc822(doc.updated)),
+    xmlText('docs', 'https://www.rssboard.org/rss-specification'),
+    xmlText('generator', doc.generator.name),
+    ...doc.items.map(item),
+  ]
+  return `<?xml version="1.0" encoding="utf-8"?>\n${xmlElement('rss', { version: '2.0', ...NAMESPACES }, xmlElement('channel', {}, channel.join('')))}\n`
+}
