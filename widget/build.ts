@@ -1,0 +1,77 @@
+/** Builds the widget: one minified ES module with Lit inside, a content-hashed copy and a manifest for the Worker. */
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { build, type Plugin, transform } from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+/** Where Workers Static Assets picks the files up (wrangler.toml [assets].directory). */
+const ASSETS_DIR = `${root}dist/assets`
+
+/** What the Worker reads to serve `/widget.js` and the pinned `/widget.<hash>.js`. */
+interface WidgetManifest {
+  /** First 8 hex digits of the SHA-256 of widget.js. */
+  hash: string
+  file: string
+  /** Subresource Integrity value for pinned embeds. */
+  integrity: string
+  gzipBytes: number
+}
+
+/** Lit leaves css`` text as written: minify each static stylesheet with esbuild's CSS minifier (~2 KB less). */
+const minifyCssTemplates: Plugin = {
+  name: 'minify-css-templates',
+  setup(b) {
+    b.onLoad({ filter: /-styles\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8')
+      let out = source
+      for (const [, cssText] of source.matchAll(/css`([^`$]*)`/g)) {
+        if (cssText === undefined) continue
+        const { code } = await transform(cssText, { loader: 'css', minify: true })
+        out = out.replace(cssText, code.trim())
+      }
+      return { contents: out, loader: 'ts' }
+    })
+  },
+}
+
+async function bundle(entry: string): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: [`${root}widget/${entry}`],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2021',
+    legalComments: 'none',
+    write: false,
+    // Lit's production build: no dev-mode warnings, and the smallest code.
+    conditions: ['production'],
+    plugins: [minifyCssTemplates],
+  })
+  const file = result.outputFiles[0]
+  if (!file) throw new Error(`esbuild produced nothing for ${entry}`)
+  return file.contents
+}
+
+async function main(): Promise<void> {
+  await mkdir(ASSETS_DIR, { recursive: true })
+  for (const old of await readdir(ASSETS_DIR)) {
+    if (/^widget\.[0-9a-f]{8}\.js$/.test(old)) await rm(`${ASSETS_DIR}/${old}`)
+  }
+  const widget = await bundle('index.ts')
+  const hash = createHash('sha256').update(widget).digest('hex').slice(0, 8)
+  const { gzipSync } = await import('node:zlib')
+  const manifest: WidgetManifest = {
+    hash,
+    file: `widget.${hash}.js`,
+    integrity: `sha384-${createHash('sha384').update(widget).digest('base64')}`,
+    gzipBytes: gzipSync(widget, { level: 9 }).length,
+  }
+  await writeFile(`${ASSETS_DIR}/widget.js`, widget)
+  await writeFile(`${ASSETS_DIR}/${manifest.file}`, widget)
+  await writeFile(`${ASSETS_DIR}/widget-manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`)
+  await writeFile(`${ASSETS_DIR}/embed-builder.js`, await bundle('embed-builder.ts'))
+  console.log(`widget.js ${widget.length} B, ${manifest.gzipBytes} B gzip → ${manifest.file}`)
+}
+
+await main()

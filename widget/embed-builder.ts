@@ -1,0 +1,106 @@
+/**
+ * `<broadsheet-embed-builder>`: the home page's embed builder (plain DOM, no Lit; needs /widget.js on the page
+ * for its live preview).
+ *
+ * API:
+ * - Children: one `<option value="SLUG">Title</option>` per article (server-rendered; read once on connect).
+ * - `base` attribute: the site origin used in the snippet (default: `location.origin`).
+ * - Renders, in light DOM (styled by the host page): selects for article, layout and theme, a live
+ *   `<broadsheet-cards>` preview, a read-only `<textarea>` with the snippet and a Copy button.
+ * - Fires `broadsheet-embed-change` (`CustomEvent<{ snippet: string }>`) whenever the snippet changes.
+ */
+
+const LAYOUTS = ['list', 'grid', 'carousel']
+const THEMES = ['auto', 'light', 'dark']
+let uid = 0
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** The two lines a partner pastes: the script, and the element with a plain link inside as its no-JS fallback. */
+export function embedSnippet(
+  base: string,
+  slug: string,
+  title: string,
+  layout: string,
+  theme: string,
+): string {
+  const attrs = `${layout === 'list' ? '' : ` layout="${layout}"`}${theme === 'auto' ? '' : ` theme="${theme}"`}`
+  return (
+    `<script type="module" src="${base}/widget.js"></script>\n` +
+    `<broadsheet-cards src="${base}/feeds/${slug}.json"${attrs}>` +
+    `<a href="${base}/articles/${slug}">${escapeHtml(title)}</a></broadsheet-cards>`
+  )
+}
+
+function select(label: string, options: [string, string][]): HTMLLabelElement {
+  const wrap = document.createElement('label')
+  const el = document.createElement('select')
+  for (const [value, text] of options) el.append(new Option(text, value))
+  wrap.append(`${label} `, el)
+  return wrap
+}
+
+/** The builder element; see the module comment for its API. */
+export class BroadsheetEmbedBuilder extends HTMLElement {
+  connectedCallback(): void {
+    if (this.querySelector('textarea')) return
+    const articles = [...this.querySelectorAll('option')].map((o): [string, string] => [o.value, o.text])
+    const base = (this.getAttribute('base') ?? location.origin).replace(/\/+$/, '')
+    const id = `broadsheet-embed-${++uid}`
+    const [article, layout, theme] = [
+      select('Article', articles),
+      select(
+        'Layout',
+        LAYOUTS.map((l) => [l, l]),
+      ),
+      select(
+        'Theme',
+        THEMES.map((t) => [t, t]),
+      ),
+    ]
+    const preview = document.createElement('broadsheet-cards')
+    const code = document.createElement('textarea')
+    code.id = id
+    code.readOnly = true
+    code.rows = 4
+    const codeLabel = document.createElement('label')
+    codeLabel.htmlFor = id
+    codeLabel.textContent = 'Embed code'
+    const copy = document.createElement('button')
+    copy.type = 'button'
+    copy.textContent = 'Copy'
+    const status = document.createElement('output')
+    const update = (): void => {
+      const [slug, title] = articles[article.querySelector('select')?.selectedIndex ?? 0] ?? ['', '']
+      const l = layout.querySelector('select')?.value ?? 'list'
+      const t = theme.querySelector('select')?.value ?? 'auto'
+      preview.setAttribute('src', `${base}/feeds/${slug}.json`)
+      preview.setAttribute('layout', l)
+      preview.setAttribute('theme', t)
+      code.value = embedSnippet(base, slug, title, l, t)
+      status.textContent = ''
+      this.dispatchEvent(new CustomEvent('broadsheet-embed-change', { detail: { snippet: code.value } }))
+    }
+    copy.addEventListener('click', async () => {
+      code.select()
+      try {
+        await navigator.clipboard.writeText(code.value)
+        status.textContent = 'Copied'
+      } catch {
+        status.textContent = 'Press Ctrl+C to copy'
+      }
+    })
+    this.replaceChildren(article, layout, theme, preview, codeLabel, code, copy, status)
+    this.addEventListener('change', update)
+    update()
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'broadsheet-embed-change': CustomEvent<{ snippet: string }>
+  }
+}
+
+if (!customElements.get('broadsheet-embed-builder'))
+  customElements.define('broadsheet-embed-builder', BroadsheetEmbedBuilder)

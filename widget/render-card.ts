@@ -1,0 +1,39 @@
+/** Lit templates for one card and for its skeleton, which shares the card's classes and so its geometry. */
+import { html, nothing, type TemplateResult } from 'lit'
+import type { Card } from './parse-feed.ts'
+import type { UiStrings } from './ui-strings.ts'
+
+/** How cards link and head themselves, resolved from the element's attributes. */
+export interface CardOptions {
+  ui: UiStrings
+  headingLevel: number
+  target: '_self' | '_blank'
+}
+
+/** `2020-12-22T07:00:00+08:00` → the newsroom's calendar date in the UI language (no viewer time-zone shift). */
+function formatDate(published: string | undefined, lang: string): string {
+  const m = published?.match(/^(\d{4})-(\d{2})-(\d{2})/)
+  if (!m) return ''
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  if (Number.isNaN(date.getTime())) return ''
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}
+
+/** One card: the heading link is the card's only tab stop; its ::after makes the whole card clickable. */
+export function renderCard(card: Card, { ui, headingLevel, target }: CardOptions): TemplateResult {
+  const { photo } = card
+  // Templates are written without indentation: whitespace inside html`` ships in the bundle and the DOM.
+  const link = html`<a part="link" href=${card.url} target=${target} rel=${target === '_blank' ? 'noopener' : nothing}>${card.title}</a>`
+  const time = card.published
+    ? html`<time datetime=${card.published}>${formatDate(card.published, ui.lang)}</time>`
+    : nothing
+  const image = photo
+    ? html`<img class="image" part="image" src=${photo.url} alt=${photo.alt} width=${photo.width ?? nothing} height=${photo.height ?? nothing} loading="lazy" decoding="async">`
+    : html`<div class="image"></div>`
+  const credit = photo?.credit ? ui.credit(photo.credit.role, photo.credit.name) : ''
+  return html`<li class="card" part="card"><div class="text"><div class="title" role="heading" aria-level=${headingLevel} part="title">${link}</div><p class="meta" lang=${ui.lang}>${time}</p><p class="excerpt">${card.excerpt}</p></div><figure>${image}<figcaption><span class="caption" part="caption">${photo?.caption ?? ''}</span><span class="credit" part="credit" lang=${ui.lang}>${credit}</span></figcaption></figure></li>`
+}
+
+/** A placeholder card with the same boxes as `renderCard`, hidden from assistive technology. */
+export const renderSkeleton = (): TemplateResult =>
+  html`<li class="card skeleton"><div class="text"><div class="title"></div><p class="meta"></p><p class="excerpt"></p></div><div class="figure"><div class="image"></div><span class="caption"></span><span class="credit"></span></div></li>`
