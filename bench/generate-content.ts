@@ -6,6 +6,8 @@ export interface TreeShape {
   articles: number
   sections: number
   photos: number
+  /** Number of the first generated article (default 0): lets callers add articles to an existing tree. */
+  firstIndex?: number
 }
 
 const PARAGRAPH = '綦江区将持续在扩大城市规模、提升城市能级等方面下功夫，加快綦万“三化”发展。'.repeat(6)
@@ -54,7 +56,8 @@ function article(i: number, shape: TreeShape): { md: string; images: Map<string,
 export async function generateContent(root: string, shape: TreeShape): Promise<void> {
   await mkdir(join(root, 'articles'), { recursive: true })
   await mkdir(join(root, 'media'), { recursive: true })
-  for (let i = 0; i < shape.articles; i++) {
+  const first = shape.firstIndex ?? 0
+  for (let i = first; i < first + shape.articles; i++) {
     const { md, images } = article(i, shape)
     await writeFile(join(root, 'articles', `bench-article-${i}.md`), md)
     for (const [name, body] of images) await writeFile(join(root, name), body)

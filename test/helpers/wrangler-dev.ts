@@ -1,0 +1,73 @@
+/** Starts `wrangler dev` on 127.0.0.1 and a free port, for tests, benchmarks and load runs; stops it for sure. */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+import { QUIET_ENV } from './run-command.ts'
+
+export interface DevServer {
+  /** Origin, e.g. http://127.0.0.1:41234 */
+  url: string
+  stop(): Promise<void>
+}
+
+/** A port the OS says is free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer()
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => done(port))
+    })
+  })
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.pid === undefined) return done()
+    child.once('exit', () => done())
+    // wrangler starts workerd as a child: signal the whole process group.
+    process.kill(-child.pid, 'SIGTERM')
+    setTimeout(
+      () => child.exitCode === null && child.pid && process.kill(-child.pid, 'SIGKILL'),
+      5_000,
+    ).unref()
+  })
+}
+
+/** Runs `wrangler dev --local` against local KV in `persistTo` and resolves once it answers HTTP. */
+export async function startWranglerDev(persistTo: string, timeoutMs = 60_000): Promise<DevServer> {
+  const port = await freePort()
+  const child = spawn(
+    resolve('node_modules/.bin/wrangler'),
+    [
+      'dev',
+      '--local',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+    ],
+    { env: { ...process.env, ...QUIET_ENV }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let log = ''
+  child.stdout?.on('data', (d) => (log += d))
+  child.stderr?.on('data', (d) => (log += d))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log}`)
+    try {
+      await fetch(`${url}/favicon.svg`, { signal: AbortSignal.timeout(2_000) })
+      return { url, stop: () => stopProcess(child) }
+    } catch {
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  await stopProcess(child)
+  throw new Error(`wrangler dev did not answer within ${timeoutMs} ms:\n${log}`)
+}

@@ -1,0 +1,54 @@
+/** Keeps changing a content tree and publishing it to local KV while a load runs: edits, additions, removals. */
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { generateContent } from '../../bench/generate-content.ts'
+import { runPublish } from '../../editor/publish/run-publish.ts'
+
+export interface ChurnStats {
+  publishes: number
+  failures: string[]
+}
+
+/** Publishes `root` into `persistTo` once; returns a failure message or null. */
+export async function publishOnce(root: string, persistTo: string): Promise<string | null> {
+  const outcome = await runPublish({
+    root,
+    target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo },
+    dryRun: false,
+    now: new Date(),
+    log: () => {},
+  })
+  return outcome.ok ? null : outcome.problems.join('\n')
+}
+
+/** Until `signal` aborts: edit a section, add an article, remove it again, each followed by a publish. */
+export async function churn(root: string, persistTo: string, signal: AbortSignal): Promise<ChurnStats> {
+  const stats: ChurnStats = { publishes: 0, failures: [] }
+  const seed = join(root, 'articles', 'qijiang-strategic-pivot.md')
+  const original = await readFile(seed, 'utf8')
+  for (let round = 0; !signal.aborted; round++) {
+    const step = round % 3
+    if (step === 0)
+      await writeFile(
+        seed,
+        original.replace(
+          '綦江具有得天独厚的区位优势。',
+          `綦江具有得天独厚的区位优势（第 ${round} 次修订）。`,
+        ),
+      )
+    if (step === 1)
+      await generateContent(root, { articles: 1, sections: 3, photos: 1, firstIndex: 1000 + round })
+    if (step === 2) {
+      await rm(join(root, 'articles', `bench-article-${1000 + round - 1}.md`), { force: true })
+      await writeFile(seed, original)
+    }
+    try {
+      const failure = await publishOnce(root, persistTo)
+      if (failure) stats.failures.push(failure)
+      else stats.publishes++
+    } catch (e) {
+      stats.failures.push(e instanceof Error ? e.message : String(e))
+    }
+  }
+  return stats
+}
