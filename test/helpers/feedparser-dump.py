@@ -25,7 +25,7 @@ def entry(e):
         "media_credit": [dict(m) for m in e.get("media_credit", [])],
         "tags": [t.get("term") for t in e.get("tags", [])],
         "enclosures": [dict(x) for x in e.get("enclosures", [])],
-        "language": e.get("language"),
+        "language": e.get("title_detail", {}).get("language"),
     }
 
 
