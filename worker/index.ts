@@ -1,12 +1,5 @@
-/** Worker entry: wiring only. */
-import { readIndex } from './store.ts'
+/** Worker entry: wiring only (the route table in routes.ts, HTTP semantics in http/). */
+import { dispatcher } from './http/dispatch.ts'
+import { routes } from './routes.ts'
 
-export default {
-  async fetch(_request, env) {
-    const index = await readIndex(env.CONTENT)
-    const list = (index?.articles ?? []).map((a) => `${a.slug}\t${a.title}`).join('\n')
-    return new Response(`Broadsheet\n\n${list}\n`, {
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    })
-  },
-} satisfies ExportedHandler<Env>
+export default { fetch: dispatcher(routes) } satisfies ExportedHandler<Env>

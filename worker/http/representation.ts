@@ -1,7 +1,7 @@
 /** The contract between route handlers and the HTTP layer: handlers say what they serve, http/ decides how. */
 
 /** How long caches may keep a response; http/ turns each profile into Cache-Control. */
-export type CacheProfile = 'feed' | 'page' | 'media' | 'script' | 'immutable'
+export type CacheProfile = 'feed' | 'page' | 'media' | 'script' | 'immutable' | 'static'
 
 export interface Representation {
   body: string | ArrayBuffer | ReadableStream
@@ -14,4 +14,12 @@ export interface Representation {
   cache: CacheProfile
   /** Read routes that other origins may fetch (feeds, oEmbed, media, widget) get CORS headers. */
   cors: boolean
+}
+
+/**
+ * A representation whose body is rendered only when needed: not for a 304, a HEAD or an edge-cache hit.
+ * http/ caches the rendered bytes at the edge under the URL, the ETag and the content coding.
+ */
+export interface DeferredRepresentation extends Omit<Representation, 'body'> {
+  render: () => string
 }

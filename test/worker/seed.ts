@@ -1,0 +1,56 @@
+/** Seeds the test KV with the values publish would write, built from the shared fixture builders. */
+import { env, exports } from 'cloudflare:workers'
+import type { Article } from '../../worker/model/article.ts'
+import type {
+  AllPageValue,
+  ArticleSummary,
+  ArticleValue,
+  IndexValue,
+} from '../../worker/model/store-values.ts'
+import { keys } from '../../worker/store-keys.ts'
+import { buildArticle } from '../fixtures/build-article.ts'
+
+/** The origin of every test request (PUBLIC_BASE_URL is empty in wrangler.toml, so URLs use it). */
+export const ORIGIN = 'http://broadsheet.test'
+
+/** A content version like publish's: a hash of the value, so different content never shares a version. */
+async function contentVersion(value: unknown): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value)))
+  return Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Stores `v1:article:{slug}` and returns the value. */
+export async function seedArticle(article: Article = buildArticle()): Promise<ArticleValue> {
+  const value = { version: await contentVersion(article), article }
+  await env.CONTENT.put(keys.article(article.slug), JSON.stringify(value))
+  return value
+}
+
+/** What the index knows of an article. */
+export function summaryOf(article: Article): ArticleSummary {
+  const { sections, lede: _lede, photos, ...rest } = article
+  const photo = sections.flatMap((s) => s.photos)[0] ?? photos[0]
+  return { ...rest, sectionCount: sections.length, ...(photo === undefined ? {} : { photo }) }
+}
+
+/** Stores `v1:index` listing the articles in the given order (newest first). */
+export async function seedIndex(articles: readonly Article[]): Promise<IndexValue> {
+  const list = articles.map(summaryOf)
+  const updated = list.map((a) => a.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null
+  const body = { updated, articles: list }
+  const value = { version: await contentVersion(body), ...body }
+  await env.CONTENT.put(keys.index(), JSON.stringify(value))
+  return value
+}
+
+/** Stores `v1:all:{page}`; the version is re-derived from the content. */
+export async function seedAllPage(page: AllPageValue): Promise<AllPageValue> {
+  const value = { ...page, version: await contentVersion(page) }
+  await env.CONTENT.put(keys.allPage(page.page), JSON.stringify(value))
+  return value
+}
+
+/** Sends a request to the Worker under test; `path` is relative to ORIGIN. */
+export function request(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, init))
+}

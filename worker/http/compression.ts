@@ -1,0 +1,42 @@
+/** gzip for text: decided from the client's own Accept-Encoding, compressed by us with CompressionStream. */
+
+/**
+ * The client's Accept-Encoding. On the edge and under wrangler dev the Worker always sees `br, gzip`
+ * (Cloudflare's front end re-encodes); the client's real header is `cf.clientAcceptEncoding`.
+ */
+function clientAcceptEncoding(request: Request): string {
+  const fromCf: unknown = request.cf?.clientAcceptEncoding
+  if (typeof fromCf === 'string') return fromCf
+  return request.headers.get('accept-encoding') ?? ''
+}
+
+/** Whether the client accepts gzip (`gzip`, `x-gzip` or `*`, with a non-zero q). */
+export function acceptsGzip(request: Request): boolean {
+  let star = false
+  for (const part of clientAcceptEncoding(request).toLowerCase().split(',')) {
+    const [coding = '', ...params] = part.split(';').map((s) => s.trim())
+    const q = params.find((p) => p.startsWith('q='))
+    const accepted = q === undefined || Number(q.slice(2)) > 0
+    if (coding === 'gzip' || coding === 'x-gzip') return accepted
+    if (coding === '*') star = accepted
+  }
+  return star
+}
+
+/** Text formats worth compressing (images other than SVG are compressed already). */
+export function isCompressible(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim() ?? ''
+  return (
+    type.startsWith('text/') ||
+    /^application\/(?:[\w.+-]+\+)?(?:xml|json)$/.test(type) ||
+    type === 'application/javascript' ||
+    type === 'image/svg+xml'
+  )
+}
+
+/** gzip a body; the caller sends it with `encodeBody: 'manual'` so the runtime does not encode it again. */
+export function gzip(body: string | ArrayBuffer | ReadableStream): ReadableStream<Uint8Array> {
+  const stream = body instanceof ReadableStream ? body : new Response(body).body
+  if (stream === null) throw new Error('empty body cannot be compressed')
+  return stream.pipeThrough(new CompressionStream('gzip'))
+}

@@ -1,0 +1,55 @@
+/** Routes a request through the route table: method rules (HEAD, OPTIONS, 405), limits, handlers, errors. */
+import { type IRequest, IttyRouter } from 'itty-router'
+import { siteConfig } from '../site-config.ts'
+import { preflightResponse } from './cors.ts'
+import { errorResponse } from './error-response.ts'
+import { Redirect } from './redirect.ts'
+import { checkRequestLimits } from './request-limits.ts'
+import { respond } from './respond.ts'
+import type { Route } from './route-handler.ts'
+import { notFound, StatusError } from './status-error.ts'
+
+const ALLOW = 'GET, HEAD, OPTIONS'
+
+async function answer(route: Route, request: IRequest, url: URL, env: Env, ctx: ExecutionContext) {
+  if (request.method === 'OPTIONS') {
+    if (route.cors) return preflightResponse()
+    return new Response(null, { status: 204, headers: { allow: ALLOW } })
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    throw new StatusError(405, 'Method Not Allowed', 'This resource is read-only.', { allow: ALLOW })
+  const site = siteConfig(env, url)
+  const params: Record<string, string | undefined> = { ...request.params }
+  const reply = await route.handler({ request, url, params, env, site })
+  if (reply instanceof Redirect) {
+    const headers: Record<string, string> = {
+      location: reply.location,
+      'cache-control': 'public, max-age=86400',
+    }
+    return new Response(null, {
+      status: 301,
+      headers: route.cors ? { ...headers, 'access-control-allow-origin': '*' } : headers,
+    })
+  }
+  return respond(request, url, reply, { site, waitUntil: (p) => ctx.waitUntil(p) })
+}
+
+/** Builds the fetch handler for a route table. Unknown paths are 404; a trailing slash is a different, unknown path. */
+export function dispatcher(routes: readonly Route[]): ExportedHandlerFetchHandler<Env> {
+  const router = IttyRouter<IRequest, [URL, Env, ExecutionContext]>()
+  for (const route of routes) {
+    router.all(route.path, (request, url, env, ctx) => answer(route, request, url, env, ctx))
+  }
+  return async (request, env, ctx) => {
+    const url = new URL(request.url)
+    try {
+      checkRequestLimits(request, url)
+      if (url.pathname.length > 1 && url.pathname.endsWith('/')) throw notFound()
+      const response: unknown = await router.fetch(request, url, env, ctx)
+      if (response instanceof Response) return response
+      throw notFound()
+    } catch (error) {
+      return errorResponse(error, request, url)
+    }
+  }
+}

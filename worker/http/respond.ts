@@ -1,0 +1,78 @@
+/** Turns a handler's representation into the response: validators, 304, caching, CORS, security, gzip, HEAD. */
+import type { SiteConfig } from '../site-config.ts'
+import { cacheControl } from './cache-control.ts'
+import { acceptsGzip, gzip, isCompressible } from './compression.ts'
+import { isNotModified } from './conditional.ts'
+import { CORS_HEADERS } from './cors.ts'
+import { edgeCachedBody } from './edge-cache.ts'
+import { entityTag } from './entity-tag.ts'
+import { toHttpDate } from './http-date.ts'
+import { RENDER_VERSION } from './render-version.ts'
+import type { DeferredRepresentation, Representation } from './representation.ts'
+import { pageSecurityHeaders, RESOURCE_SECURITY_HEADERS } from './security-headers.ts'
+
+/** What respond needs besides the request: the site (part of every ETag) and a way to finish work later. */
+export interface RespondContext {
+  site: SiteConfig
+  waitUntil: (promise: Promise<unknown>) => void
+}
+
+const isHtml = (contentType: string): boolean => contentType.startsWith('text/html')
+
+async function baseHeaders(rep: Omit<Representation, 'body'>, etag: string): Promise<Headers> {
+  const headers = new Headers({
+    'content-type': rep.contentType,
+    etag,
+    'cache-control': cacheControl(rep.cache),
+    ...(isHtml(rep.contentType) ? await pageSecurityHeaders() : RESOURCE_SECURITY_HEADERS),
+    ...(rep.cors ? CORS_HEADERS : {}),
+  })
+  if (rep.lastModified !== undefined) headers.set('last-modified', toHttpDate(rep.lastModified))
+  if (isCompressible(rep.contentType)) headers.set('vary', 'Accept-Encoding')
+  return headers
+}
+
+/** The strong ETags of the identity and gzip variants: the bytes differ, so the tags must too (RFC 9110 §8.8.1). */
+function variantTags(rep: Omit<Representation, 'body'>, url: URL, site: SiteConfig): [string, string] {
+  const siteKey = `${site.baseUrl}|${site.title}|${site.description}|${site.language}|${site.hub ?? ''}`
+  const identity = entityTag([rep.version, rep.contentType, url.pathname, siteKey, RENDER_VERSION])
+  return [identity, `${identity.slice(0, -1)}-gzip"`]
+}
+
+/** Renders (or takes) the body and gzips it when asked, as bytes ready for the edge cache. */
+async function bytesOf(text: string, compress: boolean): Promise<Uint8Array | ArrayBuffer> {
+  if (!compress) return new TextEncoder().encode(text)
+  return new Response(gzip(text)).arrayBuffer()
+}
+
+/** The response for a GET or HEAD that a handler answered with a representation. */
+export async function respond(
+  request: Request,
+  url: URL,
+  rep: Representation | DeferredRepresentation,
+  context: RespondContext,
+): Promise<Response> {
+  const compress = isCompressible(rep.contentType) && acceptsGzip(request)
+  const [identityTag, gzipTag] = variantTags(rep, url, context.site)
+  const etag = compress ? gzipTag : identityTag
+  const headers = await baseHeaders(rep, etag)
+  const unusedStream = 'body' in rep && rep.body instanceof ReadableStream ? rep.body : null
+
+  if (isNotModified(request, [identityTag, gzipTag], rep.lastModified)) {
+    await unusedStream?.cancel()
+    headers.delete('content-type')
+    return new Response(null, { status: 304, headers })
+  }
+  if (compress) headers.set('content-encoding', 'gzip')
+  if (request.method === 'HEAD') {
+    await unusedStream?.cancel()
+    return new Response(null, { headers, encodeBody: 'manual' })
+  }
+  const body =
+    'render' in rep
+      ? await edgeCachedBody(url, etag, () => bytesOf(rep.render(), compress), context.waitUntil)
+      : compress
+        ? gzip(rep.body)
+        : rep.body
+  return new Response(body, { headers, encodeBody: compress ? 'manual' : 'automatic' })
+}

@@ -1,0 +1,25 @@
+/** The types of the route table: what a handler receives and what it may return. */
+import type { SiteConfig } from '../site-config.ts'
+import type { Redirect } from './redirect.ts'
+import type { DeferredRepresentation, Representation } from './representation.ts'
+
+/** Everything a handler may use; `params` are raw (still percent-encoded) path segments. */
+export interface RouteContext {
+  request: Request
+  url: URL
+  params: Readonly<Record<string, string | undefined>>
+  env: Env
+  site: SiteConfig
+}
+
+/** A handler's answer: a representation (now or deferred), or a redirect; failures are thrown StatusErrors. */
+export type Reply = Representation | DeferredRepresentation | Redirect
+
+export type RouteHandler = (context: RouteContext) => Reply | Promise<Reply>
+
+/** One row of the route table. `cors` routes answer preflights and carry CORS headers, errors included. */
+export interface Route {
+  path: string
+  handler: RouteHandler
+  cors: boolean
+}

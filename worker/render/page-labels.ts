@@ -1,0 +1,54 @@
+/** UI strings of the pages in the site's language (zh or en), and the credit and date formats of each. */
+import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit } from '../model/article.ts'
+
+const ZH = {
+  feeds: '订阅',
+  allFeeds: '全部文章订阅',
+  opml: 'OPML 订阅列表',
+  sections: (n: number) => `${n} 节`,
+  embed: '嵌入',
+  embedHint: '把下面两行粘贴到你的网页里：',
+  empty: '还没有发布任何文章。',
+  home: '首页',
+  gallery: '图集',
+}
+const EN: typeof ZH = {
+  feeds: 'Feeds',
+  allFeeds: 'All articles',
+  opml: 'OPML feed list',
+  sections: (n) => `${n} section${n === 1 ? '' : 's'}`,
+  embed: 'Embed',
+  embedHint: 'Paste these two lines into your page:',
+  empty: 'Nothing has been published yet.',
+  home: 'Home',
+  gallery: 'Gallery',
+}
+
+export type PageLabels = typeof ZH
+
+const isZh = (lang: string): boolean => lang.toLowerCase().startsWith('zh')
+
+/** Labels for a BCP 47 language tag: Chinese for zh-*, English otherwise. */
+export const labelsFor = (lang: string): PageLabels => (isZh(lang) ? ZH : EN)
+
+/** A photo credit as print shows it: `记者 石亮 摄` in Chinese, `Photo: 石亮 (staff reporter)` otherwise. */
+export function photoCredit(credit: Credit, lang: string): string {
+  return isZh(lang)
+    ? `${CREDIT_LABELS_ZH[credit.role]} ${credit.name} 摄`
+    : `Photo: ${credit.name} (${CREDIT_LABELS_EN[credit.role]})`
+}
+
+/** A byline: `记者 石亮` / `By 石亮, staff reporter`. */
+export function byline(credit: Credit, lang: string): string {
+  return isZh(lang)
+    ? `${CREDIT_LABELS_ZH[credit.role]} ${credit.name}`
+    : `By ${credit.name}, ${CREDIT_LABELS_EN[credit.role]}`
+}
+
+/** The local date and time written in the RFC 3339 string itself (the newsroom's clock), no time zone maths. */
+export function displayDate(rfc3339: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(rfc3339)
+  if (!m) return rfc3339
+  const [, y, mo, d, h, mi] = m
+  return isZh(lang) ? `${y}年${Number(mo)}月${Number(d)}日 ${h}:${mi}` : `${y}-${mo}-${d} ${h}:${mi}`
+}

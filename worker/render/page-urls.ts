@@ -1,0 +1,24 @@
+/** Absolute URLs of the site's pages, feeds and media, from the configured base URL (the URL contract). */
+import type { SiteConfig } from '../site-config.ts'
+
+/** The three feed formats and their file extensions. */
+export const FEED_FORMATS = [
+  { ext: 'rss', type: 'application/rss+xml', label: 'RSS' },
+  { ext: 'atom', type: 'application/atom+xml', label: 'Atom' },
+  { ext: 'json', type: 'application/feed+json', label: 'JSON Feed' },
+] as const
+
+export type FeedExt = (typeof FEED_FORMATS)[number]['ext']
+
+export const articleUrl = (site: SiteConfig, slug: string): string => `${site.baseUrl}/articles/${slug}`
+
+/** `slug` is an article slug or `all`. */
+export const feedUrl = (site: SiteConfig, slug: string, ext: FeedExt): string =>
+  `${site.baseUrl}/feeds/${slug}.${ext}`
+
+export const oembedUrl = (site: SiteConfig, slug: string): string =>
+  `${site.baseUrl}/oembed?url=${encodeURIComponent(articleUrl(site, slug))}&format=json`
+
+/** Photo sources are site paths (`/media/...`) or absolute https URLs. */
+export const photoUrl = (site: SiteConfig, src: string): string =>
+  src.startsWith('/') ? `${site.baseUrl}${src}` : src

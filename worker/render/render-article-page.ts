@@ -1,0 +1,96 @@
+/** The article as a semantic HTML5 page: sections with anchors, figures with credits, feeds and JSON-LD. */
+import type { Section } from '../model/article.ts'
+import type { ArticleValue } from '../model/store-values.ts'
+import type { SiteConfig } from '../site-config.ts'
+import { escapeHtml, jsonForScript } from './html-text.ts'
+import { renderFigure } from './page-figure.ts'
+import { byline, displayDate, labelsFor } from './page-labels.ts'
+import { alternateLink, pageLayout } from './page-layout.ts'
+import { articleUrl, FEED_FORMATS, feedUrl, oembedUrl, photoUrl } from './page-urls.ts'
+
+const paragraphs = (texts: readonly string[], cls = ''): string =>
+  texts.map((t) => `<p${cls}>${escapeHtml(t)}</p>`).join('\n')
+
+function renderSection(section: Section, site: SiteConfig, lang: string): string {
+  const headingId = `${section.id}-heading`
+  return `<section id="${escapeHtml(section.id)}" aria-labelledby="${escapeHtml(headingId)}">
+<h2 id="${escapeHtml(headingId)}">${escapeHtml(section.heading)}</h2>
+${paragraphs(section.paragraphs)}
+${section.photos.map((p) => renderFigure(p, site, lang)).join('\n')}
+</section>`
+}
+
+/** Autodiscovery of this article's three feeds and the site's "all" feeds, canonical and oEmbed links. */
+function headLinks(value: ArticleValue, site: SiteConfig, canonical: string): string {
+  const { article } = value
+  const own = FEED_FORMATS.map((f) =>
+    alternateLink(f.type, `${article.title} (${f.label})`, feedUrl(site, article.slug, f.ext)),
+  )
+  const all = FEED_FORMATS.map((f) =>
+    alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site, 'all', f.ext)),
+  )
+  return [
+    `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    ...own,
+    ...all,
+    alternateLink('application/json+oembed', article.title, oembedUrl(site, article.slug)),
+    `<script type="application/ld+json">${jsonForScript(jsonLd(value, site, canonical))}</script>`,
+  ].join('\n')
+}
+
+/** schema.org NewsArticle; serialised with `<` escaped by jsonForScript. */
+function jsonLd({ article }: ArticleValue, site: SiteConfig, canonical: string) {
+  const photos = [...article.sections.flatMap((s) => s.photos), ...article.photos]
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    ...(article.dek === undefined ? {} : { description: article.dek }),
+    inLanguage: article.lang,
+    datePublished: article.published,
+    dateModified: article.updated,
+    author: { '@type': 'Person', name: article.byline.name },
+    publisher: { '@type': 'Organization', name: site.title, url: `${site.baseUrl}/` },
+    mainEntityOfPage: canonical,
+    ...(photos.length === 0 ? {} : { image: photos.map((p) => photoUrl(site, p.src)) }),
+    ...(article.tags.length === 0 ? {} : { keywords: article.tags.join(', ') }),
+  }
+}
+
+/** The page for `/articles/{slug}`. */
+export function renderArticlePage(value: ArticleValue, site: SiteConfig): string {
+  const { article } = value
+  const lang = article.lang
+  const labels = labelsFor(lang)
+  const canonical = article.canonical ?? articleUrl(site, article.slug)
+  const dek = article.dek === undefined ? '' : `<p class="dek">${escapeHtml(article.dek)}</p>`
+  const gallery =
+    article.photos.length === 0
+      ? ''
+      : `<section class="gallery" aria-label="${escapeHtml(labels.gallery)}">${article.photos.map((p) => renderFigure(p, site, lang)).join('\n')}</section>`
+  const feeds = FEED_FORMATS.map(
+    (f) => `<a href="${escapeHtml(feedUrl(site, article.slug, f.ext))}" type="${f.type}">${f.label}</a>`,
+  ).join(' · ')
+  const body = `<main>
+<article>
+<header>
+<h1>${escapeHtml(article.title)}</h1>
+${dek}
+<p class="meta"><span class="byline">${escapeHtml(byline(article.byline, lang))}</span> · <time datetime="${escapeHtml(article.published)}">${escapeHtml(displayDate(article.published, lang))}</time></p>
+</header>
+${paragraphs(article.lede, ' class="lede"')}
+${article.sections.map((s) => renderSection(s, site, lang)).join('\n')}
+${gallery}
+<footer><p class="feeds">${escapeHtml(labels.feeds)}: ${feeds}</p></footer>
+</article>
+</main>`
+  return pageLayout({
+    lang,
+    title: `${article.title} - ${site.title}`,
+    ...(article.dek === undefined ? {} : { description: article.dek }),
+    siteTitle: site.title,
+    homeUrl: `${site.baseUrl}/`,
+    head: headLinks(value, site, canonical),
+    body,
+  })
+}

@@ -1,0 +1,64 @@
+/** The home page: the site, its articles with their feeds, the OPML link and the widget embed snippet. */
+import type { ArticleSummary, IndexValue } from '../model/store-values.ts'
+import type { SiteConfig } from '../site-config.ts'
+import { escapeHtml } from './html-text.ts'
+import { embedSnippet } from './page-embed-snippet.ts'
+import { displayDate, labelsFor } from './page-labels.ts'
+import { alternateLink, pageLayout } from './page-layout.ts'
+import { articleUrl, FEED_FORMATS, feedUrl } from './page-urls.ts'
+
+const feedLinks = (site: SiteConfig, slug: string): string =>
+  FEED_FORMATS.map(
+    (f) => `<a href="${escapeHtml(feedUrl(site, slug, f.ext))}" type="${f.type}">${f.label}</a>`,
+  ).join(' · ')
+
+function renderItem(a: ArticleSummary, site: SiteConfig): string {
+  const labels = labelsFor(site.language)
+  const dek = a.dek === undefined ? '' : `<p class="dek">${escapeHtml(a.dek)}</p>`
+  return `<li><article>
+<h2 lang="${escapeHtml(a.lang)}"><a href="${escapeHtml(articleUrl(site, a.slug))}">${escapeHtml(a.title)}</a></h2>
+${dek}
+<p class="meta"><time datetime="${escapeHtml(a.published)}">${escapeHtml(displayDate(a.published, site.language))}</time> · ${escapeHtml(labels.sections(a.sectionCount))}</p>
+<p class="feeds">${escapeHtml(labels.feeds)}: ${feedLinks(site, a.slug)}</p>
+</article></li>`
+}
+
+function renderEmbed(newest: ArticleSummary, site: SiteConfig): string {
+  const labels = labelsFor(site.language)
+  return `<section id="embed" aria-labelledby="embed-heading">
+<h2 id="embed-heading">${escapeHtml(labels.embed)}</h2>
+<p>${escapeHtml(labels.embedHint)}</p>
+<pre><code>${escapeHtml(embedSnippet(site, newest.slug, newest.title))}</code></pre>
+</section>`
+}
+
+/** The page for `/`; `index` is null before the first publish, which shows an empty (200) page. */
+export function renderHomePage(index: IndexValue | null, site: SiteConfig): string {
+  const labels = labelsFor(site.language)
+  const articles = index?.articles ?? []
+  const newest = articles[0]
+  const list =
+    articles.length === 0
+      ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
+      : `<ul class="articles">\n${articles.map((a) => renderItem(a, site)).join('\n')}\n</ul>`
+  const body = `<main>
+<header>
+<h1>${escapeHtml(site.title)}</h1>
+<p class="dek">${escapeHtml(site.description)}</p>
+<p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')} · <a href="${escapeHtml(`${site.baseUrl}/feeds.opml`)}" type="text/x-opml">${escapeHtml(labels.opml)}</a></p>
+</header>
+${list}
+${newest === undefined ? '' : renderEmbed(newest, site)}
+</main>`
+  return pageLayout({
+    lang: site.language,
+    title: site.title,
+    description: site.description,
+    siteTitle: site.title,
+    homeUrl: `${site.baseUrl}/`,
+    head: FEED_FORMATS.map((f) =>
+      alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site, 'all', f.ext)),
+    ).join('\n'),
+    body,
+  })
+}

@@ -1,0 +1,28 @@
+/** The URL contract of the Worker, in one table (README "URLs"); order matters where patterns overlap. */
+import type { Route } from './http/route-handler.ts'
+import { articlePageRoute } from './routes/article-page.ts'
+import { faviconRoute } from './routes/favicon.ts'
+import { allFeedRoute, articleFeedRoute } from './routes/feed.ts'
+import { homePageRoute, opmlRoute } from './routes/home-page.ts'
+import { mediaRoute } from './routes/media.ts'
+import { oembedRoute } from './routes/oembed.ts'
+import { widgetScriptSlot } from './routes/widget-slot.ts'
+
+/** Every route answers GET and HEAD; `cors` routes also answer preflights; other methods get 405. */
+export const routes: readonly Route[] = [
+  { path: '/', handler: homePageRoute, cors: false },
+  { path: '/articles/:slug', handler: articlePageRoute, cors: false },
+  { path: '/feeds.opml', handler: opmlRoute, cors: true },
+  // "all" before ":slug": `all` is a reserved slug.
+  { path: '/feeds/all.rss', handler: allFeedRoute('rss'), cors: true },
+  { path: '/feeds/all.atom', handler: allFeedRoute('atom'), cors: true },
+  { path: '/feeds/all.json', handler: allFeedRoute('json'), cors: true },
+  { path: '/feeds/:slug.rss', handler: articleFeedRoute('rss'), cors: true },
+  { path: '/feeds/:slug.atom', handler: articleFeedRoute('atom'), cors: true },
+  { path: '/feeds/:slug.json', handler: articleFeedRoute('json'), cors: true },
+  { path: '/media/:name', handler: mediaRoute, cors: true },
+  { path: '/oembed', handler: oembedRoute, cors: true },
+  { path: '/favicon.svg', handler: faviconRoute, cors: false },
+  // The widget helper's handler (worker/routes/widget-script.ts) goes here: /widget.js and /widget.<hash>.js.
+  { path: '/widget.js', handler: widgetScriptSlot, cors: true },
+]

@@ -1,0 +1,58 @@
+/** The feed routes: one article's feed and the "all articles" pages, in RSS, Atom and JSON Feed. */
+import { Redirect } from '../http/redirect.ts'
+import type { DeferredRepresentation } from '../http/representation.ts'
+import type { RouteContext, RouteHandler } from '../http/route-handler.ts'
+import { notFound } from '../http/status-error.ts'
+import { allFeed, articleFeed, type FeedDocument } from '../render/feed-document.ts'
+import { renderAtom } from '../render/render-atom.ts'
+import { renderJsonFeed } from '../render/render-json-feed.ts'
+import { renderRss } from '../render/render-rss.ts'
+import { readAllPage, readArticle } from '../store.ts'
+import { pageParam, slugParam } from './route-params.ts'
+
+/** Each format's renderer and Content-Type. */
+const FORMATS = {
+  rss: { render: renderRss, contentType: 'application/rss+xml; charset=utf-8' },
+  atom: { render: renderAtom, contentType: 'application/atom+xml; charset=utf-8' },
+  json: { render: renderJsonFeed, contentType: 'application/feed+json; charset=utf-8' },
+} as const
+
+export type FeedFormat = keyof typeof FORMATS
+
+function feedReply(
+  format: FeedFormat,
+  version: string,
+  lastModified: string | null,
+  document: () => FeedDocument,
+): DeferredRepresentation {
+  const { render, contentType } = FORMATS[format]
+  return {
+    contentType,
+    version,
+    ...(lastModified === null ? {} : { lastModified }),
+    cache: 'feed',
+    cors: true,
+    render: () => render(document()),
+  }
+}
+
+/** `/feeds/{slug}.{format}`: one article's sections as items (KV `v1:article:{slug}`). */
+export const articleFeedRoute =
+  (format: FeedFormat): RouteHandler =>
+  async ({ params, env, site }: RouteContext) => {
+    const slug = slugParam(params)
+    const value = await readArticle(env.CONTENT, slug)
+    if (value === null) throw notFound()
+    return feedReply(format, value.version, value.article.updated, () => articleFeed(value, site))
+  }
+
+/** `/feeds/all.{format}[?page=N]`: page N of every article's sections (KV `v1:all:{N}`). */
+export const allFeedRoute =
+  (format: FeedFormat): RouteHandler =>
+  async ({ url, env, site }: RouteContext) => {
+    const page = pageParam(url)
+    if (page === 'canonical-redirect') return new Redirect(`${url.origin}${url.pathname}`)
+    const value = await readAllPage(env.CONTENT, page)
+    if (value === null) throw notFound()
+    return feedReply(format, value.version, value.updated, () => allFeed(value, site))
+  }

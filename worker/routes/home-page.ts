@@ -1,0 +1,34 @@
+/** `/` and `/feeds.opml`: both list what `v1:index` holds; before the first publish they list nothing (200). */
+import type { RouteHandler } from '../http/route-handler.ts'
+import { renderHomePage } from '../render/render-home-page.ts'
+import { renderOpml } from '../render/render-opml.ts'
+import { readIndex } from '../store.ts'
+
+/** The version of a site with nothing published: a constant, so even the empty page has a stable ETag. */
+const EMPTY_VERSION = 'empty'
+
+/** The home page. */
+export const homePageRoute: RouteHandler = async ({ env, site }) => {
+  const index = await readIndex(env.CONTENT)
+  return {
+    contentType: 'text/html; charset=utf-8',
+    version: index?.version ?? EMPTY_VERSION,
+    ...(index?.updated ? { lastModified: index.updated } : {}),
+    cache: 'page',
+    cors: false,
+    render: () => renderHomePage(index, site),
+  }
+}
+
+/** The OPML list of every feed. */
+export const opmlRoute: RouteHandler = async ({ env, site }) => {
+  const index = await readIndex(env.CONTENT)
+  return {
+    contentType: 'text/x-opml; charset=utf-8',
+    version: index?.version ?? EMPTY_VERSION,
+    ...(index?.updated ? { lastModified: index.updated } : {}),
+    cache: 'feed',
+    cors: true,
+    render: () => renderOpml(index, site),
+  }
+}

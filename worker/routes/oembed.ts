@@ -1,0 +1,50 @@
+/** `/oembed?url=ARTICLE_URL&format=json`: oEmbed 1.0 for article URLs on this site. */
+import type { RouteHandler } from '../http/route-handler.ts'
+import { notFound, StatusError } from '../http/status-error.ts'
+import { SLUG } from '../model/parse-article.ts'
+import { type EmbedBounds, renderOembed } from '../render/render-oembed.ts'
+import type { SiteConfig } from '../site-config.ts'
+import { readArticle } from '../store.ts'
+
+/** The slug of an article URL of this site (`{base}/articles/{slug}`, any fragment or query), else null. */
+function articleSlug(raw: string, site: SiteConfig): string | null {
+  if (!URL.canParse(raw)) return null
+  const url = new URL(raw)
+  const base = new URL(site.baseUrl)
+  if (url.origin !== base.origin) return null
+  const m = /^\/articles\/([^/]+)$/.exec(url.pathname)
+  return m?.[1] !== undefined && SLUG.test(m[1]) ? m[1] : null
+}
+
+function positiveInt(value: string | null): number | undefined {
+  return value !== null && /^[1-9][0-9]{0,4}$/.test(value) ? Number(value) : undefined
+}
+
+/** Answers JSON only (`format=xml` → 501 as the spec asks); unknown or foreign URLs → 404. */
+export const oembedRoute: RouteHandler = async ({ url, env, site }) => {
+  const q = url.searchParams
+  const format = q.get('format') ?? 'json'
+  if (format === 'xml') throw new StatusError(501, 'Not Implemented', 'Only format=json is supported.')
+  if (format !== 'json') throw new StatusError(400, 'Bad Request', 'format must be json.')
+  const target = q.get('url')
+  if (target === null) throw new StatusError(400, 'Bad Request', 'The url parameter is required.')
+  const slug = articleSlug(target, site)
+  if (slug === null) throw notFound('No article of this site has that URL.')
+  const value = await readArticle(env.CONTENT, slug)
+  if (value === null) throw notFound('No article of this site has that URL.')
+  const maxWidth = positiveInt(q.get('maxwidth'))
+  const maxHeight = positiveInt(q.get('maxheight'))
+  const bounds: EmbedBounds = {
+    ...(maxWidth === undefined ? {} : { maxWidth }),
+    ...(maxHeight === undefined ? {} : { maxHeight }),
+  }
+  return {
+    contentType: 'application/json; charset=utf-8',
+    // The answer varies with the article and the bounds: all three make its version.
+    version: `${value.version}|${maxWidth ?? ''}|${maxHeight ?? ''}`,
+    lastModified: value.article.updated,
+    cache: 'feed',
+    cors: true,
+    render: () => renderOembed(value, site, bounds),
+  }
+}
