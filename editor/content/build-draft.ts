@@ -1,0 +1,111 @@
+/** Checks one content file end to end and builds its DraftArticle when it has no problem. */
+import { SLUG } from '../../worker/model/parse-article.ts'
+import { buildPhoto, type ReadImage } from './build-photo.ts'
+import { dateProblem } from './check-date.ts'
+import { checkFrontMatter } from './check-front-matter.ts'
+import { controlCharacterProblem, LIMITS, lengthProblem } from './check-text.ts'
+import type { DraftArticle, DraftPhoto, DraftSection } from './draft.ts'
+import type { LineProblem } from './line-problem.ts'
+import { parseBody, type RawParagraph, type RawSection } from './parse-body.ts'
+import { type Field, parseFrontMatter } from './parse-front-matter.ts'
+import type { RawPhoto } from './read-photo-block.ts'
+
+/** `file` is relative to the content root (articles/x.md); its problems come back in line order. */
+export async function buildDraft(
+  file: string,
+  lines: readonly string[],
+  readImage: ReadImage,
+): Promise<{ draft?: DraftArticle; problems: LineProblem[]; slug?: Field }> {
+  const problems: LineProblem[] = []
+  lines.forEach((text, i) => {
+    const message = controlCharacterProblem(text)
+    if (message) problems.push({ line: i + 1, message })
+  })
+  const fm = parseFrontMatter(lines, problems)
+  const fileSlug = file.replace(/^.*\//, '').replace(/\.md$/, '')
+  const head = checkFrontMatter(fm, fileSlug, problems)
+  const body = parseBody(lines, fm.bodyStart, problems)
+  const lede = paragraphs(body.lede, problems)
+  if (body.sections.length === 0)
+    problems.push({
+      line: fm.line,
+      message: 'the article has no sections; add at least one "## Heading {#id}" with paragraphs',
+    })
+  if (body.sections.length > LIMITS.sections)
+    problems.push({
+      line: body.sections[LIMITS.sections]?.line ?? 1,
+      message: `more than ${LIMITS.sections} sections; split the article`,
+    })
+  const seen = new Map<string, number>()
+  const sections = await Promise.all(body.sections.map((s) => buildSection(s, seen, readImage, problems)))
+  const photos = await buildPhotos(body.gallery, 'the gallery', fm.line, readImage, problems)
+  problems.sort((a, b) => a.line - b.line)
+  const slug = fm.fields.slug
+  if (problems.length > 0) return { problems, ...(slug ? { slug } : {}) }
+  return { draft: { file, ...head, lede, sections, photos }, problems, ...(slug ? { slug } : {}) }
+}
+
+function paragraphs(raw: readonly RawParagraph[], problems: LineProblem[]): string[] {
+  for (const p of raw) {
+    const long = lengthProblem('this paragraph', p.text, LIMITS.paragraph)
+    if (long) problems.push({ line: p.line, message: `${long} or split it with a blank line` })
+  }
+  return raw.map((p) => p.text)
+}
+
+async function buildSection(
+  raw: RawSection,
+  seen: Map<string, number>,
+  readImage: ReadImage,
+  problems: LineProblem[],
+): Promise<DraftSection> {
+  const { line, id = '' } = raw
+  if (!raw.heading) problems.push({ line, message: 'the section heading is empty; write it before {#id}' })
+  const long = lengthProblem('the heading', raw.heading, LIMITS.heading)
+  if (long) problems.push({ line, message: long })
+  if (raw.id !== undefined && !SLUG.test(id))
+    problems.push({
+      line,
+      message: `section id "${id}" is not 1-80 characters of a-z, 0-9 and inner hyphens; write e.g. {#opening-up}`,
+    })
+  const first = seen.get(id)
+  if (raw.id !== undefined && first !== undefined)
+    problems.push({
+      line,
+      message: `section id "${id}" is already used on line ${first}; give each section its own id`,
+    })
+  else if (raw.id !== undefined) seen.set(id, line)
+  if (raw.updated) {
+    const bad = dateProblem('updated', raw.updated.value)
+    if (bad) problems.push({ line, message: bad })
+  }
+  if (raw.paragraphs.length === 0 && raw.photos.length === 0)
+    problems.push({
+      line,
+      message: 'the section is empty; write its paragraphs below the heading, or delete it',
+    })
+  const photos = await buildPhotos(raw.photos, 'this section', line, readImage, problems)
+  return {
+    id,
+    heading: raw.heading,
+    paragraphs: paragraphs(raw.paragraphs, problems),
+    photos,
+    ...(raw.updated ? { updated: raw.updated.value } : {}),
+  }
+}
+
+async function buildPhotos(
+  raw: readonly RawPhoto[],
+  where: string,
+  line: number,
+  readImage: ReadImage,
+  problems: LineProblem[],
+): Promise<DraftPhoto[]> {
+  if (raw.length > LIMITS.photos)
+    problems.push({
+      line: raw[LIMITS.photos]?.line ?? line,
+      message: `${where} has more than ${LIMITS.photos} photos; remove some`,
+    })
+  const built = await Promise.all(raw.map((p) => buildPhoto(p, readImage, problems)))
+  return built.filter((p): p is DraftPhoto => p !== undefined)
+}

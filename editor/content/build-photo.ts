@@ -1,0 +1,125 @@
+/** Checks one raw photo block and turns it into a DraftPhoto (file images measured, URL images as declared). */
+
+import { isPlaceholder, LIMITS, lengthProblem } from './check-text.ts'
+import { urlProblem } from './check-url.ts'
+import type { DraftImage, DraftPhoto } from './draft.ts'
+import type { LineProblem } from './line-problem.ts'
+import { parseCredit } from './parse-credit.ts'
+import type { Field } from './parse-front-matter.ts'
+import type { ImageResult } from './read-image.ts'
+import type { RawPhoto } from './read-photo-block.ts'
+import { ALLOWED_TYPES } from './sniff-image-type.ts'
+
+/** Reads an image file by its path relative to the content root (cached by the caller). */
+export type ReadImage = (src: string) => Promise<ImageResult>
+
+/** The photo, or undefined after pushing every problem it has. */
+export async function buildPhoto(
+  raw: RawPhoto,
+  readImage: ReadImage,
+  problems: LineProblem[],
+): Promise<DraftPhoto | undefined> {
+  const before = problems.length
+  const f = raw.fields
+  const need = (key: 'alt' | 'caption' | 'credit', max: number): string => {
+    const field = f[key]
+    if (!field)
+      problems.push({
+        line: raw.line,
+        message: `the photo has no ${key}; add a line "${key}: …" to the block`,
+      })
+    else if (!field.value)
+      problems.push({ line: field.line, message: `the photo's ${key} is empty; write it` })
+    else {
+      const long = lengthProblem(`the photo's ${key}`, field.value, max)
+      if (long) problems.push({ line: field.line, message: long })
+    }
+    return field?.value ?? ''
+  }
+  const alt = need('alt', LIMITS.alt)
+  const caption = need('caption', LIMITS.caption)
+  const creditText = need('credit', LIMITS.name + 10)
+  const parsed = creditText ? parseCredit(creditText) : undefined
+  if (parsed && 'problem' in parsed)
+    problems.push({ line: f.credit?.line ?? raw.line, message: `credit ${parsed.problem}` })
+  const image = await buildImage(raw, readImage, problems)
+  if (problems.length > before || !image || !parsed || !('credit' in parsed)) return undefined
+  return { image, alt, caption, credit: parsed.credit }
+}
+
+async function buildImage(
+  raw: RawPhoto,
+  readImage: ReadImage,
+  problems: LineProblem[],
+): Promise<DraftImage | undefined> {
+  const { src, line, fields } = raw
+  if (!src) {
+    problems.push({
+      line,
+      message: 'the photo has no source; write "::: photo media/NAME.jpg" or an https URL',
+    })
+    return undefined
+  }
+  if (isPlaceholder(src)) {
+    problems.push({
+      line,
+      message: `the photo source "${src}" is an importer placeholder; add the image to content/media/ and write media/NAME`,
+    })
+    return undefined
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return buildUrlImage(src, line, fields, problems)
+  for (const key of ['size', 'type'] as const) {
+    const field = fields[key]
+    if (field)
+      problems.push({
+        line: field.line,
+        message: `"${key}" is measured from the image file; remove this line`,
+      })
+  }
+  const result = await readImage(src)
+  if ('image' in result) return result.image
+  for (const message of result.problems) problems.push({ line, message })
+  return undefined
+}
+
+function buildUrlImage(
+  src: string,
+  line: number,
+  fields: RawPhoto['fields'],
+  problems: LineProblem[],
+): DraftImage | undefined {
+  const bad = urlProblem('the photo URL', src, ['https:'])
+  if (bad) problems.push({ line, message: bad })
+  const size = declared(fields.size, line, 'size: 1200x800', problems)
+  const type = declared(fields.type, line, 'type: image/jpeg', problems)
+  const dims = size === undefined ? undefined : /^([1-9]\d{0,4})x([1-9]\d{0,4})$/.exec(size)
+  if (size !== undefined && !dims)
+    problems.push({
+      line: fields.size?.line ?? line,
+      message: `size "${size}" is not WIDTHxHEIGHT in pixels; write e.g. "size: 1200x800"`,
+    })
+  if (type !== undefined && !ALLOWED_TYPES.includes(type))
+    problems.push({
+      line: fields.type?.line ?? line,
+      message: `type "${type}" is not allowed; use one of ${ALLOWED_TYPES.join(', ')}`,
+    })
+  if (bad || !dims || type === undefined || !ALLOWED_TYPES.includes(type)) return undefined
+  return { kind: 'url', url: src, type, width: Number(dims[1]), height: Number(dims[2]) }
+}
+
+function declared(
+  field: Field | undefined,
+  line: number,
+  example: string,
+  problems: LineProblem[],
+): string | undefined {
+  if (!field?.value) {
+    const key = example.split(':')[0]
+    problems.push({
+      line: field?.line ?? line,
+      message: `a photo from a URL needs "${key}" (it cannot be measured here); add "${example}"`,
+    })
+    return undefined
+  }
+  return field.value
+}

@@ -1,0 +1,61 @@
+/** `checkContent(root)`: validates every article under a content root and reports all problems at once. */
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { buildDraft } from './build-draft.ts'
+import { decodeText } from './decode-text.ts'
+import type { DraftArticle, Problem } from './draft.ts'
+import type { Field } from './parse-front-matter.ts'
+import { createImageReader } from './read-image.ts'
+
+export { formatProblem } from './format-problem.ts'
+
+/** The validated drafts (only files without problems) and every problem found, sorted by file and line. */
+export async function checkContent(root: string): Promise<{ articles: DraftArticle[]; problems: Problem[] }> {
+  const dir = path.join(root, 'articles')
+  const names = await readdir(dir).catch(() => undefined)
+  if (!names)
+    return {
+      articles: [],
+      problems: [
+        {
+          file: 'articles',
+          line: 1,
+          message: `no folder ${dir}; create it and put one <slug>.md per article in it`,
+        },
+      ],
+    }
+  const readImage = createImageReader(root)
+  const files = names.filter((n) => n.endsWith('.md')).sort()
+  const results = await Promise.all(
+    files.map(async (name) => {
+      const file = `articles/${name}`
+      const decoded = decodeText(new Uint8Array(await readFile(path.join(dir, name))))
+      if (!decoded.ok) return { file, problems: [{ line: decoded.line, message: decoded.message }] }
+      return { file, ...(await buildDraft(file, decoded.lines, readImage)) }
+    }),
+  )
+  const problems: Problem[] = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, ...p })))
+  const articles = results.flatMap((r) => (r.draft ? [r.draft] : []))
+  problems.push(...duplicateSlugs(results))
+  problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1))
+  const bad = new Set(problems.map((p) => p.file))
+  return { articles: articles.filter((a) => !bad.has(a.file)), problems }
+}
+
+/** Two files claiming one slug would share one URL: report every file after the first that claims it. */
+function duplicateSlugs(results: readonly { file: string; slug?: Field }[]): Problem[] {
+  const first = new Map<string, string>()
+  const found: Problem[] = []
+  for (const { file, slug } of results) {
+    if (!slug?.value) continue
+    const other = first.get(slug.value)
+    if (other)
+      found.push({
+        file,
+        line: slug.line,
+        message: `slug "${slug.value}" is already used by ${other}; choose another slug`,
+      })
+    else first.set(slug.value, file)
+  }
+  return found
+}

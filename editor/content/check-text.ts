@@ -1,0 +1,47 @@
+/** Rules every piece of editor text obeys: no control or bidi-override characters, sane lengths, no placeholders. */
+
+/** C0 controls except LF, DEL, C1 controls, and the bidi embedding/override/isolate characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
+const FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u
+
+/** A message for the first forbidden character in a line, or undefined when the line is clean. */
+export function controlCharacterProblem(line: string): string | undefined {
+  const m = FORBIDDEN.exec(line)
+  if (!m) return undefined
+  const code = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
+  const what =
+    code === '0009' ? 'a tab' : /^20(2[A-E]|6[6-9])$/.test(code) ? 'a bidi control' : 'a control character'
+  return `${what} (U+${code}) at column ${m.index + 1}; delete it (it is invisible and can disguise text)`
+}
+
+/** The length limits from FORMAT.md, counted in Unicode code points. */
+export const LIMITS = {
+  title: 200,
+  dek: 500,
+  heading: 200,
+  paragraph: 20_000,
+  caption: 1_000,
+  alt: 500,
+  name: 100,
+  tag: 100,
+  sections: 500,
+  photos: 100,
+} as const
+
+/** Code point length, so one CJK character or emoji counts as one. */
+export function lengthOf(text: string): number {
+  let n = 0
+  for (const _ of text) n++
+  return n
+}
+
+/** A message when `text` is longer than `max`, naming the field. */
+export function lengthProblem(field: string, text: string, max: number): string | undefined {
+  const n = lengthOf(text)
+  return n > max ? `${field} is ${n} characters long (at most ${max}); shorten it` : undefined
+}
+
+/** content:import writes `TODO…` where it could not decide; such a value must never be published. */
+export function isPlaceholder(value: string): boolean {
+  return /^TODO\b/i.test(value)
+}
