@@ -6,7 +6,7 @@ import { allFeedRoute, articleFeedRoute } from './routes/feed.ts'
 import { homePageRoute, opmlRoute } from './routes/home-page.ts'
 import { mediaRoute } from './routes/media.ts'
 import { oembedRoute } from './routes/oembed.ts'
-import { widgetScriptSlot } from './routes/widget-slot.ts'
+import { embedBuilderScript, pinnedWidgetScript, widgetScript } from './routes/widget-script.ts'
 
 /** Every route answers GET and HEAD; `cors` routes also answer preflights; other methods get 405. */
 export const routes: readonly Route[] = [
@@ -23,6 +23,8 @@ export const routes: readonly Route[] = [
   { path: '/media/:name', handler: mediaRoute, cors: true },
   { path: '/oembed', handler: oembedRoute, cors: true },
   { path: '/favicon.svg', handler: faviconRoute, cors: false },
-  // The widget helper's handler (worker/routes/widget-script.ts) goes here: /widget.js and /widget.<hash>.js.
-  { path: '/widget.js', handler: widgetScriptSlot, cors: true },
+  // The widget, built from widget/ into dist/assets (Workers Static Assets, read by routes/widget-script.ts).
+  { path: '/widget.js', handler: widgetScript, cors: true },
+  { path: '/widget.:hash.js', handler: pinnedWidgetScript, cors: true },
+  { path: '/embed-builder.js', handler: embedBuilderScript, cors: false },
 ]

@@ -4,8 +4,8 @@
  * Characters never meaningful in our text, and illegal in XML 1.0 where this escaping is reused (OPML):
  * C0/C1 controls but tab and newlines, bidi overrides (they can disguise a title), U+FFFE/U+FFFF, lone surrogates.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 const ENTITIES: Readonly<Record<string, string>> = {
