@@ -1,5 +1,7 @@
 /** Seeds the test KV with the values publish would write, built from the shared fixture builders. */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
+import worker from '../../worker/index.ts'
 import type { Article } from '../../worker/model/article.ts'
 import type {
   AllPageValue,
@@ -53,4 +55,15 @@ export async function seedAllPage(page: AllPageValue): Promise<AllPageValue> {
 /** Sends a request to the Worker under test; `path` is relative to ORIGIN. */
 export function request(path: string, init?: RequestInit): Promise<Response> {
   return exports.default.fetch(new Request(`${ORIGIN}${path}`, init))
+}
+
+/**
+ * Calls the Worker's fetch handler directly, without the test pool's HTTP hop (which decodes gzip): for
+ * raw bytes, a request with `cf` properties, or a different configuration (`vars`).
+ */
+export async function callWorker(req: Request, vars: Partial<Env> = {}): Promise<Response> {
+  const ctx = createExecutionContext()
+  const response = await worker.fetch(req, { ...env, ...vars }, ctx)
+  await waitOnExecutionContext(ctx)
+  return response
 }
