@@ -1,0 +1,44 @@
+import { extractFromJson, extractFromXml } from '@extractus/feed-extractor'
+import Parser from 'rss-parser'
+import { describe, expect, it } from 'vitest'
+import { allFeed, articleFeed, type FeedDocument } from '../../worker/render/feed-document.ts'
+import { renderAtom } from '../../worker/render/render-atom.ts'
+import { renderJsonFeed } from '../../worker/render/render-json-feed.ts'
+import { renderRss } from '../../worker/render/render-rss.ts'
+import { buildAllPage, buildArticleValue, buildSiteConfig } from '../fixtures/build-article.ts'
+import { feedparser } from '../helpers/feedparser.ts'
+
+const documents: Record<string, () => FeedDocument> = {
+  article: () => articleFeed(buildArticleValue(), buildSiteConfig()),
+  'all, page 2 of 3': () => allFeed(buildAllPage({ page: 2, pages: 3, count: 4 }), buildSiteConfig()),
+}
+
+describe.each(Object.entries(documents))('the %s feed in other readers', (_name, build) => {
+  const titles = () => build().items.map((i) => i.title)
+
+  it('has the same item count and titles in rss-parser for RSS and Atom', async () => {
+    const parser = new Parser()
+    for (const xml of [renderRss(build()), renderAtom(build())]) {
+      const feed = await parser.parseString(xml)
+      expect(feed.items.map((i) => i.title)).toEqual(titles())
+    }
+  })
+
+  it('has the same item count and titles in @extractus/feed-extractor for all three formats', () => {
+    for (const feed of [
+      extractFromXml(renderRss(build())),
+      extractFromXml(renderAtom(build())),
+      extractFromJson(renderJsonFeed(build())),
+    ]) {
+      expect(feed.entries?.map((e) => e.title)).toEqual(titles())
+    }
+  })
+
+  it('has the same titles and bozo 0 in feedparser for RSS and Atom', () => {
+    for (const xml of [renderRss(build()), renderAtom(build())]) {
+      const parsed = feedparser(xml)
+      expect(parsed.bozo).toBe(0)
+      expect(parsed.entries.map((e) => e.title)).toEqual(titles())
+    }
+  })
+})
