@@ -1,4 +1,5 @@
 /** Seeds the test KV with the values publish would write, built from the shared fixture builders. */
+/// <reference types="@cloudflare/vitest-pool-workers/types" />
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import worker from '../../worker/index.ts'

@@ -5,7 +5,9 @@
  * (Cloudflare's front end re-encodes); the client's real header is `cf.clientAcceptEncoding`.
  */
 function clientAcceptEncoding(request: Request): string {
-  const fromCf: unknown = request.cf?.clientAcceptEncoding
+  const cf: unknown = request.cf
+  const fromCf =
+    typeof cf === 'object' && cf !== null && 'clientAcceptEncoding' in cf ? cf.clientAcceptEncoding : null
   if (typeof fromCf === 'string') return fromCf
   return request.headers.get('accept-encoding') ?? ''
 }

@@ -35,7 +35,9 @@ async function answer(route: Route, request: IRequest, url: URL, env: Env, ctx: 
 }
 
 /** Builds the fetch handler for a route table. Unknown paths are 404; a trailing slash is a different, unknown path. */
-export function dispatcher(routes: readonly Route[]): ExportedHandlerFetchHandler<Env> {
+export function dispatcher(
+  routes: readonly Route[],
+): (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response> {
   const router = IttyRouter<IRequest, [URL, Env, ExecutionContext]>()
   for (const route of routes) {
     router.all(route.path, (request, url, env, ctx) => answer(route, request, url, env, ctx))
