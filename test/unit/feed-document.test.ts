@@ -122,3 +122,16 @@ describe('allFeed', () => {
     expect(doc.updated).toBe(EMPTY_SITE_UPDATED)
   })
 })
+
+describe('item summaries', () => {
+  it('fall back to the first caption, then the heading, when a section has no paragraph', () => {
+    const photoOnly = buildSection({
+      id: 'p',
+      paragraphs: [],
+      photos: [buildPhoto({ caption: '夜色中的綦江' })],
+    })
+    const bare = buildSection({ id: 'b', heading: '只有标题', paragraphs: [], photos: [] })
+    const doc = articleFeed(buildArticleValue({ sections: [photoOnly, bare] }), buildSiteConfig())
+    expect(doc.items.map((i) => i.summary)).toEqual(['夜色中的綦江', '只有标题'])
+  })
+})

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { articleFeed } from '../../worker/render/feed-document.ts'
 import { renderRss } from '../../worker/render/render-rss.ts'
-import { buildArticleValue, buildSiteConfig } from '../fixtures/build-article.ts'
+import { buildArticleValue, buildSection, buildSiteConfig } from '../fixtures/build-article.ts'
 import { feedparser } from '../helpers/feedparser.ts'
 import { childrenNamed, onlyChild, parseXml } from '../helpers/parse-xml.ts'
 
@@ -105,5 +105,17 @@ describe('renderRss', () => {
     expect(first?.media_credit).toEqual([{ role: 'photographer', scheme: 'urn:ebu', content: '石亮' }])
     // The caption stays out of the body: feedparser would fold an item-level media:description into content.
     expect(first?.content).toHaveLength(1)
+  })
+})
+
+describe('renderRss item order', () => {
+  it('puts description before content:encoded in every item, even without paragraphs', () => {
+    const value = buildArticleValue({ sections: [buildSection({ paragraphs: [], photos: [] })] })
+    const channel = onlyChild(parseXml(renderRss(articleFeed(value, buildSiteConfig()))), 'channel')
+    for (const item of childrenNamed(channel, 'item')) {
+      const names = item.children.map((c) => c.name)
+      expect(names.indexOf('description')).toBeGreaterThan(-1)
+      expect(names.indexOf('description')).toBeLessThan(names.indexOf('content:encoded'))
+    }
   })
 })

@@ -85,7 +85,8 @@ function feedItem(article: ArticleContext, section: Section, site: SiteConfig): 
     published: article.published,
     updated: later(article.published, section.updated),
     author: article.byline.name,
-    summary: summarize(section.paragraphs[0] ?? ''),
+    // Never empty: RSS needs a description before content:encoded, and feeds must not carry blank elements.
+    summary: summarize(section.paragraphs[0] || section.photos[0]?.caption || section.heading),
     contentHtml: sectionHtml(section.paragraphs, photos),
     tags: [...article.tags],
     photos,

@@ -36,7 +36,7 @@ function item(entry: FeedItem): string {
     xmlText('pubDate', rfc822(entry.published)),
     xmlText('dc:creator', entry.author),
     ...entry.tags.map((t) => xmlText('category', t)),
-    entry.summary ? xmlText('description', escapeHtmlText(entry.summary)) : '',
+    xmlText('description', escapeHtmlText(entry.summary)),
     xmlText('content:encoded', entry.contentHtml),
     ...entry.photos.map(mediaContent),
   ]
