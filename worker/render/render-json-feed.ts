@@ -1,10 +1,17 @@
 /** JSON Feed 1.1 with the `_broadsheet` item extension that the widget reads. */
 import { rfc3339 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
+import type { FeedPhoto } from './feed-photo.ts'
 import { cleanText } from './xml-text.ts'
 
 /** The JSON Feed version this renderer writes (1.1: `authors`, `language`; the `feed` package writes 1.0). */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
+
+/** A photo as a JSON Feed attachment; the title (caption, else alt text) is left out when there is none. */
+function attachment(photo: FeedPhoto) {
+  const title = photo.caption.trim() || photo.alt.trim()
+  return { url: photo.url, mime_type: photo.type, ...(title ? { title } : {}) }
+}
 
 function item(entry: FeedItem) {
   const first = entry.photos[0]
@@ -22,11 +29,7 @@ function item(entry: FeedItem) {
     language: entry.lang,
     ...(entry.photos.length
       ? {
-          attachments: entry.photos.map((p) => ({
-            url: p.url,
-            mime_type: p.type,
-            title: p.caption || p.alt,
-          })),
+          attachments: entry.photos.map(attachment),
         }
       : {}),
     _broadsheet: {
