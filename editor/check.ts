@@ -9,8 +9,9 @@ const { articles, problems } = await checkContent(root)
 if (problems.length > 0) {
   const shown = path.relative(process.cwd(), path.resolve(root)) || '.'
   for (const p of problems) process.stderr.write(`${formatProblem(p, shown)}\n`)
+  const one = problems.length === 1
   process.stderr.write(
-    `${problems.length} problem${problems.length === 1 ? '' : 's'}; fix them and run content:check again\n`,
+    `${problems.length} problem${one ? '' : 's'}; fix ${one ? 'it' : 'them'} and run content:check again\n`,
   )
   process.exit(1)
 }

@@ -42,20 +42,24 @@ export async function checkContent(root: string): Promise<{ articles: DraftArtic
   return { articles: articles.filter((a) => !bad.has(a.file)), problems }
 }
 
-/** Two files claiming one slug would share one URL: report every file after the first that claims it. */
+/**
+ * Two files claiming one slug would share one URL. The file named after the slug owns it (its slug is right);
+ * otherwise the first file in name order does. Every other claimant is reported.
+ */
 function duplicateSlugs(results: readonly { file: string; slug?: Field }[]): Problem[] {
-  const first = new Map<string, string>()
+  const owner = new Map<string, string>()
+  for (const { file, slug } of results)
+    if (slug?.value && (file === `articles/${slug.value}.md` || !owner.has(slug.value)))
+      owner.set(slug.value, file)
   const found: Problem[] = []
   for (const { file, slug } of results) {
-    if (!slug?.value) continue
-    const other = first.get(slug.value)
-    if (other)
+    const other = slug?.value ? owner.get(slug.value) : undefined
+    if (slug && other && other !== file)
       found.push({
         file,
         line: slug.line,
         message: `slug "${slug.value}" is already used by ${other}; choose another slug`,
       })
-    else first.set(slug.value, file)
   }
   return found
 }

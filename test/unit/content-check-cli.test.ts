@@ -1,0 +1,45 @@
+/** `tsx editor/check.ts`: exit codes and output of the real command on good and bad trees. */
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { edit, goodArticle, goodTree, removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
+
+afterEach(removeTrees)
+
+const tsx = path.resolve('node_modules/.bin/tsx')
+
+/** Runs the real CLI (bounded in time) and returns its exit code and output. */
+function check(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(tsx, ['editor/check.ts', ...args], { encoding: 'utf8', timeout: 30_000 })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+describe('npm run content:check', () => {
+  it('exits 1 and prints content/FILE:LINE: lines on stderr for a bad tree', async () => {
+    const root = await writeTree({
+      ...goodTree(),
+      'articles/test-article.md': edit(goodArticle(), '{#second}', '{#first}'),
+    })
+    const { code, stdout, stderr } = check('--root', root)
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    const lines = stderr.trim().split('\n')
+    expect(lines[0]).toMatch(
+      /content\/articles\/test-article\.md:22: section id "first" is already used on line 12;/,
+    )
+    expect(lines[1]).toBe('1 problem; fix it and run content:check again')
+  })
+
+  it('exits 0 with one summary line on stdout for a good tree', async () => {
+    const { code, stdout, stderr } = check('--root', await writeTree(goodTree()))
+    expect({ code, stdout, stderr }).toEqual({
+      code: 0,
+      stdout: 'content OK: 1 article, 2 sections, 2 photos\n',
+      stderr: '',
+    })
+  })
+
+  it('checks content/ by default and passes on the shipped seed', () => {
+    expect(check()).toEqual({ code: 0, stdout: 'content OK: 1 article, 3 sections, 6 photos\n', stderr: '' })
+  })
+})
