@@ -27,7 +27,7 @@ function toNode(name: string, raw: unknown, attributes: Record<string, string>):
     if (typeof child !== 'object' || child === null) continue
     const entries = Object.entries(child)
     const attrs: Record<string, string> = {}
-    const rawAttrs: unknown = (child as Record<string, unknown>)[':@']
+    const rawAttrs = entries.find(([key]) => key === ':@')?.[1]
     if (typeof rawAttrs === 'object' && rawAttrs !== null)
       for (const [k, v] of Object.entries(rawAttrs)) attrs[k] = String(v)
     for (const [key, value] of entries) {
