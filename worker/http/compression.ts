@@ -1,4 +1,11 @@
-/** gzip for text: decided from the client's own Accept-Encoding, compressed by us with CompressionStream. */
+/**
+ * gzip for text: decided from the client's own Accept-Encoding, compressed by us with CompressionStream.
+ * Why not leave it to Cloudflare's front end: it compresses after the Worker, so (1) every edge-cache hit would
+ * be compressed again, while we cache the gzip bytes once per version; (2) it turns our strong ETags weak when
+ * it re-encodes; (3) wrangler dev and tests would never see compression. We send `encodeBody: 'manual'` so the
+ * runtime passes our bytes through; a client that takes no gzip gets identity from us (Cloudflare also decodes
+ * transparently for such clients).
+ */
 
 /**
  * The client's Accept-Encoding. On the edge and under wrangler dev the Worker always sees `br, gzip`

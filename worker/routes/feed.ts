@@ -51,7 +51,7 @@ export const allFeedRoute =
   (format: FeedFormat): RouteHandler =>
   async ({ url, env, site }: RouteContext) => {
     const page = pageParam(url)
-    if (page === 'canonical-redirect') return new Redirect(`${url.origin}${url.pathname}`)
+    if (page === 'canonical-redirect') return new Redirect(`${site.baseUrl}${url.pathname}`)
     const value = await readAllPage(env.CONTENT, page)
     if (value === null) throw notFound()
     return feedReply(format, value.version, value.updated, () => allFeed(value, site))
