@@ -1,0 +1,75 @@
+/** The published site end to end: wrangler dev serves /widget.js and the feed; a partner page on another origin embeds them. */
+import { readFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Chromium, launchChromium } from './launch-chromium.ts'
+import { type PartnerServer, startPartnerServer } from './partner-server.ts'
+import { readWidget, waitForEvent } from './read-widget.ts'
+import { startWranglerDev, type WranglerDev } from './start-wrangler-dev.ts'
+
+let worker: WranglerDev
+let partner: PartnerServer
+let browser: Chromium
+let hash = ''
+
+beforeAll(async () => {
+  const manifest: unknown = JSON.parse(await readFile('dist/assets/widget-manifest.json', 'utf8'))
+  hash = typeof manifest === 'object' && manifest && 'hash' in manifest ? String(manifest.hash) : ''
+  worker = await startWranglerDev('widget-e2e')
+  partner = await startPartnerServer(worker.origin)
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await partner?.close()
+  await worker?.stop()
+})
+
+describe('GET /widget.js and /widget.<hash>.js', () => {
+  it('serves the build as JavaScript with CORS: short cache unpinned, immutable pinned', async () => {
+    const built = await readFile('dist/assets/widget.js', 'utf8')
+    const latest = await fetch(`${worker.origin}/widget.js`)
+    expect(latest.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(latest.headers.get('access-control-allow-origin')).toBe('*')
+    expect(latest.headers.get('cache-control')).toMatch(/max-age=300\b/)
+    expect(latest.headers.get('etag')).toMatch(/^"/)
+    expect(await latest.text()).toBe(built)
+    const pinned = await fetch(`${worker.origin}/widget.${hash}.js`)
+    expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await pinned.text()).toBe(built)
+    expect((await fetch(`${worker.origin}/widget.0000000g.js`)).status).toBe(404)
+  })
+})
+
+describe('<broadsheet-cards> against the real Worker', () => {
+  it('renders the published article as cards with captions and credits on a strict partner page', async () => {
+    const page = await browser.context.newPage()
+    const w = worker.origin
+    await page.goto(
+      partner.page({
+        scripts: [`${w}/widget.js`, `${w}/widget.${hash}.js`],
+        body: `<broadsheet-cards id="w" src="${w}/feeds/qijiang-strategic-pivot.json" limit="3"><a href="${w}/articles/qijiang-strategic-pivot">一个主城都市区的重要战略支点</a></broadsheet-cards>`,
+      }),
+    )
+    const [detail] = await waitForEvent(page, 'broadsheet-load', 'w')
+    expect(detail).toEqual({ src: `${w}/feeds/qijiang-strategic-pivot.json`, count: 3 })
+    const seen = await readWidget(page, 'w')
+    expect(seen.rootLang).toBe('zh-CN')
+    expect(seen.cards[0]).toMatchObject({
+      title: '綦万“三化”发展注入新动能',
+      href: `${w}/articles/qijiang-strategic-pivot#wanqi-integration`,
+      caption: '綦江城区一景。',
+      credit: '记者 石亮 摄',
+      imgAlt: '綦江城区的楼群与街道',
+      imgVisible: true,
+    })
+    const loaded = await page.evaluate(() =>
+      [...(document.getElementById('w')?.shadowRoot?.querySelectorAll('img') ?? [])].map(
+        (i) => i.complete && i.naturalWidth > 0,
+      ),
+    )
+    expect(loaded).toEqual([true, true, true])
+    expect(await page.evaluate(() => window.__violations)).toEqual([])
+    await page.close()
+  })
+})
