@@ -3,7 +3,7 @@ import { SLUG } from '../../worker/model/parse-article.ts'
 import { buildPhoto, type ReadImage } from './build-photo.ts'
 import { dateProblem } from './check-date.ts'
 import { checkFrontMatter } from './check-front-matter.ts'
-import { controlCharacterProblem, LIMITS, lengthProblem } from './check-text.ts'
+import { controlCharacterProblem, hasControlCharacters, LIMITS, lengthProblem } from './check-text.ts'
 import type { DraftArticle, DraftPhoto, DraftSection } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
 import { parseBody, type RawParagraph, type RawSection } from './parse-body.ts'
@@ -17,10 +17,11 @@ export async function buildDraft(
   readImage: ReadImage,
 ): Promise<{ draft?: DraftArticle; problems: LineProblem[]; slug?: Field }> {
   const problems: LineProblem[] = []
-  lines.forEach((text, i) => {
-    const message = controlCharacterProblem(text)
-    if (message) problems.push({ line: i + 1, message })
-  })
+  if (lines.some(hasControlCharacters))
+    lines.forEach((text, i) => {
+      const message = controlCharacterProblem(text)
+      if (message) problems.push({ line: i + 1, message })
+    })
   const fm = parseFrontMatter(lines, problems)
   const fileSlug = file.replace(/^.*\//, '').replace(/\.md$/, '')
   const head = checkFrontMatter(fm, fileSlug, problems)

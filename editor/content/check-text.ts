@@ -4,6 +4,11 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u
 
+/** One pass over a whole file, so clean files (nearly all) skip the per-line search. */
+export function hasControlCharacters(text: string): boolean {
+  return FORBIDDEN.test(text)
+}
+
 /** A message for the first forbidden character in a line, or undefined when the line is clean. */
 export function controlCharacterProblem(line: string): string | undefined {
   const m = FORBIDDEN.exec(line)
@@ -37,6 +42,8 @@ export function lengthOf(text: string): number {
 
 /** A message when `text` is longer than `max`, naming the field. */
 export function lengthProblem(field: string, text: string, max: number): string | undefined {
+  // UTF-16 length bounds the code point count from above: count only when it could be too long.
+  if (text.length <= max) return undefined
   const n = lengthOf(text)
   return n > max ? `${field} is ${n} characters long (at most ${max}); shorten it` : undefined
 }
