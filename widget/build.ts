@@ -1,6 +1,6 @@
 /** Builds the widget: one minified ES module with Lit inside, a content-hashed copy and a manifest for the Worker. */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build, type Plugin, transform } from 'esbuild'
 
@@ -55,9 +55,6 @@ async function bundle(entry: string): Promise<Uint8Array> {
 
 async function main(): Promise<void> {
   await mkdir(ASSETS_DIR, { recursive: true })
-  for (const old of await readdir(ASSETS_DIR)) {
-    if (/^widget\.[0-9a-f]{8}\.js$/.test(old)) await rm(`${ASSETS_DIR}/${old}`)
-  }
   const widget = await bundle('index.ts')
   const hash = createHash('sha256').update(widget).digest('hex').slice(0, 8)
   const { gzipSync } = await import('node:zlib')

@@ -24,11 +24,12 @@ export function embedSnippet(
   layout: string,
   theme: string,
 ): string {
-  const attrs = `${layout === 'list' ? '' : ` layout="${layout}"`}${theme === 'auto' ? '' : ` theme="${theme}"`}`
+  const attrs = `${layout === 'list' ? '' : ` layout="${escapeHtml(layout)}"`}${theme === 'auto' ? '' : ` theme="${escapeHtml(theme)}"`}`
+  const [b, s] = [escapeHtml(base), escapeHtml(slug)]
   return (
-    `<script type="module" src="${base}/widget.js"></script>\n` +
-    `<broadsheet-cards src="${base}/feeds/${slug}.json"${attrs}>` +
-    `<a href="${base}/articles/${slug}">${escapeHtml(title)}</a></broadsheet-cards>`
+    `<script type="module" src="${b}/widget.js"></script>\n` +
+    `<broadsheet-cards src="${b}/feeds/${s}.json"${attrs}>` +
+    `<a href="${b}/articles/${s}">${escapeHtml(title)}</a></broadsheet-cards>`
   )
 }
 

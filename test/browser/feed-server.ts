@@ -1,7 +1,6 @@
 /** The feed origin for browser tests: serves the built widget, JSON Feed fixtures and images, and can hold or fail. */
 import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -82,7 +81,9 @@ export async function startFeedServer(extra: ExtraFiles = {}): Promise<FeedServe
     }
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const address = server.address()
+  if (typeof address !== 'object' || address === null) throw new Error('server has no port')
+  const { port } = address
   origin = `http://127.0.0.1:${port}`
   return {
     origin,

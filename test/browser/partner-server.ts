@@ -1,6 +1,5 @@
 /** The partner origin for browser tests: pages under a strict CSP with hostile CSS, as a real partner might have. */
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 
 /** What the pages of one test need. */
 export interface PageOptions {
@@ -58,7 +57,9 @@ ${strict ? '<link rel="stylesheet" href="/hostile.css">' : ''}${scripts}</head><
     res.end(html)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const address = server.address()
+  if (typeof address !== 'object' || address === null) throw new Error('server has no port')
+  const { port } = address
   let next = 0
   return {
     origin: `http://127.0.0.1:${port}`,

@@ -1,0 +1,61 @@
+/** `<broadsheet-embed-builder>`: pick an article, layout and theme; see the live preview and the snippet to copy. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FeedServer, startFeedServer } from './feed-server.ts'
+import { type Chromium, launchChromium } from './launch-chromium.ts'
+import { type PartnerServer, startPartnerServer } from './partner-server.ts'
+
+let browser: Chromium
+let feed: FeedServer
+let site: PartnerServer
+
+beforeAll(async () => {
+  feed = await startFeedServer()
+  site = await startPartnerServer(feed.origin)
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await feed?.close()
+  await site?.close()
+})
+
+describe('<broadsheet-embed-builder>', () => {
+  it('updates the live preview and the snippet as the article, layout and theme change', async () => {
+    const page = await browser.context.newPage()
+    const w = feed.origin
+    await page.goto(
+      site.page({
+        scripts: [`${w}/widget.js`, `${w}/embed-builder.js`],
+        body: `<broadsheet-embed-builder base="${w}"><option value="broadsheet-zh.json-x">綦江新闻 & 更多</option><option value="plain">Plain</option></broadsheet-embed-builder>`,
+      }),
+    )
+    const snippet = page.locator('broadsheet-embed-builder textarea')
+    await expect
+      .poll(() => snippet.inputValue())
+      .toBe(
+        `<script type="module" src="${w}/widget.js"></script>\n` +
+          `<broadsheet-cards src="${w}/feeds/broadsheet-zh.json-x.json"><a href="${w}/articles/broadsheet-zh.json-x">綦江新闻 &#38; 更多</a></broadsheet-cards>`,
+      )
+    const selects = page.locator('broadsheet-embed-builder select')
+    await selects.nth(0).selectOption('plain')
+    await selects.nth(1).selectOption('grid')
+    await selects.nth(2).selectOption('dark')
+    expect(await snippet.inputValue()).toContain(
+      `<broadsheet-cards src="${w}/feeds/plain.json" layout="grid" theme="dark"><a href="${w}/articles/plain">Plain</a>`,
+    )
+    const preview = page.locator('broadsheet-embed-builder broadsheet-cards')
+    expect(
+      await preview.evaluate((el) => [
+        el.getAttribute('src'),
+        el.getAttribute('layout'),
+        el.getAttribute('theme'),
+      ]),
+    ).toEqual([`${w}/feeds/plain.json`, 'grid', 'dark'])
+    await expect
+      .poll(() => preview.evaluate((el) => el.shadowRoot?.querySelectorAll('li.card').length))
+      .toBe(3)
+    expect(await page.evaluate(() => window.__violations)).toEqual([])
+    await page.close()
+  })
+})
