@@ -9,6 +9,7 @@ import type { LineProblem } from './line-problem.ts'
 import { parseCredit } from './parse-credit.ts'
 import type { FrontMatter, FrontMatterKey } from './parse-front-matter.ts'
 
+/** The article-level fields of a DraftArticle, read from the front matter. */
 export type ArticleHead = Pick<
   DraftArticle,
   'slug' | 'title' | 'dek' | 'lang' | 'byline' | 'published' | 'canonical' | 'tags'

@@ -5,11 +5,13 @@ import type { LineProblem } from './line-problem.ts'
 import type { Field } from './parse-front-matter.ts'
 import { type RawPhoto, readPhotoBlock } from './read-photo-block.ts'
 
+/** A paragraph's joined text and the line it starts on. */
 export interface RawParagraph {
   line: number
   text: string
 }
 
+/** A section as written: heading, id and optional `updated` attribute, its paragraphs and photos. */
 export interface RawSection {
   line: number
   heading: string
@@ -20,6 +22,7 @@ export interface RawSection {
   photos: RawPhoto[]
 }
 
+/** The body in reading order: lede, sections, and the `# Photos` gallery. */
 export interface RawBody {
   lede: RawParagraph[]
   sections: RawSection[]

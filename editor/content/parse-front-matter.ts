@@ -12,6 +12,7 @@ export const FRONT_MATTER_KEYS = [
   'canonical',
   'tags',
 ] as const
+/** One of FRONT_MATTER_KEYS. */
 export type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number]
 
 /** A value with the line it came from, so later checks can point at it. */
@@ -20,6 +21,7 @@ export interface Field {
   line: number
 }
 
+/** The fields found, where the body starts, and where to point "missing field" problems. */
 export interface FrontMatter {
   fields: Partial<Record<FrontMatterKey, Field>>
   /** Index into the lines of the first body line. */

@@ -9,6 +9,7 @@ import { sniffImageType, TYPE_BY_EXTENSION } from './sniff-image-type.ts'
 /** Larger files would make every feed and widget that shows them slow; editors should export smaller ones. */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024
 
+/** A DraftImage read from a file under the content root. */
 export type FileImage = Extract<DraftImage, { kind: 'file' }>
 /** The image, or every reason it cannot be used (each "what is wrong; how to fix it"). */
 export type ImageResult = { image: FileImage } | { problems: string[] }

@@ -5,8 +5,10 @@ import type { Field } from './parse-front-matter.ts'
 
 /** The fields a photo block may carry (FORMAT.md); size and type only for URL sources. */
 export const PHOTO_KEYS = ['alt', 'caption', 'credit', 'size', 'type'] as const
+/** One of PHOTO_KEYS. */
 export type PhotoKey = (typeof PHOTO_KEYS)[number]
 
+/** A photo block as written: its `::: photo` line, source and fields. */
 export interface RawPhoto {
   line: number
   src: string

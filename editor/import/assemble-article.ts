@@ -2,12 +2,14 @@
 import { type PrintPhoto, parsePhotoLine } from './parse-photo-line.ts'
 import type { Unit } from './split-units.ts'
 
+/** A section found in print text: heading, paragraphs and the photos attached to it. */
 export interface ImportedSection {
   heading: string
   paragraphs: string[]
   photos: PrintPhoto[]
 }
 
+/** Print text sorted into article order, before it is written as a content file. */
 export interface ImportedArticle {
   headline: string
   byline?: string

@@ -10,7 +10,7 @@ import { removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
 
 afterEach(removeTrees)
 
-const SEED = '/work/shared/seeds/000_6356c52bb20637ed.txt'
+const SEED = 'test/fixtures/content/seed-print-000_6356c52bb20637ed.txt'
 const tsx = path.resolve('node_modules/.bin/tsx')
 
 describe('npm run content:import', () => {

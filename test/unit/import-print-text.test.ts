@@ -6,7 +6,7 @@ import { parseBody } from '../../editor/content/parse-body.ts'
 import { parseFrontMatter } from '../../editor/content/parse-front-matter.ts'
 import { importPrintText } from '../../editor/import/import-print-text.ts'
 
-const SEED = '/work/shared/seeds/000_6356c52bb20637ed.txt'
+const SEED = 'test/fixtures/content/seed-print-000_6356c52bb20637ed.txt'
 const seedText = () => readFileSync(SEED, 'utf8')
 
 /** Imports the seed and reads the result back with the content parser (placeholders are values like any other). */

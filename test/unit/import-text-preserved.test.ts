@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { importPrintText } from '../../editor/import/import-print-text.ts'
 
-const SEED = '/work/shared/seeds/000_6356c52bb20637ed.txt'
+const SEED = 'test/fixtures/content/seed-print-000_6356c52bb20637ed.txt'
 
 /** Whitespace (including the ideographic space) is layout, not text. */
 const strip = (s: string) => s.replace(/[\s\u3000]/gu, '')
