@@ -23,8 +23,9 @@ export const QUIET_WRANGLER_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 }
 
-/** The wrangler binary this project pins. */
-export const wranglerBin = (cwd: string): string => resolve(cwd, 'node_modules/.bin/wrangler')
+/** The wrangler binary this project pins; BROADSHEET_WRANGLER names another (a wrapper, e.g. in fault tests). */
+export const wranglerBin = (cwd: string): string =>
+  process.env.BROADSHEET_WRANGLER ?? resolve(cwd, 'node_modules/.bin/wrangler')
 
 function targetArgs(t: KvTarget): string[] {
   const args = ['--binding', t.binding, t.mode === 'local' ? '--local' : '--remote']

@@ -15,9 +15,16 @@ export const QUIET_ENV = {
 }
 
 /** Runs `node_modules/.bin/<bin> ...args` from the repository root. */
-export function runBin(bin: string, args: readonly string[], timeoutMs = 120_000): Promise<CommandResult> {
+export function runBin(
+  bin: string,
+  args: readonly string[],
+  timeoutMs = 120_000,
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
   return new Promise((done, fail) => {
-    const child = spawn(resolve('node_modules/.bin', bin), args, { env: { ...process.env, ...QUIET_ENV } })
+    const child = spawn(resolve('node_modules/.bin', bin), args, {
+      env: { ...process.env, ...QUIET_ENV, ...env },
+    })
     let stdout = ''
     let stderr = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
