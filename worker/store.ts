@@ -15,9 +15,21 @@ export class CorruptValueError extends Error {
   }
 }
 
-async function readJson<T>(kv: KVNamespace, key: string, parse: (v: unknown) => T): Promise<T | null> {
-  const text = await kv.get(key, 'text')
-  if (text === null) return null
+/** A parsed value and the content hash (`h` in the KV metadata, written by publish) it was parsed from. */
+interface Remembered<T> {
+  h: string
+  value: T
+}
+
+/** Parsed values kept per isolate, at most this many per kind: enough for the hot feeds, a few MB at most. */
+const MEMO_LIMIT = 64
+
+function hashOf(metadata: unknown): string | null {
+  if (typeof metadata !== 'object' || metadata === null || !('h' in metadata)) return null
+  return typeof metadata.h === 'string' && metadata.h !== '' ? metadata.h : null
+}
+
+function parseText<T>(key: string, text: string, parse: (v: unknown) => T): T {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -32,14 +44,46 @@ async function readJson<T>(kv: KVNamespace, key: string, parse: (v: unknown) => 
   }
 }
 
+/**
+ * Reads and parses one JSON value. When publish's content hash is in the metadata and this isolate has parsed
+ * that very content before, the body is not read or parsed again (a hit or a 304 then costs one KV lookup).
+ * Values without a hash (written by hand) are parsed every time.
+ */
+async function readJson<T>(
+  kv: KVNamespace,
+  key: string,
+  parse: (v: unknown) => T,
+  memo: Map<string, Remembered<T>>,
+): Promise<T | null> {
+  const { value: body, metadata } = await kv.getWithMetadata(key, 'stream')
+  if (body === null) return null
+  const h = hashOf(metadata)
+  const known = memo.get(key)
+  if (h !== null && known?.h === h) {
+    await body.cancel()
+    return known.value
+  }
+  const value = parseText(key, await new Response(body).text(), parse)
+  if (h !== null) {
+    memo.delete(key)
+    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value ?? '')
+    memo.set(key, { h, value })
+  }
+  return value
+}
+
+const indexMemo = new Map<string, Remembered<IndexValue>>()
+const articleMemo = new Map<string, Remembered<ArticleValue>>()
+const allPageMemo = new Map<string, Remembered<AllPageValue>>()
+
 export const readIndex = (kv: KVNamespace): Promise<IndexValue | null> =>
-  readJson(kv, keys.index(), parseIndexValue)
+  readJson(kv, keys.index(), parseIndexValue, indexMemo)
 
 export const readArticle = (kv: KVNamespace, slug: string): Promise<ArticleValue | null> =>
-  readJson(kv, keys.article(slug), parseArticleValue)
+  readJson(kv, keys.article(slug), parseArticleValue, articleMemo)
 
 export const readAllPage = (kv: KVNamespace, page: number): Promise<AllPageValue | null> =>
-  readJson(kv, keys.allPage(page), parseAllPageValue)
+  readJson(kv, keys.allPage(page), parseAllPageValue, allPageMemo)
 
 /** An image and its MIME type, streamed from KV. */
 export async function readMedia(

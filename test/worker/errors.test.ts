@@ -69,6 +69,16 @@ describe('a corrupt KV value', () => {
     expect(String(log.mock.calls[0]?.[0])).not.toContain('\n')
   })
 
+  it('replacing a served article with a corrupt value gives 503 at once, with or without a new hash', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    await seedArticle(buildArticle({ slug: 'soon-broken' }))
+    expect((await request('/feeds/soon-broken.rss')).status).toBe(200)
+    await env.CONTENT.put('v1:article:soon-broken', '{}', { metadata: { h: 'new-hash' } })
+    expect((await request('/feeds/soon-broken.rss')).status).toBe(503)
+    await env.CONTENT.put('v1:article:soon-broken', '{}')
+    expect((await request('/feeds/soon-broken.rss')).status).toBe(503)
+  })
+
   it('gives an HTML 503 on the article page', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     await env.CONTENT.put('v1:article:broken', 'nope')

@@ -22,10 +22,10 @@ async function contentVersion(value: unknown): Promise<string> {
   return Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** Stores `v1:article:{slug}` and returns the value. */
+/** Stores `v1:article:{slug}` with its content hash in the metadata, as publish does, and returns the value. */
 export async function seedArticle(article: Article = buildArticle()): Promise<ArticleValue> {
   const value = { version: await contentVersion(article), article }
-  await env.CONTENT.put(keys.article(article.slug), JSON.stringify(value))
+  await env.CONTENT.put(keys.article(article.slug), JSON.stringify(value), { metadata: { h: value.version } })
   return value
 }
 
@@ -42,14 +42,14 @@ export async function seedIndex(articles: readonly Article[]): Promise<IndexValu
   const updated = list.map((a) => a.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null
   const body = { updated, articles: list }
   const value = { version: await contentVersion(body), ...body }
-  await env.CONTENT.put(keys.index(), JSON.stringify(value))
+  await env.CONTENT.put(keys.index(), JSON.stringify(value), { metadata: { h: value.version } })
   return value
 }
 
 /** Stores `v1:all:{page}`; the version is re-derived from the content. */
 export async function seedAllPage(page: AllPageValue): Promise<AllPageValue> {
   const value = { ...page, version: await contentVersion(page) }
-  await env.CONTENT.put(keys.allPage(page.page), JSON.stringify(value))
+  await env.CONTENT.put(keys.allPage(page.page), JSON.stringify(value), { metadata: { h: value.version } })
   return value
 }
 
