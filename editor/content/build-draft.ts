@@ -11,11 +11,11 @@ import { type Field, parseFrontMatter } from './parse-front-matter.ts'
 import type { RawPhoto } from './read-photo-block.ts'
 
 /** `file` is relative to the content root (articles/x.md); its problems come back in line order. */
-export async function buildDraft(
+export function buildDraft(
   file: string,
   lines: readonly string[],
   readImage: ReadImage,
-): Promise<{ draft?: DraftArticle; problems: LineProblem[]; slug?: Field }> {
+): { draft?: DraftArticle; problems: LineProblem[]; slug?: Field } {
   const problems: LineProblem[] = []
   if (lines.some(hasControlCharacters))
     lines.forEach((text, i) => {
@@ -38,8 +38,8 @@ export async function buildDraft(
       message: `more than ${LIMITS.sections} sections; split the article`,
     })
   const seen = new Map<string, number>()
-  const sections = await Promise.all(body.sections.map((s) => buildSection(s, seen, readImage, problems)))
-  const photos = await buildPhotos(body.gallery, 'the gallery', fm.line, readImage, problems)
+  const sections = body.sections.map((s) => buildSection(s, seen, readImage, problems))
+  const photos = buildPhotos(body.gallery, 'the gallery', fm.line, readImage, problems)
   problems.sort((a, b) => a.line - b.line)
   const slug = fm.fields.slug
   if (problems.length > 0) return { problems, ...(slug ? { slug } : {}) }
@@ -54,12 +54,12 @@ function paragraphs(raw: readonly RawParagraph[], problems: LineProblem[]): stri
   return raw.map((p) => p.text)
 }
 
-async function buildSection(
+function buildSection(
   raw: RawSection,
   seen: Map<string, number>,
   readImage: ReadImage,
   problems: LineProblem[],
-): Promise<DraftSection> {
+): DraftSection {
   const { line, id = '' } = raw
   if (!raw.heading) problems.push({ line, message: 'the section heading is empty; write it before {#id}' })
   const long = lengthProblem('the heading', raw.heading, LIMITS.heading)
@@ -85,7 +85,7 @@ async function buildSection(
       line,
       message: 'the section is empty; write its paragraphs below the heading, or delete it',
     })
-  const photos = await buildPhotos(raw.photos, 'this section', line, readImage, problems)
+  const photos = buildPhotos(raw.photos, 'this section', line, readImage, problems)
   return {
     id,
     heading: raw.heading,
@@ -95,18 +95,18 @@ async function buildSection(
   }
 }
 
-async function buildPhotos(
+function buildPhotos(
   raw: readonly RawPhoto[],
   where: string,
   line: number,
   readImage: ReadImage,
   problems: LineProblem[],
-): Promise<DraftPhoto[]> {
+): DraftPhoto[] {
   if (raw.length > LIMITS.photos)
     problems.push({
       line: raw[LIMITS.photos]?.line ?? line,
       message: `${where} has more than ${LIMITS.photos} photos; remove some`,
     })
-  const built = await Promise.all(raw.map((p) => buildPhoto(p, readImage, problems)))
+  const built = raw.map((p) => buildPhoto(p, readImage, problems))
   return built.filter((p): p is DraftPhoto => p !== undefined)
 }

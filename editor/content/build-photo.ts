@@ -11,14 +11,14 @@ import type { RawPhoto } from './read-photo-block.ts'
 import { ALLOWED_TYPES } from './sniff-image-type.ts'
 
 /** Reads an image file by its path relative to the content root (cached by the caller). */
-export type ReadImage = (src: string) => Promise<ImageResult>
+export type ReadImage = (src: string) => ImageResult
 
 /** The photo, or undefined after pushing every problem it has. */
-export async function buildPhoto(
+export function buildPhoto(
   raw: RawPhoto,
   readImage: ReadImage,
   problems: LineProblem[],
-): Promise<DraftPhoto | undefined> {
+): DraftPhoto | undefined {
   const before = problems.length
   const f = raw.fields
   const need = (key: 'alt' | 'caption' | 'credit', max: number): string => {
@@ -42,16 +42,12 @@ export async function buildPhoto(
   const parsed = creditText ? parseCredit(creditText) : undefined
   if (parsed && 'problem' in parsed)
     problems.push({ line: f.credit?.line ?? raw.line, message: `credit ${parsed.problem}` })
-  const image = await buildImage(raw, readImage, problems)
+  const image = buildImage(raw, readImage, problems)
   if (problems.length > before || !image || !parsed || !('credit' in parsed)) return undefined
   return { image, alt, caption, credit: parsed.credit }
 }
 
-async function buildImage(
-  raw: RawPhoto,
-  readImage: ReadImage,
-  problems: LineProblem[],
-): Promise<DraftImage | undefined> {
+function buildImage(raw: RawPhoto, readImage: ReadImage, problems: LineProblem[]): DraftImage | undefined {
   const { src, line, fields } = raw
   if (!src) {
     problems.push({
@@ -76,7 +72,7 @@ async function buildImage(
         message: `"${key}" is measured from the image file; remove this line`,
       })
   }
-  const result = await readImage(src)
+  const result = readImage(src)
   if ('image' in result) return result.image
   for (const message of result.problems) problems.push({ line, message })
   return undefined

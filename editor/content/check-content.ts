@@ -1,5 +1,6 @@
 /** `checkContent(root)`: validates every article under a content root and reports all problems at once. */
-import { readdir, readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { buildDraft } from './build-draft.ts'
 import { decodeText } from './decode-text.ts'
@@ -27,15 +28,14 @@ export async function checkContent(root: string): Promise<{ articles: DraftArtic
     }
   const readImage = createImageReader(root)
   const files = names.filter((n) => n.endsWith('.md')).sort()
-  // Read in parallel (I/O), then check one file at a time: holding 1,000 half-built drafts at once costs more in
-  // garbage collection than the overlap gains. Images are read once per path by readImage's cache.
-  const contents = await Promise.all(files.map((name) => readFile(path.join(dir, name))))
+  // One file at a time, synchronously: measured on 1,000 articles with 15,000 image files, the promise API's
+  // thread-pool round trips and 1,000 half-built drafts held at once cost several times the work itself.
   const results: { file: string; problems: LineProblem[]; draft?: DraftArticle; slug?: Field }[] = []
-  for (const [i, name] of files.entries()) {
+  for (const name of files) {
     const file = `articles/${name}`
-    const decoded = decodeText(contents[i] ?? new Uint8Array())
+    const decoded = decodeText(readFileSync(path.join(dir, name)))
     if (!decoded.ok) results.push({ file, problems: [{ line: decoded.line, message: decoded.message }] })
-    else results.push({ file, ...(await buildDraft(file, decoded.lines, readImage)) })
+    else results.push({ file, ...buildDraft(file, decoded.lines, readImage) })
   }
   const problems: Problem[] = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, ...p })))
   const articles = results.flatMap((r) => (r.draft ? [r.draft] : []))

@@ -1,9 +1,10 @@
 /** Reads, sniffs, measures and vets image files under the content root, once per path however many photos use it. */
-import { readFile, stat } from 'node:fs/promises'
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import { imageSize } from 'image-size'
 import { svgProblems } from './check-svg.ts'
 import type { DraftImage } from './draft.ts'
+import { readBounded } from './read-bounded.ts'
 import { sniffImageType, TYPE_BY_EXTENSION } from './sniff-image-type.ts'
 
 /** Larger files would make every feed and widget that shows them slow; editors should export smaller ones. */
@@ -15,8 +16,8 @@ export type FileImage = Extract<DraftImage, { kind: 'file' }>
 export type ImageResult = { image: FileImage } | { problems: string[] }
 
 /** A reader bound to one content root; its cache makes 15,000 references to 30 shared images cost 30 reads. */
-export function createImageReader(root: string): (src: string) => Promise<ImageResult> {
-  const cache = new Map<string, Promise<ImageResult>>()
+export function createImageReader(root: string): (src: string) => ImageResult {
+  const cache = new Map<string, ImageResult>()
   return (src) => {
     let result = cache.get(src)
     if (!result) {
@@ -27,7 +28,7 @@ export function createImageReader(root: string): (src: string) => Promise<ImageR
   }
 }
 
-async function readImage(root: string, src: string): Promise<ImageResult> {
+function readImage(root: string, src: string): ImageResult {
   const rel = path.posix.normalize(src)
   if (src.includes('\\') || rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel))
     return {
@@ -40,14 +41,14 @@ async function readImage(root: string, src: string): Promise<ImageResult> {
   if (!declared)
     return { problems: [`"${src}" has the extension ".${ext}"; use .jpg, .png, .gif, .webp, .avif or .svg`] }
   const file = path.join(root, ...rel.split('/'))
-  const info = await stat(file).catch(() => undefined)
-  if (!info?.isFile())
+  const read = readBounded(file, MAX_IMAGE_BYTES)
+  if ('missing' in read)
     return { problems: [`image file ${src} does not exist; add it under the content folder or fix the path`] }
-  if (info.size > MAX_IMAGE_BYTES)
-    return {
-      problems: [`${src} is ${info.size} bytes (at most ${MAX_IMAGE_BYTES}, 2 MiB); export it smaller`],
-    }
-  const bytes = new Uint8Array(await readFile(file))
+  if ('tooLarge' in read) {
+    const size = statSync(file).size
+    return { problems: [`${src} is ${size} bytes (at most ${MAX_IMAGE_BYTES}, 2 MiB); export it smaller`] }
+  }
+  const { bytes } = read
   const type = sniffImageType(bytes)
   if (!type)
     return {
