@@ -10,13 +10,13 @@ export interface CardOptions {
   target: '_self' | '_blank'
 }
 
-/** `2020-12-22T07:00:00+08:00` → the newsroom's calendar date in the UI language (no viewer time-zone shift). */
-function formatDate(published: string | undefined, lang: string): string {
-  const m = published?.match(/^(\d{4})-(\d{2})-(\d{2})/)
-  if (!m) return ''
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+/** `2020-12-22T07:00:00+08:00` → the newsroom's calendar date in the UI language (a date-only string parses as
+ * UTC midnight, and formatting in UTC keeps the day the newsroom wrote, whatever the reader's time zone). */
+function formatDate(published: string, lang: string): string {
+  const date = new Date(published.slice(0, 10))
+  return Number.isNaN(date.getTime())
+    ? ''
+    : date.toLocaleDateString(lang, { dateStyle: 'medium', timeZone: 'UTC' })
 }
 
 /** One card: the heading link is the card's only tab stop; its ::after makes the whole card clickable. */

@@ -128,12 +128,14 @@ describe('<broadsheet-cards> attributes', () => {
     const page = await open('broadsheet-zh.json', 'limit="2" lang="en"')
     const seen = await readWidget(page, 'w')
     expect(seen.rootLang).toBe('zh-CN')
+    expect(seen.cards[0]?.date).toBe('Dec 22, 2020')
     expect(seen.cards.map((c) => [c.credit, c.creditLang])).toEqual([
       ['Photo: 石亮 (staff reporter)', 'en'],
       ['Photo: 王芳 (correspondent)', 'en'],
     ])
     await page.evaluate(() => document.getElementById('w')?.removeAttribute('lang'))
     await expect.poll(async () => (await readWidget(page, 'w')).cards[0]?.credit).toBe('记者 石亮 摄')
+    expect((await readWidget(page, 'w')).cards[0]?.date).toBe('2020年12月22日')
     await page.close()
   })
 

@@ -28,13 +28,14 @@ export interface SeenCard {
   imgAlt: string | null
   imgVisible: boolean
   excerpt: string
+  date: string
 }
 
 /** The cards of the element with `id`, and its state flags. */
 export async function readWidget(page: Page, id: string) {
   return page.evaluate((elementId) => {
     const root = document.getElementById(elementId)?.shadowRoot
-    const cards = [...(root?.querySelectorAll('li.card:not(.skeleton)') ?? [])].map((li) => {
+    const cards = [...(root?.querySelectorAll('li.card:not(.skeleton)') ?? [])].map((li): SeenCard => {
       const a = li.querySelector('a')
       const img = li.querySelector('img')
       const credit = li.querySelector('.credit')
@@ -50,6 +51,7 @@ export async function readWidget(page: Page, id: string) {
         imgAlt: img?.getAttribute('alt') ?? null,
         imgVisible: img ? img.getBoundingClientRect().height > 0 : false,
         excerpt: li.querySelector('.excerpt')?.textContent ?? '',
+        date: li.querySelector('time')?.textContent ?? '',
       }
     })
     return {
