@@ -65,6 +65,22 @@ describe('<broadsheet-cards> on a strict partner page', () => {
       return a ? getComputedStyle(a).color : ''
     })
     expect(linkColor).not.toBe('rgb(255, 0, 0)')
+    const typography = await page.evaluate(() => {
+      document.body.style.letterSpacing = '5px'
+      document.body.style.lineHeight = '3'
+      const title = document.getElementById('w')?.shadowRoot?.querySelector('.excerpt')
+      const style = title ? getComputedStyle(title) : null
+      return (
+        style && [
+          style.letterSpacing,
+          style.lineBreak,
+          style.fontFamily.split(',').at(-1)?.trim(),
+          style.lineHeight,
+        ]
+      )
+    })
+    // Inherited partner styles stop at :host (all: initial); CJK line breaking and a generic font family at the end.
+    expect(typography).toEqual(['normal', 'strict', 'sans-serif', '25.5px'])
     expect(await page.evaluate(() => window.__violations)).toEqual([])
     await page.close()
   })
