@@ -6,22 +6,39 @@ import { checkContent } from '../editor/content/check-content.ts'
 import { buildEntries } from '../editor/publish/build-entries.ts'
 import { runBin } from '../test/helpers/run-command.ts'
 import { bundleSize } from './bundle-size.ts'
-import { type BenchServer, startBenchServer } from './dev-server.ts'
+import { startBenchServer } from './dev-server.ts'
 import { generateContent } from './generate-content.ts'
 
 /** 100 articles × 5 sections: 500 items, so /feeds/all.rss page 1 holds the full 50 items. */
 const SHAPE = { articles: 100, sections: 5, photos: 1 }
-const DURATION_S = 5
+/** Each scenario runs ROUNDS times, interleaved with the floor, so drifting machine load hits both alike. */
+const ROUNDS = 3
+const DURATION_S = 3
 const CONNECTIONS = 32
 const TMP = 'test/.tmp/bench-http'
 const STATE = 'test/.tmp/bench-state'
 const GZIP = { 'accept-encoding': 'gzip' }
 
+interface Scenario {
+  name: string
+  path: string
+  headers: Record<string, string>
+  status: 200 | 304
+}
+
 interface Row {
   name: string
   rps: number
   p99: number
+  ratio: number
   bad: number
+}
+
+const FLOOR: Scenario = {
+  name: 'floor: /favicon.svg (constant, no KV)',
+  path: '/favicon.svg',
+  headers: {},
+  status: 200,
 }
 
 /** Generates content with the editors' own pipeline and writes it to local KV with wrangler. */
@@ -48,73 +65,103 @@ async function seedLocalKv(): Promise<void> {
   if (put.code !== 0) throw new Error(`wrangler kv bulk put failed:\n${put.stdout}${put.stderr}`)
 }
 
-/** One bounded autocannon run; `expect` is the status every response must have. */
-async function measure(
-  name: string,
-  url: string,
-  headers: Record<string, string>,
-  expect: number,
-): Promise<Row> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers })
-  const good = expect === 304 ? r['3xx'] : r['2xx']
-  return {
-    name,
-    rps: r.requests.average,
-    p99: r.latency.p99,
-    bad: r.requests.total - good + r.errors + r.timeouts,
-  }
+/** One bounded autocannon run: requests/s, p99 and how many responses were not the expected status. */
+async function measure(origin: string, s: Scenario) {
+  const r = await autocannon({
+    url: origin + s.path,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: s.headers,
+  })
+  const good = s.status === 304 ? r['3xx'] : r['2xx']
+  return { rps: r.requests.average, p99: r.latency.p99, bad: r.requests.total - good + r.errors + r.timeouts }
 }
 
-async function withServer<T>(extraArgs: string[], run: (server: BenchServer) => Promise<T>): Promise<T> {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+
+/** Runs the floor and each scenario in ROUNDS interleaved rounds on one wrangler dev; medians per scenario. */
+async function runOn(
+  extraArgs: string[],
+  scenarios: (origin: string) => Promise<Scenario[]>,
+): Promise<Row[]> {
   const server = await startBenchServer(STATE, extraArgs)
   try {
-    return await run(server)
+    const list = [FLOOR, ...(await scenarios(server.url))]
+    const runs = list.map(() => [] as { rps: number; p99: number; bad: number; ratio: number }[])
+    for (let round = 0; round < ROUNDS; round++) {
+      let floor = Number.NaN
+      for (const [i, s] of list.entries()) {
+        const m = await measure(server.url, s)
+        if (i === 0) floor = m.rps
+        runs[i]?.push({ ...m, ratio: m.rps / floor })
+      }
+    }
+    return list.map((s, i) => {
+      const r = runs[i] ?? []
+      const rps = median(r.map((x) => x.rps))
+      const ratio = median(r.map((x) => x.ratio))
+      return {
+        name: s.name,
+        rps,
+        p99: median(r.map((x) => x.p99)),
+        ratio,
+        bad: r.reduce((n, x) => n + x.bad, 0),
+      }
+    })
   } finally {
     await server.stop()
   }
 }
 
-function print(rows: Row[]): void {
-  const floor = rows[0]?.rps ?? Number.NaN
-  console.log(`bench:http  wrangler dev --local, ${CONNECTIONS} connections, ${DURATION_S} s each`)
+function print(title: string, rows: Row[]): void {
+  console.log(title)
   for (const row of rows) {
-    const ratio = (row.rps / floor).toFixed(2)
     const bad = row.bad === 0 ? '' : `   ${row.bad} unexpected responses/errors`
     console.log(
-      `  ${row.name.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s  p99 ${String(row.p99).padStart(4)} ms  ${ratio}× floor${bad}`,
+      `  ${row.name.padEnd(46)} ${row.rps.toFixed(0).padStart(6)} req/s  p99 ${String(row.p99).padStart(4)} ms  ${row.ratio.toFixed(2)}× floor${bad}`,
     )
   }
 }
 
 await mkdir(TMP, { recursive: true })
 await seedLocalKv()
-const rows: Row[] = []
-await withServer([], async ({ url }) => {
-  const first = await fetch(`${url}/feeds/all.rss`, { headers: GZIP })
+console.log(
+  `bench:http  wrangler dev --local, ${CONNECTIONS} connections, ${DURATION_S} s × ${ROUNDS} interleaved rounds, medians`,
+)
+const warm = await runOn([], async (origin) => {
+  const first = await fetch(`${origin}/feeds/all.rss`, { headers: GZIP })
   await first.arrayBuffer()
   const etag = first.headers.get('etag')
   if (first.status !== 200 || etag === null) throw new Error(`/feeds/all.rss answered ${first.status}`)
-  rows.push(await measure('floor: /favicon.svg (constant, no KV)', `${url}/favicon.svg`, {}, 200))
-  rows.push(await measure('/feeds/all.rss hit (gzip)', `${url}/feeds/all.rss`, GZIP, 200))
-  rows.push(await measure('/feeds/all.rss hit (identity)', `${url}/feeds/all.rss`, {}, 200))
-  rows.push(
-    await measure(
-      '/feeds/all.rss 304 (If-None-Match)',
-      `${url}/feeds/all.rss`,
-      { ...GZIP, 'if-none-match': etag },
-      304,
-    ),
-  )
-  rows.push(
-    await measure('/articles/bench-article-1 hit (gzip)', `${url}/articles/bench-article-1`, GZIP, 200),
-  )
+  return [
+    { name: '/feeds/all.rss hit (gzip)', path: '/feeds/all.rss', headers: GZIP, status: 200 },
+    { name: '/feeds/all.rss hit (identity)', path: '/feeds/all.rss', headers: {}, status: 200 },
+    {
+      name: '/feeds/all.rss 304 (If-None-Match)',
+      path: '/feeds/all.rss',
+      headers: { ...GZIP, 'if-none-match': etag },
+      status: 304,
+    },
+    {
+      name: '/articles/bench-article-1 hit (gzip)',
+      path: '/articles/bench-article-1',
+      headers: GZIP,
+      status: 200,
+    },
+  ]
 })
-// A miss is measured on a build where every edge-cache lookup is treated as a miss (the lookup and the
-// store still happen): the only way to time a real miss path with a fixed URL and fixed content.
-await withServer(['--define', 'BROADSHEET_BENCH_FORCE_MISS:true'], async ({ url }) => {
-  rows.push(await measure('/feeds/all.rss miss (gzip: KV, render, gzip)', `${url}/feeds/all.rss`, GZIP, 200))
-})
-print(rows)
+print('  edge cache warm', warm)
+// A miss is timed on a build where every edge-cache lookup counts as a miss (the lookup and the store still
+// happen), via `--define`: the only honest way to time the miss path with a fixed URL and fixed content.
+const cold = await runOn(['--define', 'BROADSHEET_BENCH_FORCE_MISS:true'], async () => [
+  {
+    name: '/feeds/all.rss miss (KV, render, gzip, store)',
+    path: '/feeds/all.rss',
+    headers: GZIP,
+    status: 200,
+  },
+])
+print('  every lookup a miss', cold)
 const size = await bundleSize('test/.tmp/bundle')
 const kb = (n: number) => (n / 1024).toFixed(1)
 console.log(

@@ -32,6 +32,7 @@ export async function edgeCachedBody(
   const key = cacheKey(url, etag)
   const hit = await cache.match(key)
   if (hit?.body && !forceMiss) return hit.body
+  await hit?.body?.cancel()
   const bytes = await produce()
   waitUntil(cache.put(key, new Response(bytes, { headers: STORED_HEADERS })))
   return bytes
