@@ -30,7 +30,6 @@ export const broadsheetCardsStyles = css`
     font: 400 var(--broadsheet-font-size, 16px) / 1.7
       var(--broadsheet-font-family, system-ui, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif);
     color: var(--_fg);
-    background: var(--_bg);
     line-break: strict;
     overflow-wrap: anywhere;
     text-align: start;
@@ -185,6 +184,7 @@ export const broadsheetCardsStyles = css`
   }
   .state {
     margin: 0;
+    background: var(--_bg);
     padding: 16px;
     border: 1px solid var(--_line);
     border-radius: var(--broadsheet-radius, 8px);
