@@ -4,6 +4,7 @@ import path from 'node:path'
 import { imageSize } from 'image-size'
 import { svgProblems } from './check-svg.ts'
 import type { DraftImage } from './draft.ts'
+import { measureSvg } from './measure-svg.ts'
 import { readBounded } from './read-bounded.ts'
 import { sniffImageType, TYPE_BY_EXTENSION } from './sniff-image-type.ts'
 
@@ -58,22 +59,22 @@ function readImage(root: string, src: string): ImageResult {
     return {
       problems: [`${src} is really ${type} but its name says ${declared}; rename it to match its content`],
     }
-  if (type === 'image/svg+xml') {
-    const found = svgProblems(new TextDecoder().decode(bytes))
-    if (found.length > 0)
-      return {
-        problems: found.map(
-          (what) => `${src} contains ${what}; remove it (an SVG opened on our site would run it)`,
-        ),
-      }
-  }
-  let size: { width?: number; height?: number }
+  // SVG is text: decode it once for the safety check and the size (image-size would decode it again).
+  const svg = type === 'image/svg+xml' ? new TextDecoder().decode(bytes) : undefined
+  const found = svg === undefined ? [] : svgProblems(svg)
+  if (found.length > 0)
+    return {
+      problems: found.map(
+        (what) => `${src} contains ${what}; remove it (an SVG opened on our site would run it)`,
+      ),
+    }
+  let size: { width?: number; height?: number } | undefined
   try {
-    size = imageSize(bytes)
+    size = svg === undefined ? imageSize(bytes) : measureSvg(svg)
   } catch {
-    size = {}
+    size = undefined
   }
-  if (!size.width || !size.height)
+  if (!size?.width || !size.height)
     return {
       problems: [
         `cannot read the width and height of ${src}; re-export it (SVGs need width/height or a viewBox)`,

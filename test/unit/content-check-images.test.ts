@@ -1,6 +1,7 @@
 /** content:check on image files: existence, size, sniffed type, inert SVG; and the per-path read cache. */
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkContent, formatProblem } from '../../editor/content/check-content.ts'
+import { measureSvg } from '../../editor/content/measure-svg.ts'
 import { createImageReader } from '../../editor/content/read-image.ts'
 import { sniffImageType } from '../../editor/content/sniff-image-type.ts'
 import {
@@ -139,5 +140,17 @@ describe('sniffImageType', () => {
 
   it('recognises nothing in HTML', () => {
     expect(sniffImageType(new TextEncoder().encode('<!doctype html><svg></svg>'))).toBeUndefined()
+  })
+})
+
+describe('measureSvg', () => {
+  it.each([
+    ['<svg width="1200" height="800">', { width: 1200, height: 800 }],
+    ['<svg width="120.4px" height="80px" viewBox="0 0 10 10">', { width: 120, height: 80 }],
+    ['<svg viewBox="0 0 300 200" xmlns="http://www.w3.org/2000/svg">', { width: 300, height: 200 }],
+    ['<svg width="100%" height="100%" viewBox="0,0,64,48">', { width: 64, height: 48 }],
+    ['<svg width="100%">', undefined],
+  ])('measures %s', (svg, size) => {
+    expect(measureSvg(`${svg}</svg>`)).toEqual(size)
   })
 })
