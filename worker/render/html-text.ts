@@ -1,25 +1,11 @@
 /** Escaping for HTML text, attributes and inline JSON: every string from content goes through here. */
+import { escapeXml } from './xml-text.ts'
 
 /**
- * Characters never meaningful in our text, and illegal in XML 1.0 where this escaping is reused (OPML):
- * C0/C1 controls but tab and newlines, bidi overrides (they can disguise a title), U+FFFE/U+FFFF, lone surrogates.
+ * Escapes text for element content and quoted attribute values alike. It is the feeds' own rule (xml-text.ts):
+ * strip controls, bidi overrides and what XML forbids, then escape `& < > " '`, which is right for HTML too.
  */
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Escapes text for element content and quoted attribute values alike. */
-export function escapeHtml(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
-}
+export const escapeHtml: (text: string) => string = escapeXml
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped, so no `</script>` or `<!--` can end it early. */
 export function jsonForScript(value: unknown): string {

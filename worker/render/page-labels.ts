@@ -1,5 +1,6 @@
 /** UI strings of the pages in the site's language (zh or en), and the credit and date formats of each. */
 import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit } from '../model/article.ts'
+import { creditLine } from './feed-photo.ts'
 
 const ZH = {
   feeds: '订阅',
@@ -31,12 +32,8 @@ const isZh = (lang: string): boolean => lang.toLowerCase().startsWith('zh')
 /** Labels for a BCP 47 language tag: Chinese for zh-*, English otherwise. */
 export const labelsFor = (lang: string): PageLabels => (isZh(lang) ? ZH : EN)
 
-/** A photo credit as print shows it: `记者 石亮 摄` in Chinese, `Photo: 石亮 (staff reporter)` otherwise. */
-export function photoCredit(credit: Credit, lang: string): string {
-  return isZh(lang)
-    ? `${CREDIT_LABELS_ZH[credit.role]} ${credit.name} 摄`
-    : `Photo: ${credit.name} (${CREDIT_LABELS_EN[credit.role]})`
-}
+/** A photo credit as print shows it (`记者 石亮 摄`): the same line the feeds carry. */
+export const photoCredit: (credit: Credit, lang: string) => string = creditLine
 
 /** A byline: `记者 石亮` / `By 石亮, staff reporter`. */
 export function byline(credit: Credit, lang: string): string {

@@ -1,5 +1,6 @@
 /** Absolute URLs of the site's pages, feeds and media, from the configured base URL (the URL contract). */
 import type { SiteConfig } from '../site-config.ts'
+import { absoluteUrl } from './feed-photo.ts'
 
 /** The three feed formats and their file extensions. */
 export const FEED_FORMATS = [
@@ -19,6 +20,5 @@ export const feedUrl = (site: SiteConfig, slug: string, ext: FeedExt): string =>
 export const oembedUrl = (site: SiteConfig, slug: string): string =>
   `${site.baseUrl}/oembed?url=${encodeURIComponent(articleUrl(site, slug))}&format=json`
 
-/** Photo sources are site paths (`/media/...`) or absolute https URLs. */
-export const photoUrl = (site: SiteConfig, src: string): string =>
-  src.startsWith('/') ? `${site.baseUrl}${src}` : src
+/** Photo sources are site paths (`/media/...`) or absolute https URLs: resolved as the feeds resolve them. */
+export const photoUrl = (site: SiteConfig, src: string): string => absoluteUrl(src, site.baseUrl)
