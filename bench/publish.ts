@@ -1,6 +1,7 @@
 /** `npm run bench:publish`: check + build of 1,000 generated articles (5 sections, 3 photos each), against an I/O floor. */
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkContent } from '../editor/content/check-content.ts'

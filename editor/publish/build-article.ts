@@ -17,13 +17,24 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 /** Collects media entries by key so an image used by many photos is stored once. */
 export type MediaSink = Map<string, KvEntry>
 
+/** Image bytes are shared between photos that use the same file: hash each buffer once. */
+const hashes = new WeakMap<Uint8Array, string>()
+function hashOf(bytes: Uint8Array): string {
+  let hash = hashes.get(bytes)
+  if (hash === undefined) {
+    hash = contentHash(bytes)
+    hashes.set(bytes, hash)
+  }
+  return hash
+}
+
 function toPhoto(draft: DraftPhoto, media: MediaSink): Photo {
   const { image } = draft
   let src: string
   if (image.kind === 'url') {
     src = image.url
   } else {
-    const hash = contentHash(image.bytes)
+    const hash = hashOf(image.bytes)
     const name = `${hash}.${EXTENSIONS[image.type] ?? 'bin'}`
     src = `/media/${name}`
     if (!media.has(name))

@@ -22,14 +22,12 @@ export interface BuiltContent {
   articles: Article[]
 }
 
-/** A JSON value stored under `key`, with a `version` (its own content hash) for ETags. */
-function versioned<T extends object>(
-  key: string,
-  body: T,
-): { entry: KvEntry; value: T & { version: string } } {
-  const version = contentHash(JSON.stringify(body))
-  const value = { version, ...body }
-  return { entry: { key, value: JSON.stringify(value), metadata: { h: version } }, value }
+/** A JSON value stored under `key`, with a `version` (its own content hash) for ETags; serialised once. */
+function versioned(key: string, body: object): KvEntry {
+  const json = JSON.stringify(body)
+  const version = contentHash(json)
+  const value = json === '{}' ? `{"version":"${version}"}` : `{"version":"${version}",${json.slice(1)}`
+  return { key, value, metadata: { h: version } }
 }
 
 function summarize(a: Article): ArticleSummary {
@@ -70,7 +68,7 @@ function allPages(articles: readonly ArticleSummary[], bySlug: ReadonlyMap<strin
       updated: newest(slice.map((i) => i.section.updated)),
       items: slice,
     }
-    entries.push(versioned(keys.allPage(page), body).entry)
+    entries.push(versioned(keys.allPage(page), body))
   }
   return entries
 }
@@ -90,8 +88,8 @@ export function buildEntries(
     now,
   }
   const articles = drafts.map((d) => buildArticle(d, ctx)).sort(byNewest)
-  const articleEntries = articles.map(
-    (article) => versioned<Omit<ArticleValue, 'version'>>(keys.article(article.slug), { article }).entry,
+  const articleEntries = articles.map((article) =>
+    versioned(keys.article(article.slug), { article } satisfies Omit<ArticleValue, 'version'>),
   )
   const summaries = articles.map(summarize)
   const index: Omit<IndexValue, 'version'> = {
@@ -104,7 +102,7 @@ export function buildEntries(
     content: [...[...ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), ...articleEntries],
     aggregates: [
       ...allPages(summaries, bySlug),
-      versioned(keys.index(), index).entry,
+      versioned(keys.index(), index),
       { key: keys.publishState(), value: stateJson, metadata: { h: contentHash(stateJson) } },
     ],
     articles,
