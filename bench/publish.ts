@@ -17,7 +17,7 @@ async function readAndHashAll(root: string): Promise<void> {
   for (const dir of ['articles', 'media'])
     for (const name of await readdir(join(root, dir)))
       createHash('sha256')
-        .update(await readFile(join(root, dir, name)))
+        .update(readFileSync(join(root, dir, name)))
         .digest()
 }
 
