@@ -53,6 +53,11 @@ export function checkFrontMatter(fm: FrontMatter, fileSlug: string, problems: Li
       'slug',
       `slug "${slug}" is not 1-80 characters of a-z, 0-9 and inner hyphens; write e.g. ${EXAMPLES.slug}`,
     )
+  else if (slug === 'all')
+    report(
+      'slug',
+      'slug "all" is reserved for the feeds of every article (/feeds/all.rss); choose another slug',
+    )
   else if (slug && slug !== fileSlug)
     report(
       'slug',

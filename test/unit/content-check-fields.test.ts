@@ -57,6 +57,11 @@ describe('checkContent: front matter', () => {
       ],
     ],
     [
+      'the reserved slug "all"',
+      (a: string) => edit(a, 'slug: test-article', 'slug: all'),
+      [at(2, 'slug "all" is reserved for the feeds of every article (/feeds/all.rss); choose another slug')],
+    ],
+    [
       'a date without offset',
       (a: string) => edit(a, '08:00:00+08:00', '08:00:00'),
       [
