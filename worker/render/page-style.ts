@@ -1,6 +1,6 @@
 /** The pages' one stylesheet, inlined in a <style> whose hash the CSP allows (see http/security-headers.ts). */
 
-/** CJK-first typography: ~36 characters a line, line-height 1.8, strict line breaking, justified zh text. */
+/** CJK-first typography: ~36 characters a line, line-height 1.8, strict line breaking, justified zh body text (not mixed-script deks, which would spread Latin letters). */
 export const PAGE_STYLE = `:root{color-scheme:light dark;--fg:#1d1d1b;--muted:#5f5b53;--bg:#fbfaf6;--rule:#d8d2c4;--link:#0b4f8a}
 @media (prefers-color-scheme:dark){:root{--fg:#e9e6df;--muted:#aaa59b;--bg:#171613;--rule:#3b3933;--link:#8ec5ff}}
 *{box-sizing:border-box}
@@ -12,7 +12,7 @@ a:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 h1,h2{line-height:1.35;font-family:"Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif}
 h1{font-size:1.9rem;margin:.5rem 0}
 h2{font-size:1.35rem;margin:2rem 0 .5rem}
-p:lang(zh){text-align:justify;text-justify:inter-character}
+section>p:lang(zh),p.lede:lang(zh){text-align:justify;text-justify:inter-character}
 .dek{font-size:1.15rem;color:var(--muted);margin:.25rem 0}
 .meta,.feeds,figcaption,.site-nav{color:var(--muted);font-size:.9rem}
 .lede{font-size:1.1rem}
