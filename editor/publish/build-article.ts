@@ -3,7 +3,7 @@ import type { Article, Photo, Section } from '../../worker/model/article.ts'
 import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from './content-hash.ts'
 import type { KvEntry, PublishState } from './kv-entry.ts'
-import { stampSection } from './stamp-sections.ts'
+import { stampSection, type TakenTimes } from './stamp-sections.ts'
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',
@@ -70,16 +70,18 @@ export interface BuildContext {
   nextState: PublishState
   media: MediaSink
   now: Date
+  /** Every section time already in use (kept or stamped this run): new stamps avoid them. */
+  taken: TakenTimes
 }
 
 /** Builds the Article and records each section's hash and time in `ctx.nextState`. */
 export function buildArticle(draft: DraftArticle, ctx: BuildContext): Article {
   const { previous, nextState, media, now } = ctx
   const seenBefore = ctx.previousSlugs.has(draft.slug)
-  const sections: Section[] = draft.sections.map((s) => {
+  const sections: Section[] = draft.sections.map((s, index) => {
     const photos = s.photos.map((p) => toPhoto(p, media))
     const hash = contentHash(JSON.stringify([s.heading, s.paragraphs, photos]))
-    const updated = stampSection(draft, s, hash, previous, seenBefore, now)
+    const updated = stampSection(draft, index, hash, previous, seenBefore, now, ctx.taken)
     nextState.sections[`${draft.slug}/${s.id}`] = { hash, updated }
     return { id: s.id, heading: s.heading, paragraphs: s.paragraphs, photos, updated }
   })

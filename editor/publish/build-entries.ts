@@ -13,6 +13,7 @@ import type { DraftArticle } from '../content/draft.ts'
 import { type BuildContext, buildArticle, newest } from './build-article.ts'
 import { contentHash } from './content-hash.ts'
 import type { KvEntry, PublishState } from './kv-entry.ts'
+import type { TakenTimes } from './stamp-sections.ts'
 
 export interface BuiltContent {
   /** Media and article values: written first. */
@@ -73,6 +74,15 @@ function allPages(articles: readonly ArticleSummary[], bySlug: ReadonlyMap<strin
   return entries
 }
 
+/** Times a section may keep (previous stamps, editors' own): reserved before anything new is stamped. */
+function takenTimes(drafts: readonly DraftArticle[], previous: PublishState): TakenTimes {
+  const times = [
+    ...Object.values(previous.sections).map((s) => s.updated),
+    ...drafts.flatMap((d) => d.sections.flatMap((s) => (s.updated ? [s.updated] : []))),
+  ]
+  return new Set(times.map((t) => Math.floor(Date.parse(t) / 1000) * 1000))
+}
+
 /** Pure: the same drafts, previous state and clock always give the same entries. */
 export function buildEntries(
   drafts: readonly DraftArticle[],
@@ -86,6 +96,7 @@ export function buildEntries(
     nextState,
     media: new Map(),
     now,
+    taken: takenTimes(drafts, previous),
   }
   const articles = drafts.map((d) => buildArticle(d, ctx)).sort(byNewest)
   const articleEntries = articles.map((article) =>

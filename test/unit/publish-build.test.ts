@@ -71,13 +71,19 @@ describe('buildEntries', () => {
 })
 
 describe('section times', () => {
-  it('gives every section of a new article the publication time', () => {
+  it('gives the sections of a new article its publication time, a second apart, the first section latest', () => {
     const article = buildEntries([buildDraft()], empty(), NOW).articles[0]
     expect(article?.sections.map((s) => s.updated)).toEqual([
-      '2020-12-22T08:00:00+08:00',
+      '2020-12-22T08:00:01+08:00',
       '2020-12-22T08:00:00+08:00',
     ])
-    expect(article?.updated).toBe('2020-12-22T08:00:00+08:00')
+    expect(article?.updated).toBe('2020-12-22T08:00:01+08:00')
+  })
+
+  it('never gives two sections of the site the same time, even across articles published together', () => {
+    const built = buildEntries([buildDraft('a-one'), buildDraft('b-two')], empty(), NOW)
+    const times = built.articles.flatMap((a) => a.sections.map((s) => Date.parse(s.updated)))
+    expect(new Set(times).size).toBe(4)
   })
 
   it('stamps an edited section with the publish time in the article offset and keeps the others', () => {
@@ -99,7 +105,7 @@ describe('section times', () => {
       sections: [buildDraftSection('first'), buildDraftSection('second'), buildDraftSection('third')],
     })
     const article = buildEntries([grown], stateOf(first.aggregates), LATER).articles[0]
-    expect(article?.sections[2]?.updated).toBe('2026-11-25T10:00:00+08:00')
+    expect(article?.sections[2]?.updated).toBe('2026-11-25T09:59:58+08:00')
   })
 
   it('uses the time an editor wrote on a section', () => {
