@@ -3,6 +3,7 @@ import { SLUG } from '../../worker/model/parse-article.ts'
 import { buildPhoto, type ReadImage } from './build-photo.ts'
 import { dateProblem } from './check-date.ts'
 import { checkFrontMatter } from './check-front-matter.ts'
+import { markupProblems } from './check-markup.ts'
 import { controlCharacterProblem, hasControlCharacters, LIMITS, lengthProblem } from './check-text.ts'
 import type { DraftArticle, DraftPhoto, DraftSection } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
@@ -26,6 +27,7 @@ export function buildDraft(
   const fileSlug = file.replace(/^.*\//, '').replace(/\.md$/, '')
   const head = checkFrontMatter(fm, fileSlug, problems)
   const body = parseBody(lines, fm.bodyStart, problems)
+  problems.push(...markupProblems(fm, body, lines))
   const lede = paragraphs(body.lede, problems)
   if (body.sections.length === 0)
     problems.push({

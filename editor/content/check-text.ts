@@ -52,3 +52,16 @@ export function lengthProblem(field: string, text: string, max: number): string 
 export function isPlaceholder(value: string): boolean {
   return /^TODO\b/i.test(value)
 }
+
+/** `<` then a letter, `/`, `!` or `?` starts a tag, end tag, comment or processing instruction; `a < b` does not. */
+const MARKUP = /<[A-Za-z/!?][^<>\s]{0,30}>?/
+
+/**
+ * Text fields are plain text (FORMAT.md): every output escapes them, so markup would show as literal tags,
+ * and feed validators warn on markup-looking text. A message naming the field, or undefined when clean.
+ */
+export function markupProblem(field: string, text: string): string | undefined {
+  const m = MARKUP.exec(text)
+  if (!m) return undefined
+  return `${field} is plain text; remove the markup "${m[0]}" (for a less-than sign write "< " with a space)`
+}
