@@ -7,10 +7,16 @@ const SLUG = 'qijiang-strategic-pivot'
 
 describe('Cache-Control', () => {
   it.each([
-    [`/feeds/${SLUG}.rss`, 'public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400'],
-    ['/feeds.opml', 'public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400'],
-    [`/articles/${SLUG}`, 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400'],
-    ['/', 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400'],
+    [
+      `/feeds/${SLUG}.rss`,
+      'public, max-age=300, s-maxage=900, stale-while-revalidate=3600, stale-if-error=86400',
+    ],
+    ['/feeds.opml', 'public, max-age=300, s-maxage=900, stale-while-revalidate=3600, stale-if-error=86400'],
+    [
+      `/articles/${SLUG}`,
+      'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400',
+    ],
+    ['/', 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400'],
     ['/favicon.svg', 'public, max-age=86400'],
     ['/feeds/missing.rss', 'public, max-age=60'],
   ])('GET %s sends %s', async (path, value) => {

@@ -23,12 +23,24 @@ ${dek}
 </article></li>`
 }
 
-function renderEmbed(newest: ArticleSummary, site: SiteConfig): string {
+/**
+ * The embed part: the static snippet (works without JavaScript), then the builder with a live preview of the
+ * real widget, both served from this origin (`script-src 'self'`).
+ */
+function renderEmbed(articles: readonly ArticleSummary[], site: SiteConfig): string {
   const labels = labelsFor(site.language)
+  const newest = articles[0]
+  if (newest === undefined) return ''
+  const options = articles
+    .map((a) => `<option value="${escapeHtml(a.slug)}">${escapeHtml(a.title)}</option>`)
+    .join('')
   return `<section id="embed" aria-labelledby="embed-heading">
 <h2 id="embed-heading">${escapeHtml(labels.embed)}</h2>
 <p>${escapeHtml(labels.embedHint)}</p>
 <pre><code>${escapeHtml(embedSnippet(site, newest.slug, newest.title))}</code></pre>
+<broadsheet-embed-builder base="${escapeHtml(site.baseUrl)}">${options}</broadsheet-embed-builder>
+<script type="module" src="${escapeHtml(`${site.baseUrl}/widget.js`)}"></script>
+<script type="module" src="${escapeHtml(`${site.baseUrl}/embed-builder.js`)}"></script>
 </section>`
 }
 
@@ -36,7 +48,6 @@ function renderEmbed(newest: ArticleSummary, site: SiteConfig): string {
 export function renderHomePage(index: IndexValue | null, site: SiteConfig): string {
   const labels = labelsFor(site.language)
   const articles = index?.articles ?? []
-  const newest = articles[0]
   const list =
     articles.length === 0
       ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
@@ -48,7 +59,7 @@ export function renderHomePage(index: IndexValue | null, site: SiteConfig): stri
 <p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')} · <a href="${escapeHtml(`${site.baseUrl}/feeds.opml`)}" type="text/x-opml">${escapeHtml(labels.opml)}</a></p>
 </header>
 ${list}
-${newest === undefined ? '' : renderEmbed(newest, site)}
+${renderEmbed(articles, site)}
 </main>`
   return pageLayout({
     lang: site.language,
