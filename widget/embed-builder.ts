@@ -14,6 +14,28 @@ const LAYOUTS = ['list', 'grid', 'carousel']
 const THEMES = ['auto', 'light', 'dark']
 let uid = 0
 
+/** The builder's own words, in the page's language (zh* or English). */
+const WORDS = {
+  zh: {
+    article: '文章',
+    layout: '版式',
+    theme: '主题',
+    code: '嵌入代码',
+    copy: '复制',
+    copied: '已复制',
+    manual: '请按 Ctrl+C 复制',
+  },
+  en: {
+    article: 'Article',
+    layout: 'Layout',
+    theme: 'Theme',
+    code: 'Embed code',
+    copy: 'Copy',
+    copied: 'Copied',
+    manual: 'Press Ctrl+C to copy',
+  },
+}
+
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** The two lines a partner pastes: the script, and the element with a plain link inside as its no-JS fallback. */
@@ -48,14 +70,17 @@ export class BroadsheetEmbedBuilder extends HTMLElement {
     const articles = [...this.querySelectorAll('option')].map((o): [string, string] => [o.value, o.text])
     const base = (this.getAttribute('base') ?? location.origin).replace(/\/+$/, '')
     const id = `broadsheet-embed-${++uid}`
+    const words = (this.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().startsWith('zh')
+      ? WORDS.zh
+      : WORDS.en
     const [article, layout, theme] = [
-      select('Article', articles),
+      select(words.article, articles),
       select(
-        'Layout',
+        words.layout,
         LAYOUTS.map((l) => [l, l]),
       ),
       select(
-        'Theme',
+        words.theme,
         THEMES.map((t) => [t, t]),
       ),
     ]
@@ -66,10 +91,10 @@ export class BroadsheetEmbedBuilder extends HTMLElement {
     code.rows = 4
     const codeLabel = document.createElement('label')
     codeLabel.htmlFor = id
-    codeLabel.textContent = 'Embed code'
+    codeLabel.textContent = words.code
     const copy = document.createElement('button')
     copy.type = 'button'
-    copy.textContent = 'Copy'
+    copy.textContent = words.copy
     const status = document.createElement('output')
     const update = (): void => {
       const [slug, title] = articles[article.querySelector('select')?.selectedIndex ?? 0] ?? ['', '']
@@ -86,9 +111,9 @@ export class BroadsheetEmbedBuilder extends HTMLElement {
       code.select()
       try {
         await navigator.clipboard.writeText(code.value)
-        status.textContent = 'Copied'
+        status.textContent = words.copied
       } catch {
-        status.textContent = 'Press Ctrl+C to copy'
+        status.textContent = words.manual
       }
     })
     this.replaceChildren(article, layout, theme, preview, codeLabel, code, copy, status)

@@ -24,4 +24,8 @@ figcaption{margin-top:.4rem;line-height:1.6}
 .articles>li{border-top:1px solid var(--rule);padding:.75rem 0}
 .articles h2{margin:.25rem 0}
 pre{overflow-x:auto;padding:.75rem;border:1px solid var(--rule);font-size:.85rem;line-height:1.5;white-space:pre-wrap}
-.site-nav{display:flex;gap:1rem;flex-wrap:wrap;border-bottom:1px solid var(--rule);padding-bottom:.5rem}`
+.site-nav{display:flex;gap:1rem;flex-wrap:wrap;border-bottom:1px solid var(--rule);padding-bottom:.5rem}
+broadsheet-embed-builder{display:block;margin-top:1.5rem}
+broadsheet-embed-builder>label{display:inline-flex;gap:.4em;align-items:center;margin:0 1.25em .75rem 0}
+broadsheet-embed-builder>broadsheet-cards{margin:.5rem 0 1rem}
+broadsheet-embed-builder>textarea{display:block;box-sizing:border-box;width:100%;min-height:7em;margin:.25rem 0 .5rem;font:.85rem/1.5 ui-monospace,monospace}`
