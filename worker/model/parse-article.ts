@@ -2,6 +2,7 @@
 import { type Article, CREDIT_ROLES, type Credit, type Photo, type Section } from './article.ts'
 import { ModelError } from './model-error.ts'
 import { arr, date, int, obj, oneOf, optStr, str } from './read-fields.ts'
+import { isPageUrl, isPhotoSrc } from './safe-urls.ts'
 
 /** Slugs and section ids: lowercase ASCII letters, digits and inner hyphens. */
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/
@@ -34,13 +35,24 @@ const strings = (v: unknown, p: string): string => {
   return v
 }
 
+/** The photos of a list whose source the model allows; a `javascript:` or `data:` source drops its photo. */
+export function safePhotos(o: Record<string, unknown>, key: string, path: string): Photo[] {
+  return arr(o, key, path, parsePhoto).filter((p) => isPhotoSrc(p.src))
+}
+
+/** The canonical URL when it is absolute http(s); any other value is dropped (the article's own page is used). */
+export function safeCanonical(o: Record<string, unknown>, path: string): string | undefined {
+  const canonical = optStr(o, 'canonical', path)
+  return canonical !== undefined && isPageUrl(canonical) ? canonical : undefined
+}
+
 export function parseSection(value: unknown, path: string): Section {
   const o = obj(value, path)
   return {
     id: slugLike(str(o, 'id', path), `${path}.id`),
     heading: str(o, 'heading', path),
     paragraphs: arr(o, 'paragraphs', path, strings),
-    photos: arr(o, 'photos', path, parsePhoto),
+    photos: safePhotos(o, 'photos', path),
     updated: date(o, 'updated', path),
   }
 }
@@ -48,7 +60,7 @@ export function parseSection(value: unknown, path: string): Section {
 export function parseArticle(value: unknown, path = 'article'): Article {
   const o = obj(value, path)
   const dek = optStr(o, 'dek', path)
-  const canonical = optStr(o, 'canonical', path)
+  const canonical = safeCanonical(o, path)
   return {
     slug: slugLike(str(o, 'slug', path), `${path}.slug`),
     title: str(o, 'title', path),
@@ -61,6 +73,6 @@ export function parseArticle(value: unknown, path = 'article'): Article {
     tags: arr(o, 'tags', path, strings),
     lede: arr(o, 'lede', path, strings),
     sections: arr(o, 'sections', path, parseSection),
-    photos: arr(o, 'photos', path, parsePhoto),
+    photos: safePhotos(o, 'photos', path),
   }
 }

@@ -1,6 +1,7 @@
 /** Parsers for the KV values (see store-values.ts): a value that does not fit throws a ModelError. */
-import { parseArticle, parseCredit, parsePhoto, parseSection } from './parse-article.ts'
+import { parseArticle, parseCredit, parsePhoto, parseSection, safeCanonical } from './parse-article.ts'
 import { arr, date, int, type Obj, obj, optStr, str } from './read-fields.ts'
+import { isPhotoSrc } from './safe-urls.ts'
 import type { AllPageValue, ArticleSummary, ArticleValue, FeedEntry, IndexValue } from './store-values.ts'
 
 const strings = (v: unknown, p: string): string => str({ v }, 'v', p)
@@ -16,7 +17,7 @@ export function parseArticleValue(value: unknown): ArticleValue {
 
 function summaryFields(o: Obj, path: string) {
   const dek = optStr(o, 'dek', path)
-  const canonical = optStr(o, 'canonical', path)
+  const canonical = safeCanonical(o, path)
   return {
     slug: str(o, 'slug', path),
     title: str(o, 'title', path),
@@ -32,10 +33,11 @@ function summaryFields(o: Obj, path: string) {
 
 export function parseArticleSummary(value: unknown, path: string): ArticleSummary {
   const o = obj(value, path)
+  const photo = o.photo === undefined ? undefined : parsePhoto(o.photo, `${path}.photo`)
   return {
     ...summaryFields(o, path),
     sectionCount: int(o, 'sectionCount', path),
-    ...(o.photo === undefined ? {} : { photo: parsePhoto(o.photo, `${path}.photo`) }),
+    ...(photo === undefined || !isPhotoSrc(photo.src) ? {} : { photo }),
   }
 }
 
