@@ -55,6 +55,15 @@ describe('widget/**', () => {
     expect(all.flatMap((s) => hits(s.file, s.text, sinks))).toEqual([])
   })
 
+  it('touches no cookie or storage and fetches without credentials', async () => {
+    const all = await sources('widget')
+    const storage = /\b(?:document\.cookie|localStorage|sessionStorage|indexedDB|caches\.open)\b/
+    expect(all.flatMap((s) => hits(s.file, s.text, storage))).toEqual([])
+    const fetches = all.flatMap((s) => hits(s.file, s.text, /\bfetch\(/))
+    expect(fetches.length).toBeGreaterThan(0)
+    expect(await readFile('widget/load-feed.ts', 'utf8')).toContain("credentials: 'omit'")
+  })
+
   it('builds its markup with the html tag of Lit', async () => {
     const card = await readFile('widget/render-card.ts', 'utf8')
     expect(card).toMatch(/import \{[^}]*\bhtml\b[^}]*\} from 'lit'/)
