@@ -7,7 +7,7 @@ import { fuzzBody, fuzzHeaders, fuzzPath, fuzzQuery, METHODS, mulberry32, type P
 import { callWorker, ORIGIN, request, seedAllPage, seedArticle, seedIndex } from './seed.ts'
 
 const SEED = 0x5eed2026
-const REQUESTS = 2_000
+const REQUESTS = 2_400
 const MEDIA = `${'ab'.repeat(16)}.jpg`
 
 /** Errors on these paths are for programs: problem+json (README "Errors"); everything else gets an HTML page. */
