@@ -10,8 +10,17 @@ export interface SiteConfig {
   hub?: string
 }
 
+/** The wrangler.toml [vars] this module reads (a structural slice of `Env`, so pure code need not know the bindings). */
+export interface SiteVars {
+  PUBLIC_BASE_URL: string
+  SITE_TITLE: string
+  SITE_DESCRIPTION: string
+  SITE_LANGUAGE: string
+  WEBSUB_HUB: string
+}
+
 /** Reads the configuration; the base URL falls back to the request origin so local and preview hosts just work. */
-export function siteConfig(env: Env, requestUrl: URL): SiteConfig {
+export function siteConfig(env: SiteVars, requestUrl: URL): SiteConfig {
   const configured = env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
   const hub = env.WEBSUB_HUB.trim()
   return {

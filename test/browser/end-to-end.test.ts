@@ -1,12 +1,12 @@
 /** The published site end to end: wrangler dev serves /widget.js and the feed; a partner page on another origin embeds them. */
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
 import { type Chromium, launchChromium } from './launch-chromium.ts'
 import { type PartnerServer, startPartnerServer } from './partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
-import { startWranglerDev, type WranglerDev } from './start-wrangler-dev.ts'
 
-let worker: WranglerDev
+let worker: DevServer
 let partner: PartnerServer
 let browser: Chromium
 let hash = ''
@@ -14,8 +14,8 @@ let hash = ''
 beforeAll(async () => {
   const manifest: unknown = JSON.parse(await readFile('dist/assets/widget-manifest.json', 'utf8'))
   hash = typeof manifest === 'object' && manifest && 'hash' in manifest ? String(manifest.hash) : ''
-  worker = await startWranglerDev('widget-e2e')
-  partner = await startPartnerServer(worker.origin)
+  worker = await startPublishedWorker()
+  partner = await startPartnerServer(worker.url)
   browser = await launchChromium()
 })
 
@@ -28,23 +28,23 @@ afterAll(async () => {
 describe('GET /widget.js and /widget.<hash>.js', () => {
   it('serves the build as JavaScript with CORS: short cache unpinned, immutable pinned', async () => {
     const built = await readFile('dist/assets/widget.js', 'utf8')
-    const latest = await fetch(`${worker.origin}/widget.js`)
+    const latest = await fetch(`${worker.url}/widget.js`)
     expect(latest.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect(latest.headers.get('access-control-allow-origin')).toBe('*')
     expect(latest.headers.get('cache-control')).toMatch(/max-age=300\b/)
     expect(latest.headers.get('etag')).toMatch(/^"/)
     expect(await latest.text()).toBe(built)
-    const pinned = await fetch(`${worker.origin}/widget.${hash}.js`)
+    const pinned = await fetch(`${worker.url}/widget.${hash}.js`)
     expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(await pinned.text()).toBe(built)
-    expect((await fetch(`${worker.origin}/widget.0000000g.js`)).status).toBe(404)
+    expect((await fetch(`${worker.url}/widget.0000000g.js`)).status).toBe(404)
   })
 })
 
 describe('<broadsheet-cards> against the real Worker', () => {
   it('renders the published article as cards with captions and credits on a strict partner page', async () => {
     const page = await browser.context.newPage()
-    const w = worker.origin
+    const w = worker.url
     await page.goto(
       partner.page({
         scripts: [`${w}/widget.js`, `${w}/widget.${hash}.js`],

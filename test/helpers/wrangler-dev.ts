@@ -1,8 +1,10 @@
 /** Starts `wrangler dev` on 127.0.0.1 and a free port, for tests, benchmarks and load runs; stops it for sure. */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { resolve } from 'node:path'
-import { QUIET_ENV } from './run-command.ts'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { QUIET_ENV, runBin } from './run-command.ts'
 
 export interface DevServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -37,7 +39,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Runs `wrangler dev --local` against local KV in `persistTo` and resolves once it answers HTTP. */
-export async function startWranglerDev(persistTo: string, timeoutMs = 60_000): Promise<DevServer> {
+export async function startWranglerDev(persistTo: string, timeoutMs = 120_000): Promise<DevServer> {
   const port = await freePort()
   const child = spawn(
     resolve('node_modules/.bin/wrangler'),
@@ -70,4 +72,19 @@ export async function startWranglerDev(persistTo: string, timeoutMs = 60_000): P
   }
   await stopProcess(child)
   throw new Error(`wrangler dev did not answer within ${timeoutMs} ms:\n${log}`)
+}
+
+/** Publishes content/ with the real `content:publish --local` into a fresh folder and serves it with wrangler dev. */
+export async function startPublishedWorker(): Promise<DevServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-dev-'))
+  const published = await runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', dir], 180_000)
+  if (published.code !== 0) throw new Error(`publish failed:\n${published.stderr}`)
+  const dev = await startWranglerDev(dir)
+  return {
+    url: dev.url,
+    stop: async () => {
+      await dev.stop()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
 }
