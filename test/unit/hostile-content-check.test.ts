@@ -6,6 +6,7 @@ import { checkContent, formatProblem } from '../../editor/content/check-content.
 import { markupProblem } from '../../editor/content/check-text.ts'
 import { removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
 import { EXPECTED_CORPUS_PROBLEMS } from '../fixtures/hostile/expected-problems.ts'
+import { runBin } from '../helpers/run-command.ts'
 
 afterEach(removeTrees)
 
@@ -34,6 +35,16 @@ describe('content:check on the committed hostile corpus', () => {
   it('rejects every hostile file with its exact file:line messages and lets none through', async () => {
     expect(await check(await corpusFiles())).toEqual(EXPECTED_CORPUS_PROBLEMS)
   })
+
+  it('prints the same lines from the command line and exits 1', async () => {
+    const run = await runBin('tsx', ['editor/check.ts', '--root', CORPUS], 60_000)
+    expect(run.code).toBe(1)
+    const n = EXPECTED_CORPUS_PROBLEMS.length
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      ...EXPECTED_CORPUS_PROBLEMS.map((line) => line.replace(/^content\//, `${CORPUS}/`)),
+      `${n} problems; fix them and run content:check again`,
+    ])
+  }, 60_000)
 })
 
 describe('content:check on generated hostile files', () => {
