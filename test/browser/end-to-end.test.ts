@@ -63,12 +63,22 @@ describe('<broadsheet-cards> against the real Worker', () => {
       imgAlt: '綦江城区的楼群与街道',
       imgVisible: true,
     })
-    const loaded = await page.evaluate(() =>
+    // Images load lazily and asynchronously: wait (bounded) until all three have decoded, rather than sampling once.
+    const allLoaded = () =>
       [...(document.getElementById('w')?.shadowRoot?.querySelectorAll('img') ?? [])].map(
         (i) => i.complete && i.naturalWidth > 0,
-      ),
-    )
-    expect(loaded).toEqual([true, true, true])
+      )
+    await page
+      .waitForFunction(
+        () => {
+          const imgs = [...(document.getElementById('w')?.shadowRoot?.querySelectorAll('img') ?? [])]
+          return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+        },
+        undefined,
+        { timeout: 20_000 },
+      )
+      .catch(() => {})
+    expect(await page.evaluate(allLoaded)).toEqual([true, true, true])
     expect(await page.evaluate(() => window.__violations)).toEqual([])
     await page.close()
   })
