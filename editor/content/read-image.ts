@@ -65,7 +65,7 @@ function readImage(root: string, src: string): ImageResult {
   if (found.length > 0)
     return {
       problems: found.map(
-        (what) => `${src} contains ${what}; remove it (an SVG opened on our site would run it)`,
+        (what) => `${src} contains ${what}; remove it (an SVG opened on our site would run or load it)`,
       ),
     }
   let size: { width?: number; height?: number } | undefined

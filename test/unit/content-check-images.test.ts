@@ -94,7 +94,7 @@ describe('checkContent: image files', () => {
     ],
   ])('reports an SVG with %s', async (_name, text, what) => {
     expect(await problemsWith('media/x.svg', { 'media/x.svg': text })).toEqual([
-      at(14, `media/x.svg contains ${what}; remove it (an SVG opened on our site would run it)`),
+      at(14, `media/x.svg contains ${what}; remove it (an SVG opened on our site would run or load it)`),
     ])
   })
 

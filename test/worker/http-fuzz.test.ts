@@ -79,7 +79,9 @@ async function exchange(req: Request, hop: boolean): Promise<{ status: number; p
   const problems: string[] = []
   const say = (what: string) =>
     problems.push(`${req.method} ${req.url.slice(0, 120)} -> ${res.status}: ${what}`)
-  if (res.status >= 500) say('server error')
+  // 501 is oEmbed's own answer to a format it cannot return (oEmbed 1.0 §2.3.4), not a failure.
+  const unsupportedOembedFormat = res.status === 501 && path === '/oembed'
+  if (res.status >= 500 && !unsupportedOembedFormat) say('server error')
   if ((req.method === 'HEAD' || [204, 301, 304].includes(res.status)) && body.length > 0) say('has a body')
   if (res.status === 301 && !res.headers.get('location')) say('redirect without Location')
   if (res.status >= 400) {
@@ -101,7 +103,7 @@ async function exchange(req: Request, hop: boolean): Promise<{ status: number; p
 }
 
 describe(`the Worker under ${REQUESTS} fuzzed requests (seed 0x${SEED.toString(16)})`, () => {
-  it('never answers 5xx, leaks nothing, and types every response for its status and route', async () => {
+  it('never fails with a 5xx (oEmbed's 501 for an unsupported format aside), leaks nothing, and types every response for its status and route', async () => {
     const rand = mulberry32(SEED)
     const pick: Pick = (items) => items[Math.floor(rand() * items.length)] ?? (items[0] as never)
     const targets = { slug: 'fuzz-target', media: MEDIA, widgetHash, origin: ORIGIN }

@@ -64,7 +64,7 @@ describe('GET /oembed', () => {
     ['a non-article path', `url=${encodeURIComponent('http://broadsheet.test/feeds/all.rss')}`, 404],
     ['an unparsable url', 'url=%%%', 404],
     ['no url', 'format=json', 400],
-    ['an unknown format', `url=${encodeURIComponent(ARTICLE_URL)}&format=yaml`, 400],
+    ['an unknown format', `url=${encodeURIComponent(ARTICLE_URL)}&format=yaml`, 501],
   ])('rejects %s', async (_, query, status) => {
     await seedArticle()
     expect((await oembed(query)).status).toBe(status)

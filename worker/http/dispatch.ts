@@ -31,7 +31,7 @@ async function answer(route: Route, request: IRequest, url: URL, env: Env, ctx: 
       headers: route.cors ? { ...headers, 'access-control-allow-origin': '*' } : headers,
     })
   }
-  return respond(request, url, reply, { site, waitUntil: (p) => ctx.waitUntil(p) })
+  return respond(request, url, reply, { site, cors: route.cors, waitUntil: (p) => ctx.waitUntil(p) })
 }
 
 /** Builds the fetch handler for a route table. Unknown paths are 404; a trailing slash is a different, unknown path. */

@@ -12,8 +12,6 @@ export interface Representation {
   /** RFC 3339 time of the newest change behind this body, for Last-Modified. */
   lastModified?: string
   cache: CacheProfile
-  /** Read routes that other origins may fetch (feeds, oEmbed, media, widget) get CORS headers. */
-  cors: boolean
 }
 
 /**

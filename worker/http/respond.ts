@@ -14,18 +14,20 @@ import { pageSecurityHeaders, RESOURCE_SECURITY_HEADERS } from './security-heade
 /** What respond needs besides the request: the site (part of every ETag) and a way to finish work later. */
 export interface RespondContext {
   site: SiteConfig
+  /** The route's CORS flag (route table): read routes other origins may fetch get CORS headers. */
+  cors: boolean
   waitUntil: (promise: Promise<unknown>) => void
 }
 
 const isHtml = (contentType: string): boolean => contentType.startsWith('text/html')
 
-async function baseHeaders(rep: Omit<Representation, 'body'>, etag: string): Promise<Headers> {
+async function baseHeaders(rep: Omit<Representation, 'body'>, etag: string, cors: boolean): Promise<Headers> {
   const headers = new Headers({
     'content-type': rep.contentType,
     etag,
     'cache-control': cacheControl(rep.cache),
     ...(isHtml(rep.contentType) ? await pageSecurityHeaders() : RESOURCE_SECURITY_HEADERS),
-    ...(rep.cors ? CORS_HEADERS : {}),
+    ...(cors ? CORS_HEADERS : {}),
   })
   if (rep.lastModified !== undefined) headers.set('last-modified', toHttpDate(rep.lastModified))
   if (isCompressible(rep.contentType)) headers.set('vary', 'Accept-Encoding')
@@ -55,7 +57,7 @@ export async function respond(
   const compress = isCompressible(rep.contentType) && acceptsGzip(request)
   const [identityTag, gzipTag] = variantTags(rep, url, context.site)
   const etag = compress ? gzipTag : identityTag
-  const headers = await baseHeaders(rep, etag)
+  const headers = await baseHeaders(rep, etag, context.cors)
   const unusedStream = 'body' in rep && rep.body instanceof ReadableStream ? rep.body : null
 
   if (isNotModified(request, [identityTag, gzipTag], rep.lastModified)) {

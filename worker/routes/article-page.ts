@@ -14,7 +14,6 @@ export const articlePageRoute: RouteHandler = async ({ params, env, site }) => {
     version: value.version,
     lastModified: value.article.updated,
     cache: 'page',
-    cors: false,
     render: () => renderArticlePage(value, site),
   }
 }

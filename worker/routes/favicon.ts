@@ -10,7 +10,6 @@ const REPRESENTATION: Representation = {
   contentType: 'image/svg+xml',
   version: 'favicon-1',
   cache: 'static',
-  cors: false,
 }
 
 /** Always the same representation. */

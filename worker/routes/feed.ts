@@ -31,7 +31,6 @@ function feedReply(
     version,
     ...(lastModified === null ? {} : { lastModified }),
     cache: 'feed',
-    cors: true,
     render: () => render(document()),
   }
 }

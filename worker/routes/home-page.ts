@@ -15,7 +15,6 @@ export const homePageRoute: RouteHandler = async ({ env, site }) => {
     version: index?.version ?? EMPTY_VERSION,
     ...(index?.updated ? { lastModified: index.updated } : {}),
     cache: 'page',
-    cors: false,
     render: () => renderHomePage(index, site),
   }
 }
@@ -28,7 +27,6 @@ export const opmlRoute: RouteHandler = async ({ env, site }) => {
     version: index?.version ?? EMPTY_VERSION,
     ...(index?.updated ? { lastModified: index.updated } : {}),
     cache: 'feed',
-    cors: true,
     render: () => renderOpml(index, site),
   }
 }

@@ -27,5 +27,5 @@ export const mediaRoute: RouteHandler = async ({ params, env }) => {
     await media.body.cancel()
     throw new CorruptValueError(keys.media(name), `type ${media.type} is not an image type we serve`)
   }
-  return { body: media.body, contentType: media.type, version: name, cache: 'immutable', cors: true }
+  return { body: media.body, contentType: media.type, version: name, cache: 'immutable' }
 }

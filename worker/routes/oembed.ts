@@ -20,12 +20,12 @@ function positiveInt(value: string | null): number | undefined {
   return value !== null && /^[1-9][0-9]{0,4}$/.test(value) ? Number(value) : undefined
 }
 
-/** Answers JSON only (`format=xml` → 501 as the spec asks); unknown or foreign URLs → 404. */
+/** Answers JSON only (any other format → 501 as the spec asks); unknown or foreign URLs → 404. */
 export const oembedRoute: RouteHandler = async ({ url, env, site }) => {
   const q = url.searchParams
   const format = q.get('format') ?? 'json'
-  if (format === 'xml') throw new StatusError(501, 'Not Implemented', 'Only format=json is supported.')
-  if (format !== 'json') throw new StatusError(400, 'Bad Request', 'format must be json.')
+  // oEmbed 1.0 §2.3.4: a format the provider cannot return is 501, whatever it is.
+  if (format !== 'json') throw new StatusError(501, 'Not Implemented', 'Only format=json is supported.')
   const target = q.get('url')
   if (target === null) throw new StatusError(400, 'Bad Request', 'The url parameter is required.')
   const slug = articleSlug(target, site)
@@ -44,7 +44,6 @@ export const oembedRoute: RouteHandler = async ({ url, env, site }) => {
     version: `${value.version}|${maxWidth ?? ''}|${maxHeight ?? ''}`,
     lastModified: value.article.updated,
     cache: 'feed',
-    cors: true,
     render: () => renderOembed(value, site, bounds),
   }
 }

@@ -30,7 +30,6 @@ async function script(env: Env, name: string, version: string, cache: Representa
     contentType: SCRIPT_TYPE,
     version,
     cache,
-    cors: true,
   }
   return representation
 }
