@@ -103,7 +103,7 @@ async function exchange(req: Request, hop: boolean): Promise<{ status: number; p
 }
 
 describe(`the Worker under ${REQUESTS} fuzzed requests (seed 0x${SEED.toString(16)})`, () => {
-  it('never fails with a 5xx (oEmbed's 501 for an unsupported format aside), leaks nothing, and types every response for its status and route', async () => {
+  it('never fails with a 5xx (oEmbed 501 for an unsupported format aside), leaks nothing, and types every response for its status and route', async () => {
     const rand = mulberry32(SEED)
     const pick: Pick = (items) => items[Math.floor(rand() * items.length)] ?? (items[0] as never)
     const targets = { slug: 'fuzz-target', media: MEDIA, widgetHash, origin: ORIGIN }
