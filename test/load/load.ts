@@ -67,7 +67,8 @@ const requests = [
 for (const r of requests) {
   const res = await fetch(`${base}${r.path}`, { headers: r.headers })
   await res.arrayBuffer()
-  if (res.status !== 200 && res.status !== 304) throw new Error(`${r.path} answered ${res.status} before the load`)
+  if (res.status !== 200 && res.status !== 304)
+    throw new Error(`${r.path} answered ${res.status} before the load`)
 }
 
 const stop = new AbortController()
