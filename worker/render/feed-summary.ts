@@ -13,7 +13,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
  * 50-item feed.
  */
 const COMPOSES =
-  /[\p{M}\u200C\u200D\uFE00-\uFE0F\u1160-\u11FF\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\u{E0020}-\u{E007F}]/u
+  /\p{M}|\u200C|\u200D|[\uFE00-\uFE0F]|[\u1160-\u11FF]|[\u{1F3FB}-\u{1F3FF}]|[\u{1F1E6}-\u{1F1FF}]|[\u{E0020}-\u{E007F}]/u
 
 /** The first `count` graphemes of `text` (fewer when it is shorter). */
 function firstGraphemes(text: string, count: number): string[] {
