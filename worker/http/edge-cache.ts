@@ -19,21 +19,50 @@ function cacheKey(url: URL, etag: string): string {
 }
 
 /**
- * The body for this URL and ETag: from the edge cache, or rendered (and gzipped when asked), then stored
- * after the response has gone (waitUntil). Stored bytes carry no Content-Encoding so no cache decodes them.
+ * Rendered bodies this isolate produced or fetched recently, by cache key. Workers reuse isolates across many
+ * requests, so the hottest feeds are answered from memory without a Cache API round trip; the key carries the
+ * ETag, so a publish makes every remembered body unreachable at once, like the edge cache itself.
+ */
+const recent = new Map<string, Uint8Array>()
+const RECENT_ENTRIES = 32
+const RECENT_BYTES = 8 * 1024 * 1024
+let recentBytes = 0
+
+function remember(key: string, bytes: Uint8Array): void {
+  if (bytes.byteLength > RECENT_BYTES / 4) return
+  recent.set(key, bytes)
+  recentBytes += bytes.byteLength
+  for (const [oldest, old] of recent) {
+    if (recent.size <= RECENT_ENTRIES && recentBytes <= RECENT_BYTES) break
+    recent.delete(oldest)
+    recentBytes -= old.byteLength
+  }
+}
+
+/**
+ * The body for this URL and ETag: from this isolate's memory, the edge cache, or rendered (and gzipped when
+ * asked), then stored after the response has gone (waitUntil). Stored bytes carry no Content-Encoding so no
+ * cache decodes them.
  */
 export async function edgeCachedBody(
   url: URL,
   etag: string,
   produce: () => Promise<Uint8Array | ArrayBuffer>,
   waitUntil: (promise: Promise<unknown>) => void,
-): Promise<ReadableStream | Uint8Array | ArrayBuffer> {
-  const cache = caches.default
+): Promise<Uint8Array> {
   const key = cacheKey(url, etag)
+  const inMemory = forceMiss ? undefined : recent.get(key)
+  if (inMemory) return inMemory
+  const cache = caches.default
   const hit = await cache.match(key)
-  if (hit?.body && !forceMiss) return hit.body
+  if (hit && !forceMiss) {
+    const bytes = new Uint8Array(await hit.arrayBuffer())
+    remember(key, bytes)
+    return bytes
+  }
   await hit?.body?.cancel()
-  const bytes = await produce()
+  const bytes = new Uint8Array(await produce())
+  if (!forceMiss) remember(key, bytes)
   waitUntil(cache.put(key, new Response(bytes, { headers: STORED_HEADERS })))
   return bytes
 }
