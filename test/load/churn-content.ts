@@ -21,14 +21,18 @@ export async function publishOnce(root: string, persistTo: string): Promise<stri
   return outcome.ok ? null : outcome.problems.join('\n')
 }
 
-/** Until `signal` aborts: edit a section, add an article, remove it again, each followed by a publish. */
+/**
+ * Until `signal` aborts, alternates two publishes so that even a short run covers every kind of change:
+ * (1) a new article is added and the seed article edited; (2) that article is removed and the edit reverted.
+ */
 export async function churn(root: string, persistTo: string, signal: AbortSignal): Promise<ChurnStats> {
   const stats: ChurnStats = { publishes: 0, failures: [] }
   const seed = join(root, 'articles', 'qijiang-strategic-pivot.md')
   const original = await readFile(seed, 'utf8')
   for (let round = 0; !signal.aborted; round++) {
-    const step = round % 3
-    if (step === 0)
+    const added = 1000 + Math.floor(round / 2)
+    if (round % 2 === 0) {
+      await generateContent(root, { articles: 1, sections: 3, photos: 1, firstIndex: added })
       await writeFile(
         seed,
         original.replace(
@@ -36,10 +40,8 @@ export async function churn(root: string, persistTo: string, signal: AbortSignal
           `綦江具有得天独厚的区位优势（第 ${round} 次修订）。`,
         ),
       )
-    if (step === 1)
-      await generateContent(root, { articles: 1, sections: 3, photos: 1, firstIndex: 1000 + round })
-    if (step === 2) {
-      await rm(join(root, 'articles', `bench-article-${1000 + round - 1}.md`), { force: true })
+    } else {
+      await rm(join(root, 'articles', `bench-article-${added}.md`), { force: true })
       await writeFile(seed, original)
     }
     try {
