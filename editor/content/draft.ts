@@ -1,5 +1,5 @@
 /** What `content:check` hands to `content:publish`: articles as the editor wrote them, validated, not yet stamped. */
-import type { Credit } from '../../worker/model/article.ts'
+import type { ArticleHeader, Credit } from '../../worker/model/article.ts'
 
 /** An image the editor referenced: a file under content/ (read and measured) or an absolute https URL. */
 export type DraftImage =
@@ -29,17 +29,9 @@ export interface DraftSection {
   updated?: string
 }
 
-export interface DraftArticle {
+export interface DraftArticle extends ArticleHeader {
   /** Path relative to the content root, e.g. articles/qijiang-strategic-pivot.md */
   file: string
-  slug: string
-  title: string
-  dek?: string
-  lang: string
-  byline: Credit
-  published: string
-  canonical?: string
-  tags: string[]
   lede: string[]
   sections: DraftSection[]
   photos: DraftPhoto[]

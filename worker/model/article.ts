@@ -48,7 +48,8 @@ export interface Section {
   updated: string
 }
 
-export interface Article {
+/** What identifies and introduces an article: shared by the article, its summaries and the editors' drafts. */
+export interface ArticleHeader {
   /** Stable ASCII slug `[a-z0-9-]`, used in URLs forever. */
   slug: string
   title: string
@@ -58,10 +59,13 @@ export interface Article {
   byline: Credit
   /** RFC 3339 with the newsroom's UTC offset, e.g. 2020-12-22T07:00:00+08:00. */
   published: string
-  /** RFC 3339: the newest of `published` and every section's `updated`. */
-  updated: string
   canonical?: string
   tags: string[]
+}
+
+export interface Article extends ArticleHeader {
+  /** RFC 3339: the newest of `published` and every section's `updated`. */
+  updated: string
   lede: string[]
   sections: Section[]
   /** Photos not attached to any section (a closing gallery). */

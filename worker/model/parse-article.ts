@@ -1,7 +1,14 @@
 /** Parses an Article from unknown data (a KV value), never trusting its shape. */
-import { type Article, CREDIT_ROLES, type Credit, type Photo, type Section } from './article.ts'
+import {
+  type Article,
+  type ArticleHeader,
+  CREDIT_ROLES,
+  type Credit,
+  type Photo,
+  type Section,
+} from './article.ts'
 import { ModelError } from './model-error.ts'
-import { arr, date, int, obj, oneOf, optStr, str } from './read-fields.ts'
+import { arr, date, int, type Obj, obj, oneOf, optStr, str } from './read-fields.ts'
 import { isPageUrl, isPhotoSrc } from './safe-urls.ts'
 
 /** Slugs and section ids: lowercase ASCII letters, digits and inner hyphens. */
@@ -57,8 +64,8 @@ export function parseSection(value: unknown, path: string): Section {
   }
 }
 
-export function parseArticle(value: unknown, path = 'article'): Article {
-  const o = obj(value, path)
+/** The fields every article-like value shares (see ArticleHeader); unsafe canonical URLs are dropped. */
+export function parseArticleHeader(o: Obj, path: string): ArticleHeader {
   const dek = optStr(o, 'dek', path)
   const canonical = safeCanonical(o, path)
   return {
@@ -68,9 +75,16 @@ export function parseArticle(value: unknown, path = 'article'): Article {
     lang: str(o, 'lang', path),
     byline: parseCredit(o.byline, `${path}.byline`),
     published: date(o, 'published', path),
-    updated: date(o, 'updated', path),
     ...(canonical === undefined ? {} : { canonical }),
     tags: arr(o, 'tags', path, strings),
+  }
+}
+
+export function parseArticle(value: unknown, path = 'article'): Article {
+  const o = obj(value, path)
+  return {
+    ...parseArticleHeader(o, path),
+    updated: date(o, 'updated', path),
     lede: arr(o, 'lede', path, strings),
     sections: arr(o, 'sections', path, parseSection),
     photos: safePhotos(o, 'photos', path),

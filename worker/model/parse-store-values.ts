@@ -1,10 +1,8 @@
 /** Parsers for the KV values (see store-values.ts): a value that does not fit throws a ModelError. */
-import { parseArticle, parseCredit, parsePhoto, parseSection, safeCanonical } from './parse-article.ts'
-import { arr, date, int, type Obj, obj, optStr, str } from './read-fields.ts'
+import { parseArticle, parseArticleHeader, parsePhoto, parseSection } from './parse-article.ts'
+import { arr, date, int, type Obj, obj, str } from './read-fields.ts'
 import { isPhotoSrc } from './safe-urls.ts'
 import type { AllPageValue, ArticleSummary, ArticleValue, FeedEntry, IndexValue } from './store-values.ts'
-
-const strings = (v: unknown, p: string): string => str({ v }, 'v', p)
 
 function nullableDate(o: Obj, key: string, path: string): string | null {
   return o[key] === null ? null : date(o, key, path)
@@ -16,19 +14,7 @@ export function parseArticleValue(value: unknown): ArticleValue {
 }
 
 function summaryFields(o: Obj, path: string) {
-  const dek = optStr(o, 'dek', path)
-  const canonical = safeCanonical(o, path)
-  return {
-    slug: str(o, 'slug', path),
-    title: str(o, 'title', path),
-    ...(dek === undefined ? {} : { dek }),
-    lang: str(o, 'lang', path),
-    byline: parseCredit(o.byline, `${path}.byline`),
-    published: date(o, 'published', path),
-    updated: date(o, 'updated', path),
-    ...(canonical === undefined ? {} : { canonical }),
-    tags: arr(o, 'tags', path, strings),
-  }
+  return { ...parseArticleHeader(o, path), updated: date(o, 'updated', path) }
 }
 
 export function parseArticleSummary(value: unknown, path: string): ArticleSummary {

@@ -1,5 +1,5 @@
 /** The shapes of the values publish writes to KV (see README "KV layout"); each is read by exactly one kind of request. */
-import type { Article, Credit, Photo, Section } from './article.ts'
+import type { Article, ArticleHeader, Photo, Section } from './article.ts'
 
 /** `v1:article:{slug}`: one article, everything its page, its three feeds and oEmbed need. */
 export interface ArticleValue {
@@ -9,16 +9,9 @@ export interface ArticleValue {
 }
 
 /** What the home page, the OPML and the "all" feeds know of an article. */
-export interface ArticleSummary {
-  slug: string
-  title: string
-  dek?: string
-  lang: string
-  byline: Credit
-  published: string
+export interface ArticleSummary extends ArticleHeader {
+  /** RFC 3339: the article's `updated`. */
   updated: string
-  canonical?: string
-  tags: string[]
   sectionCount: number
   /** The first photo of the article, for cards and link previews. */
   photo?: Photo
