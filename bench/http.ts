@@ -5,8 +5,8 @@ import autocannon from 'autocannon'
 import { checkContent } from '../editor/content/check-content.ts'
 import { buildEntries } from '../editor/publish/build-entries.ts'
 import { runBin } from '../test/helpers/run-command.ts'
+import { startWranglerDev } from '../test/helpers/wrangler-dev.ts'
 import { bundleSize } from './bundle-size.ts'
-import { startBenchServer } from './dev-server.ts'
 import { generateContent } from './generate-content.ts'
 
 /** 100 articles × 5 sections: 500 items, so /feeds/all.rss page 1 holds the full 50 items. */
@@ -86,7 +86,7 @@ async function runOn(
   extraArgs: string[],
   scenarios: (origin: string) => Promise<Scenario[]>,
 ): Promise<Row[]> {
-  const server = await startBenchServer(STATE, extraArgs)
+  const server = await startWranglerDev(STATE, 60_000, extraArgs)
   try {
     const list = [FLOOR, ...(await scenarios(server.url))]
     const runs = list.map(() => [] as { rps: number; p99: number; bad: number; ratio: number }[])

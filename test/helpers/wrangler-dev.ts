@@ -38,8 +38,15 @@ function stopProcess(child: ChildProcess): Promise<void> {
   })
 }
 
-/** Runs `wrangler dev --local` against local KV in `persistTo` and resolves once it answers HTTP. */
-export async function startWranglerDev(persistTo: string, timeoutMs = 120_000): Promise<DevServer> {
+/**
+ * Runs `wrangler dev --local` against local KV in `persistTo` and resolves once it answers HTTP. `extraArgs` go to
+ * wrangler as they are (the HTTP benchmark serves prebuilt bundles with `--no-bundle`, `--define`).
+ */
+export async function startWranglerDev(
+  persistTo: string,
+  timeoutMs = 120_000,
+  extraArgs: readonly string[] = [],
+): Promise<DevServer> {
   const port = await freePort()
   const child = spawn(
     resolve('node_modules/.bin/wrangler'),
@@ -53,6 +60,7 @@ export async function startWranglerDev(persistTo: string, timeoutMs = 120_000): 
       '--persist-to',
       persistTo,
       '--show-interactive-dev-session=false',
+      ...extraArgs,
     ],
     { env: { ...process.env, ...QUIET_ENV }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
