@@ -1,10 +1,11 @@
 /** `<broadsheet-cards>` for every reader: axe-core in both themes, 280-1200 px containers, the carousel's motion. */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FeedServer, startFeedServer } from './feed-server.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
-import { type PartnerServer, startPartnerServer } from './partner-server.ts'
+import type { FeedServer } from './feed-server.ts'
+import type { Chromium } from './launch-chromium.ts'
+import type { PartnerServer } from './partner-server.ts'
 import { waitForEvent } from './read-widget.ts'
+import { startWidgetStage, type WidgetStage } from './widget-stage.ts'
 
 declare global {
   interface Window {
@@ -16,17 +17,14 @@ let browser: Chromium
 let feed: FeedServer
 let partner: PartnerServer
 
+let stage: WidgetStage
+
 beforeAll(async () => {
-  feed = await startFeedServer()
-  partner = await startPartnerServer(feed.origin)
-  browser = await launchChromium()
+  stage = await startWidgetStage()
+  ;({ browser, feed, partner } = stage)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await feed?.close()
-  await partner?.close()
-})
+afterAll(() => stage?.close())
 
 /** `strict: false` for axe only: the partner CSP would (rightly) block the injected axe script. */
 async function open(attrs: string, strict = true): Promise<Page> {

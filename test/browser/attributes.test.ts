@@ -1,26 +1,24 @@
 /** Each attribute of `<broadsheet-cards>`, on a strict partner page, against the fixture feeds. */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FeedServer, startFeedServer } from './feed-server.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
-import { type PartnerServer, startPartnerServer } from './partner-server.ts'
+import type { FeedServer } from './feed-server.ts'
+import type { Chromium } from './launch-chromium.ts'
+import type { PartnerServer } from './partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
+import { startWidgetStage, type WidgetStage } from './widget-stage.ts'
 
 let browser: Chromium
 let feed: FeedServer
 let partner: PartnerServer
 
+let stage: WidgetStage
+
 beforeAll(async () => {
-  feed = await startFeedServer()
-  partner = await startPartnerServer(feed.origin)
-  browser = await launchChromium()
+  stage = await startWidgetStage()
+  ;({ browser, feed, partner } = stage)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await feed?.close()
-  await partner?.close()
-})
+afterAll(() => stage?.close())
 
 /** Opens a partner page with one widget `#w` on fixture `name` and waits for its first `broadsheet-load`. */
 async function open(name: string, attrs = ''): Promise<Page> {

@@ -5,6 +5,7 @@ import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts
 import { type Chromium, launchChromium } from './launch-chromium.ts'
 import { type PartnerServer, startPartnerServer } from './partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
+import { builtWidgetHash } from './widget-stage.ts'
 
 let worker: DevServer
 let partner: PartnerServer
@@ -12,8 +13,7 @@ let browser: Chromium
 let hash = ''
 
 beforeAll(async () => {
-  const manifest: unknown = JSON.parse(await readFile('dist/assets/widget-manifest.json', 'utf8'))
-  hash = typeof manifest === 'object' && manifest && 'hash' in manifest ? String(manifest.hash) : ''
+  hash = await builtWidgetHash()
   worker = await startPublishedWorker()
   partner = await startPartnerServer(worker.url)
   browser = await launchChromium()

@@ -1,31 +1,26 @@
 /** `<broadsheet-cards>` on a partner page of another origin: strict CSP, hostile CSS, the script twice. */
-import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleOtherLit } from './bundle-other-lit.ts'
-import { type FeedServer, startFeedServer } from './feed-server.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
-import { type PartnerServer, startPartnerServer } from './partner-server.ts'
+import type { FeedServer } from './feed-server.ts'
+import type { Chromium } from './launch-chromium.ts'
+import type { PartnerServer } from './partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
+import { builtWidgetHash, startWidgetStage, type WidgetStage } from './widget-stage.ts'
 
 let browser: Chromium
 let feed: FeedServer
 let partner: PartnerServer
 let pinned: string
 
+let stage: WidgetStage
+
 beforeAll(async () => {
-  const manifest: unknown = JSON.parse(await readFile('dist/assets/widget-manifest.json', 'utf8'))
-  const hash = typeof manifest === 'object' && manifest && 'hash' in manifest ? String(manifest.hash) : ''
-  pinned = `widget.${hash}.js`
-  feed = await startFeedServer({ '/other-lit.js': await bundleOtherLit() })
-  partner = await startPartnerServer(feed.origin)
-  browser = await launchChromium()
+  pinned = `widget.${await builtWidgetHash()}.js`
+  stage = await startWidgetStage({ '/other-lit.js': await bundleOtherLit() })
+  ;({ browser, feed, partner } = stage)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await feed?.close()
-  await partner?.close()
-})
+afterAll(() => stage?.close())
 
 /** The partner's page: the script three times (twice the same URL, once the pinned copy), text before and after. */
 function partnerPage(attrs = '', scripts: string[] = []): string {
