@@ -1,17 +1,17 @@
 /** content:check on sections, paragraphs, photo blocks and raw text: exact file:line and message per mistake. */
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkContent, formatProblem } from '../../editor/content/check-content.ts'
-import { edit, goodArticle, goodTree, removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
+import {
+  at,
+  edit,
+  goodArticle,
+  goodTree,
+  problemsAfter,
+  removeTrees,
+  writeTree,
+} from '../fixtures/content/content-tree.ts'
 
 afterEach(removeTrees)
-
-async function problemsAfter(change: (article: string) => string): Promise<string[]> {
-  const root = await writeTree({ ...goodTree(), 'articles/test-article.md': change(goodArticle()) })
-  const { problems } = await checkContent(root)
-  return problems.map((p) => formatProblem(p))
-}
-
-const at = (line: number, message: string) => `content/articles/test-article.md:${line}: ${message}`
 
 describe('checkContent: sections and photos', () => {
   it.each([

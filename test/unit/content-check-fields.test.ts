@@ -1,18 +1,8 @@
 /** content:check on front matter, structure and text: each kind of bad content gives its exact file:line and message. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkContent, formatProblem } from '../../editor/content/check-content.ts'
-import { edit, goodArticle, goodTree, removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
+import { at, edit, problemsAfter, removeTrees } from '../fixtures/content/content-tree.ts'
 
 afterEach(removeTrees)
-
-/** Checks a tree whose article is the good one after `change`, and returns the printed problems. */
-async function problemsAfter(change: (article: string) => string): Promise<string[]> {
-  const root = await writeTree({ ...goodTree(), 'articles/test-article.md': change(goodArticle()) })
-  const { problems } = await checkContent(root)
-  return problems.map((p) => formatProblem(p))
-}
-
-const at = (line: number, message: string) => `content/articles/test-article.md:${line}: ${message}`
 
 describe('checkContent: front matter', () => {
   it.each([
