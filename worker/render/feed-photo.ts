@@ -2,14 +2,9 @@
 import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit, type Photo } from '../model/article.ts'
 
 /** A model photo resolved for output: everything a renderer needs, no base URL left to apply. */
-export interface FeedPhoto {
+export interface FeedPhoto extends Omit<Photo, 'src'> {
+  /** Absolute URL of the image. */
   url: string
-  type: string
-  width: number
-  height: number
-  alt: string
-  caption: string
-  credit: Credit
   /** The printed credit line: `记者 石亮 摄` for Chinese, `Photo: NAME (staff reporter)` otherwise. */
   creditLine: string
 }
@@ -28,14 +23,6 @@ export function absoluteUrl(src: string, baseUrl: string): string {
 
 /** Resolves a model photo for the feeds of an article written in `lang`. */
 export function feedPhoto(photo: Photo, baseUrl: string, lang: string): FeedPhoto {
-  return {
-    url: absoluteUrl(photo.src, baseUrl),
-    type: photo.type,
-    width: photo.width,
-    height: photo.height,
-    alt: photo.alt,
-    caption: photo.caption,
-    credit: { role: photo.credit.role, name: photo.credit.name },
-    creditLine: creditLine(photo.credit, lang),
-  }
+  const { src, ...rest } = photo
+  return { ...rest, url: absoluteUrl(src, baseUrl), creditLine: creditLine(photo.credit, lang) }
 }
