@@ -46,6 +46,23 @@ const listStyle = (page: Page, property: string) =>
     return el ? getComputedStyle(el).getPropertyValue(p) : ''
   }, property)
 
+/** A partner page whose one widget has requested `path`, which the feed server holds until `release()`. */
+async function openWithHeldFeed(path: string) {
+  const release = feed.hold(path)
+  const before = feed.seen.length
+  const page = await browser.context.newPage()
+  const w = feed.origin
+  await page.goto(
+    partner.page({
+      scripts: [`${w}/widget.js`],
+      body: `<broadsheet-cards id="w" src="${w}${path}"></broadsheet-cards>`,
+    }),
+  )
+  const fresh = () => feed.seen.slice(before).filter((r) => r.path === path)
+  await expect.poll(() => fresh().length).toBe(1)
+  return { page, pending: fresh()[0], release }
+}
+
 describe('<broadsheet-cards> attributes', () => {
   it('src: renders a plain JSON Feed from title, summary/content and image, in the feed language', async () => {
     const page = await open('plain.json')
@@ -138,19 +155,8 @@ describe('<broadsheet-cards> attributes', () => {
   })
 
   it('src change: aborts the pending request and shows only the new feed', async () => {
-    const release = feed.hold('/feeds/broadsheet-zh.json')
-    const before = feed.seen.length
-    const page = await browser.context.newPage()
+    const { page, pending, release } = await openWithHeldFeed('/feeds/broadsheet-zh.json')
     const w = feed.origin
-    await page.goto(
-      partner.page({
-        scripts: [`${w}/widget.js`],
-        body: `<broadsheet-cards id="w" src="${w}/feeds/broadsheet-zh.json"></broadsheet-cards>`,
-      }),
-    )
-    const fresh = () => feed.seen.slice(before).filter((r) => r.path === '/feeds/broadsheet-zh.json')
-    await expect.poll(() => fresh().length).toBe(1)
-    const pending = fresh()[0]
     await page.evaluate(
       (src) => document.getElementById('w')?.setAttribute('src', src),
       `${w}/feeds/plain.json`,
@@ -164,19 +170,7 @@ describe('<broadsheet-cards> attributes', () => {
   })
 
   it('removal: aborts the pending request', async () => {
-    const release = feed.hold('/feeds/empty.json')
-    const before = feed.seen.length
-    const page = await browser.context.newPage()
-    const w = feed.origin
-    await page.goto(
-      partner.page({
-        scripts: [`${w}/widget.js`],
-        body: `<broadsheet-cards id="w" src="${w}/feeds/empty.json"></broadsheet-cards>`,
-      }),
-    )
-    const fresh = () => feed.seen.slice(before).filter((r) => r.path === '/feeds/empty.json')
-    await expect.poll(() => fresh().length).toBe(1)
-    const pending = fresh()[0]
+    const { page, pending, release } = await openWithHeldFeed('/feeds/empty.json')
     await page.evaluate(() => document.getElementById('w')?.remove())
     await expect.poll(() => pending?.aborted).toBe(true)
     release()

@@ -93,6 +93,16 @@ function inspect(page: Page) {
   })
 }
 
+/** Nothing ran, nothing broke, nothing was injected: no payload write, no page noise, CSP intact, no handler, no element, no script URL. */
+function expectInert(seen: Awaited<ReturnType<typeof inspect>>, noise: string[]): void {
+  expect(seen.pwned).toEqual([])
+  expect(noise).toEqual([])
+  expect(seen.violations).toEqual([])
+  expect(seen.handlers).toEqual([])
+  expect(seen.injected).toEqual([])
+  expect(seen.badUrls).toEqual([])
+}
+
 describe('the detectors', () => {
   it('catch a payload that is not escaped (so a clean result means something)', async () => {
     const { page } = await open(
@@ -110,12 +120,7 @@ describe('/articles/:slug of a hostile article', () => {
   it('runs no payload, injects no element, handler or script URL, and shows every field as text', async () => {
     const { page, noise } = await open(`${worker.url}/articles/hostile`)
     const seen = await inspect(page)
-    expect(seen.pwned).toEqual([])
-    expect(noise).toEqual([])
-    expect(seen.violations).toEqual([])
-    expect(seen.handlers).toEqual([])
-    expect(seen.injected).toEqual([])
-    expect(seen.badUrls).toEqual([])
+    expectInert(seen, noise)
     expect(seen.scripts).toEqual(['application/ld+json inline'])
     for (const field of [
       'title',
@@ -142,12 +147,7 @@ describe('/ listing a hostile article, with the live widget preview', () => {
       timeout: 10_000,
     })
     const seen = await inspect(page)
-    expect(seen.pwned).toEqual([])
-    expect(noise).toEqual([])
-    expect(seen.violations).toEqual([])
-    expect(seen.handlers).toEqual([])
-    expect(seen.injected).toEqual([])
-    expect(seen.badUrls).toEqual([])
+    expectInert(seen, noise)
     expect(seen.text).toContain(visiblePayload('title'))
     await page.close()
   })
@@ -171,12 +171,7 @@ describe('<broadsheet-cards> on a partner page, fed the hostile feeds', () => {
     await waitForEvent(page, 'broadsheet-load', 'one')
     await waitForEvent(page, 'broadsheet-load', 'all')
     const seen = await inspect(page)
-    expect(seen.pwned).toEqual([])
-    expect(noise).toEqual([])
-    expect(seen.violations).toEqual([])
-    expect(seen.handlers).toEqual([])
-    expect(seen.injected).toEqual([])
-    expect(seen.badUrls).toEqual([])
+    expectInert(seen, noise)
     for (const id of ['one', 'all']) {
       const { cards } = await readWidget(page, id)
       expect(cards[0]?.title).toBe(visiblePayload('heading'))
