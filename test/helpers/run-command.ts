@@ -1,17 +1,12 @@
 /** Runs a project command (tsx script or wrangler) as a child process and captures its output. */
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { QUIET_WRANGLER_ENV } from '../../editor/publish/wrangler-kv.ts'
 
 export interface CommandResult {
   code: number | null
   stdout: string
   stderr: string
-}
-
-export const QUIET_ENV = {
-  WRANGLER_SEND_METRICS: 'false',
-  WRANGLER_HIDE_BANNER: 'true',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 }
 
 /** Runs `node_modules/.bin/<bin> ...args` from the repository root. */
@@ -23,7 +18,7 @@ export function runBin(
 ): Promise<CommandResult> {
   return new Promise((done, fail) => {
     const child = spawn(resolve('node_modules/.bin', bin), args, {
-      env: { ...process.env, ...QUIET_ENV, ...env },
+      env: { ...process.env, ...QUIET_WRANGLER_ENV, ...env },
     })
     let stdout = ''
     let stderr = ''

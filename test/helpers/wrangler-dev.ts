@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { QUIET_ENV, runBin } from './run-command.ts'
+import { QUIET_WRANGLER_ENV } from '../../editor/publish/wrangler-kv.ts'
+import { runBin } from './run-command.ts'
 
 export interface DevServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -62,7 +63,7 @@ export async function startWranglerDev(
       '--show-interactive-dev-session=false',
       ...extraArgs,
     ],
-    { env: { ...process.env, ...QUIET_ENV }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, ...QUIET_WRANGLER_ENV }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let log = ''
   child.stdout?.on('data', (d) => (log += d))
