@@ -16,9 +16,14 @@ export function feedUrls(baseUrl: string, name: string, page = 1): FormatUrls {
   }
 }
 
+/** An article's page on this site. */
+export function articlePageUrl(baseUrl: string, slug: string): string {
+  return `${baseUrl}/articles/${slug}`
+}
+
 /** Where an article is read: its canonical URL when it has one, else its page on this site. */
 export function articleUrl(baseUrl: string, slug: string, canonical?: string): string {
-  return canonical ? canonical.replace(/#.*$/, '') : `${baseUrl}/articles/${slug}`
+  return canonical ? canonical.replace(/#.*$/, '') : articlePageUrl(baseUrl, slug)
 }
 
 /** The site icon the HTTP layer serves. */

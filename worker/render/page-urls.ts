@@ -1,6 +1,7 @@
 /** Absolute URLs of the site's pages, feeds and media, from the configured base URL (the URL contract). */
 import type { SiteConfig } from '../site-config.ts'
 import { absoluteUrl } from './feed-photo.ts'
+import { articlePageUrl, feedUrls } from './feed-urls.ts'
 
 /** The three feed formats and their file extensions. */
 export const FEED_FORMATS = [
@@ -11,11 +12,12 @@ export const FEED_FORMATS = [
 
 export type FeedExt = (typeof FEED_FORMATS)[number]['ext']
 
-export const articleUrl = (site: SiteConfig, slug: string): string => `${site.baseUrl}/articles/${slug}`
+/** The article's page on this site (pages link themselves, not a canonical URL elsewhere). */
+export const articleUrl = (site: SiteConfig, slug: string): string => articlePageUrl(site.baseUrl, slug)
 
-/** `slug` is an article slug or `all`. */
+/** `slug` is an article slug or `all`; the first page, as the feeds link it. */
 export const feedUrl = (site: SiteConfig, slug: string, ext: FeedExt): string =>
-  `${site.baseUrl}/feeds/${slug}.${ext}`
+  feedUrls(site.baseUrl, slug)[ext]
 
 export const oembedUrl = (site: SiteConfig, slug: string): string =>
   `${site.baseUrl}/oembed?url=${encodeURIComponent(articleUrl(site, slug))}&format=json`
