@@ -12,8 +12,16 @@ async function asset(env: Env, name: string): Promise<Response | null> {
   return response.ok ? response : null
 }
 
+/** Assets are fixed for a deployment, so the manifest is read once per isolate, not on every request. */
+let knownHash: string | undefined
+
 /** The hash of the current widget.js, from the manifest that `npm run build` writes (parsed, not trusted). */
 async function currentHash(env: Env): Promise<string> {
+  knownHash ??= await readHash(env)
+  return knownHash
+}
+
+async function readHash(env: Env): Promise<string> {
   const manifest = await asset(env, 'widget-manifest.json')
   const value: unknown = manifest ? await manifest.json().catch(() => null) : null
   const hash = typeof value === 'object' && value !== null && 'hash' in value ? value.hash : undefined
