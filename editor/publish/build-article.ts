@@ -1,5 +1,5 @@
 /** Turns a checked draft into the model's Article: media become content-addressed `/media/` paths, sections get times. */
-import type { Article, Photo, Section } from '../../worker/model/article.ts'
+import type { Article, ArticleHeader, Photo, Section } from '../../worker/model/article.ts'
 import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from './content-hash.ts'
 import type { KvEntry, PublishState } from './kv-entry.ts'
@@ -56,6 +56,20 @@ function toPhoto(draft: DraftPhoto, media: MediaSink): Photo {
   }
 }
 
+/** Just the header fields of an article-like value (a draft, an article), optional ones only when present. */
+export function articleHeader(a: ArticleHeader): ArticleHeader {
+  return {
+    slug: a.slug,
+    title: a.title,
+    ...(a.dek === undefined ? {} : { dek: a.dek }),
+    lang: a.lang,
+    byline: a.byline,
+    published: a.published,
+    ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
+    tags: a.tags,
+  }
+}
+
 /** The newest of several RFC 3339 times, compared as instants (offsets differ). */
 export function newest(times: readonly string[]): string | null {
   let best: string | null = null
@@ -86,15 +100,8 @@ export function buildArticle(draft: DraftArticle, ctx: BuildContext): Article {
     return { id: s.id, heading: s.heading, paragraphs: s.paragraphs, photos, updated }
   })
   return {
-    slug: draft.slug,
-    title: draft.title,
-    ...(draft.dek === undefined ? {} : { dek: draft.dek }),
-    lang: draft.lang,
-    byline: draft.byline,
-    published: draft.published,
+    ...articleHeader(draft),
     updated: newest([draft.published, ...sections.map((s) => s.updated)]) ?? draft.published,
-    ...(draft.canonical === undefined ? {} : { canonical: draft.canonical }),
-    tags: draft.tags,
     lede: draft.lede,
     sections,
     photos: draft.photos.map((p) => toPhoto(p, media)),

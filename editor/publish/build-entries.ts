@@ -10,7 +10,7 @@ import {
 } from '../../worker/model/store-values.ts'
 import { keys } from '../../worker/store-keys.ts'
 import type { DraftArticle } from '../content/draft.ts'
-import { type BuildContext, buildArticle, newest } from './build-article.ts'
+import { articleHeader, type BuildContext, buildArticle, newest } from './build-article.ts'
 import { contentHash } from './content-hash.ts'
 import type { KvEntry, PublishState } from './kv-entry.ts'
 import type { TakenTimes } from './stamp-sections.ts'
@@ -34,15 +34,8 @@ function versioned(key: string, body: object): KvEntry {
 function summarize(a: Article): ArticleSummary {
   const photo = a.sections.find((s) => s.photos.length > 0)?.photos[0] ?? a.photos[0]
   return {
-    slug: a.slug,
-    title: a.title,
-    ...(a.dek === undefined ? {} : { dek: a.dek }),
-    lang: a.lang,
-    byline: a.byline,
-    published: a.published,
+    ...articleHeader(a),
     updated: a.updated,
-    ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
-    tags: a.tags,
     sectionCount: a.sections.length,
     ...(photo ? { photo } : {}),
   }
