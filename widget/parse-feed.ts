@@ -1,5 +1,5 @@
 /** Reads a fetched JSON Feed 1.x (with or without the `_broadsheet` extension) from `unknown` into cards. */
-import { CREDIT_ROLES, type CreditRole } from '../worker/model/article.ts'
+import { CREDIT_ROLES, type CreditRole } from '../model/article.ts'
 import { FeedError } from './feed-error.ts'
 
 /** A photo as a card shows it; caption and credit come only from the `_broadsheet` extension. */

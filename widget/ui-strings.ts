@@ -1,5 +1,13 @@
 /** The widget's own words in its two UI languages, and the credit line rendered from a role. */
-import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type CreditRole } from '../worker/model/article.ts'
+import { CREDIT_LABELS_ZH, type CreditRole } from '../model/article.ts'
+
+/** English names of the roles in the widget's credit line ("Photo: 石亮 (staff reporter)"). */
+const CREDIT_LABELS_EN: Readonly<Record<CreditRole, string>> = {
+  staff: 'staff reporter',
+  correspondent: 'correspondent',
+  photographer: 'staff photographer',
+  contributor: 'contributor',
+}
 
 /** Every string the widget itself says (feed text is shown as given). */
 export interface UiStrings {

@@ -1,8 +1,8 @@
 /** The only module that touches KV: one read per request, each value parsed before use. */
-import { ModelError } from './model/model-error.ts'
-import { parseAllPageValue, parseArticleValue, parseIndexValue } from './model/parse-store-values.ts'
-import type { AllPageValue, ArticleValue, IndexValue } from './model/store-values.ts'
-import { keys } from './store-keys.ts'
+import { ModelError } from '../model/model-error.ts'
+import { parseAllPageValue, parseArticleValue, parseIndexValue } from '../model/parse-store-values.ts'
+import { keys } from '../model/store-keys.ts'
+import type { AllPageValue, ArticleValue, IndexValue } from '../model/store-values.ts'
 
 /** The stored value exists but does not fit the model (corrupt, foreign or from another version). */
 export class CorruptValueError extends Error {

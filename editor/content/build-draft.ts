@@ -1,5 +1,5 @@
 /** Checks one content file end to end and builds its DraftArticle when it has no problem. */
-import { SLUG } from '../../worker/model/parse-article.ts'
+import { SLUG } from '../../model/parse-article.ts'
 import { buildPhoto, type ReadImage } from './build-photo.ts'
 import { dateProblem } from './check-date.ts'
 import { checkFrontMatter } from './check-front-matter.ts'

@@ -1,6 +1,6 @@
 /** Checks the front-matter values and turns them into the article-level fields of a DraftArticle. */
-import type { Credit } from '../../worker/model/article.ts'
-import { SLUG } from '../../worker/model/parse-article.ts'
+import type { Credit } from '../../model/article.ts'
+import { SLUG } from '../../model/parse-article.ts'
 import { dateProblem } from './check-date.ts'
 import { isPlaceholder, LIMITS, lengthProblem } from './check-text.ts'
 import { urlProblem } from './check-url.ts'

@@ -1,5 +1,5 @@
 /** What `content:check` hands to `content:publish`: articles as the editor wrote them, validated, not yet stamped. */
-import type { ArticleHeader, Credit } from '../../worker/model/article.ts'
+import type { ArticleHeader, Credit } from '../../model/article.ts'
 
 /** An image the editor referenced: a file under content/ (read and measured) or an absolute https URL. */
 export type DraftImage =

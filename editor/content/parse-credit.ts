@@ -1,5 +1,5 @@
 /** Reads a credit or byline as editors write it (`记者 石亮`, `文/记者 刘柳吟`, `staff Shi Liang`) into role + name. */
-import { CREDIT_LABELS_ZH, CREDIT_ROLES, type Credit, type CreditRole } from '../../worker/model/article.ts'
+import { CREDIT_LABELS_ZH, CREDIT_ROLES, type Credit, type CreditRole } from '../../model/article.ts'
 
 /** Print labels, longest first, so 摄影记者 is not read as 摄影 + 记者. */
 const ZH_LABELS: readonly [string, CreditRole][] = CREDIT_ROLES.map((role): [string, CreditRole] => [

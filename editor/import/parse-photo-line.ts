@@ -1,5 +1,5 @@
 /** Reads a print photo line (`▲綦江城区一景。记者 石亮 摄`) into its caption and credit. */
-import type { CreditRole } from '../../worker/model/article.ts'
+import type { CreditRole } from '../../model/article.ts'
 import { parseCredit, ZH_LABEL_PATTERN } from '../content/parse-credit.ts'
 
 /** A photo as print gives it: caption text and, when found, the credit as printed (label + name). */

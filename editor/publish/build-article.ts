@@ -1,5 +1,5 @@
 /** Turns a checked draft into the model's Article: media become content-addressed `/media/` paths, sections get times. */
-import type { Article, ArticleHeader, Photo, Section } from '../../worker/model/article.ts'
+import type { Article, ArticleHeader, Photo, Section } from '../../model/article.ts'
 import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from './content-hash.ts'
 import type { KvEntry, PublishState } from './kv-entry.ts'

@@ -1,5 +1,6 @@
 /** Builds every KV entry for a content tree: articles, media, the index and the "all" feed pages (README "KV layout"). */
-import type { Article } from '../../worker/model/article.ts'
+import type { Article } from '../../model/article.ts'
+import { keys } from '../../model/store-keys.ts'
 import {
   ALL_PAGE_SIZE,
   type AllPageValue,
@@ -7,8 +8,7 @@ import {
   type ArticleValue,
   type FeedEntry,
   type IndexValue,
-} from '../../worker/model/store-values.ts'
-import { keys } from '../../worker/store-keys.ts'
+} from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import { articleHeader, type BuildContext, buildArticle, newest } from './build-article.ts'
 import { contentHash } from './content-hash.ts'

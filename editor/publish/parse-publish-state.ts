@@ -1,5 +1,5 @@
 /** Reads the publisher's bookkeeping back from KV; anything unreadable counts as "no history" (times are re-stamped). */
-import { RFC3339 } from '../../worker/model/read-fields.ts'
+import { RFC3339 } from '../../model/read-fields.ts'
 import type { PublishState } from './kv-entry.ts'
 
 /** Parses `v1:publish-state`; entries that do not fit are dropped rather than trusted. */

@@ -1,5 +1,5 @@
 /** Compares what publish built with what KV holds: only new or changed keys are written, unreferenced ones deleted. */
-import { KEY_PREFIX } from '../../worker/store-keys.ts'
+import { KEY_PREFIX } from '../../model/store-keys.ts'
 import type { BuiltContent } from './build-entries.ts'
 import type { KvEntry, KvListing } from './kv-entry.ts'
 

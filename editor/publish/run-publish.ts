@@ -1,6 +1,6 @@
 /** The publish pipeline: check, build, compare with KV, then write in an order readers can never catch half-done. */
 
-import { KEY_PREFIX, keys } from '../../worker/store-keys.ts'
+import { KEY_PREFIX, keys } from '../../model/store-keys.ts'
 import { checkContent, formatProblem } from '../content/check-content.ts'
 import { buildEntries } from './build-entries.ts'
 import { parsePublishState } from './parse-publish-state.ts'

@@ -4,11 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateContent } from '../../bench/generate-content.ts'
-import {
-  parseAllPageValue,
-  parseArticleValue,
-  parseIndexValue,
-} from '../../worker/model/parse-store-values.ts'
+import { parseAllPageValue, parseArticleValue, parseIndexValue } from '../../model/parse-store-values.ts'
 import { runBin } from '../helpers/run-command.ts'
 
 let work: string

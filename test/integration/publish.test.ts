@@ -4,7 +4,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseArticleValue, parseIndexValue } from '../../worker/model/parse-store-values.ts'
+import { parseArticleValue, parseIndexValue } from '../../model/parse-store-values.ts'
 import { runBin } from '../helpers/run-command.ts'
 
 let work: string

@@ -1,6 +1,6 @@
 /** Defence in depth: a hostile Article that bypassed content:check still gives well-formed, inert feeds. */
 import { describe, expect, it } from 'vitest'
-import { parseAllPageValue, parseArticleValue } from '../../worker/model/parse-store-values.ts'
+import { parseAllPageValue, parseArticleValue } from '../../model/parse-store-values.ts'
 import { allFeed, articleFeed, type FeedDocument } from '../../worker/render/feed-document.ts'
 import { renderAtom } from '../../worker/render/render-atom.ts'
 import { renderJsonFeed } from '../../worker/render/render-json-feed.ts'

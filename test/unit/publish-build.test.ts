@@ -3,11 +3,7 @@ import { buildEntries } from '../../editor/publish/build-entries.ts'
 import type { KvEntry, PublishState } from '../../editor/publish/kv-entry.ts'
 import { parsePublishState } from '../../editor/publish/parse-publish-state.ts'
 import { isNoop, planPublish } from '../../editor/publish/plan-publish.ts'
-import {
-  parseAllPageValue,
-  parseArticleValue,
-  parseIndexValue,
-} from '../../worker/model/parse-store-values.ts'
+import { parseAllPageValue, parseArticleValue, parseIndexValue } from '../../model/parse-store-values.ts'
 import { buildDraft, buildDraftPhoto, buildDraftSection } from '../fixtures/build-draft.ts'
 
 const NOW = new Date('2026-11-24T02:00:00Z')

@@ -1,7 +1,7 @@
 /** A bounded, seeded HTTP fuzzer against the Worker in workerd: no 500, no leaks, the right Content-Type always. */
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { keys } from '../../worker/store-keys.ts'
+import { keys } from '../../model/store-keys.ts'
 import { buildAllPage, buildArticle, buildFeedEntry } from '../fixtures/build-article.ts'
 import { fuzzBody, fuzzHeaders, fuzzPath, fuzzQuery, METHODS, mulberry32, type Pick } from './fuzz-inputs.ts'
 import { callWorker, ORIGIN, request, seedAllPage, seedArticle, seedIndex } from './seed.ts'

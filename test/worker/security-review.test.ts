@@ -1,8 +1,8 @@
 /** Security review through the Worker: read-only on every route, CORS only on read APIs, headers on every HTML answer. */
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { keys } from '../../model/store-keys.ts'
 import { routes } from '../../worker/routes.ts'
-import { keys } from '../../worker/store-keys.ts'
 import { buildAllPage, buildArticle } from '../fixtures/build-article.ts'
 import { request, seedAllPage, seedArticle, seedIndex } from './seed.ts'
 

@@ -2,15 +2,10 @@
 /// <reference types="@cloudflare/vitest-pool-workers/types" />
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
+import type { Article } from '../../model/article.ts'
+import { keys } from '../../model/store-keys.ts'
+import type { AllPageValue, ArticleSummary, ArticleValue, IndexValue } from '../../model/store-values.ts'
 import worker from '../../worker/index.ts'
-import type { Article } from '../../worker/model/article.ts'
-import type {
-  AllPageValue,
-  ArticleSummary,
-  ArticleValue,
-  IndexValue,
-} from '../../worker/model/store-values.ts'
-import { keys } from '../../worker/store-keys.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
 
 /** The origin of every test request (PUBLIC_BASE_URL is empty in wrangler.toml, so URLs use it). */

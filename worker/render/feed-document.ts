@@ -1,11 +1,11 @@
 /** The one input of every feed renderer: an article's or a page of "all"'s items, every URL already absolute. */
-import type { Article, Section } from '../model/article.ts'
-import type { AllPageValue, ArticleValue, FeedEntry } from '../model/store-values.ts'
+import type { Article, Section } from '../../model/article.ts'
+import { articleUrl, type FormatUrls, feedUrls, iconUrl } from '../../model/feed-urls.ts'
+import type { AllPageValue, ArticleValue, FeedEntry } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { later, newest } from './feed-dates.ts'
 import { type FeedPhoto, feedPhoto } from './feed-photo.ts'
 import { summarize } from './feed-summary.ts'
-import { articleUrl, type FormatUrls, feedUrls, iconUrl } from './feed-urls.ts'
 import { sectionHtml } from './section-html.ts'
 
 /** The naming authority of every tag: URI; fixed, so ids survive a change of host (RFC 4151). */

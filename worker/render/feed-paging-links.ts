@@ -1,6 +1,7 @@
 /** RFC 5005 navigation links shared by the RSS (atom:link) and Atom (link) renderers. */
+
+import type { FeedFormat } from '../../model/feed-urls.ts'
 import type { FeedDocument } from './feed-document.ts'
-import type { FeedFormat } from './feed-urls.ts'
 
 /** A link relation and its target, in the order readers expect them. */
 export interface NavigationLink {

@@ -1,5 +1,6 @@
 /** A photo as feeds carry it: an absolute URL and a credit line in the article's language. */
-import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit, type Photo } from '../model/article.ts'
+import { CREDIT_LABELS_ZH, type Credit, type Photo } from '../../model/article.ts'
+import { CREDIT_LABELS_EN } from './credit-labels.ts'
 
 /** A model photo resolved for output: everything a renderer needs, no base URL left to apply. */
 export interface FeedPhoto extends Omit<Photo, 'src'> {

@@ -1,5 +1,5 @@
 /** A photo as `<figure>` with its caption and the photographer's credit, as on the printed page. */
-import type { Photo } from '../model/article.ts'
+import type { Photo } from '../../model/article.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml } from './html-text.ts'
 import { photoCredit } from './page-labels.ts'

@@ -1,7 +1,8 @@
 /** Absolute URLs of the site's pages, feeds and media, from the configured base URL (the URL contract). */
+
+import { articlePageUrl, feedUrls } from '../../model/feed-urls.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { absoluteUrl } from './feed-photo.ts'
-import { articlePageUrl, feedUrls } from './feed-urls.ts'
 
 /** The three feed formats and their file extensions. */
 export const FEED_FORMATS = [

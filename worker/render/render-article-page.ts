@@ -1,6 +1,6 @@
 /** The article as a semantic HTML5 page: sections with anchors, figures with credits, feeds and JSON-LD. */
-import type { Section } from '../model/article.ts'
-import type { ArticleValue } from '../model/store-values.ts'
+import type { Section } from '../../model/article.ts'
+import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml, jsonForScript } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'

@@ -1,5 +1,5 @@
 /** The home page: the site, its articles with their feeds, the OPML link and the widget embed snippet. */
-import type { ArticleSummary, IndexValue } from '../model/store-values.ts'
+import type { ArticleSummary, IndexValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml } from './html-text.ts'
 import { embedSnippet } from './page-embed-snippet.ts'

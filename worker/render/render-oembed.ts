@@ -1,5 +1,5 @@
 /** oEmbed 1.0 `rich` response for an article: the widget embed snippet and its suggested size. */
-import type { ArticleValue } from '../model/store-values.ts'
+import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { embedSnippet } from './page-embed-snippet.ts'
 

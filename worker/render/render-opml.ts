@@ -1,5 +1,5 @@
 /** OPML 2.0 listing every feed: one folder per format, the "all" feed first, then each article's feed. */
-import type { IndexValue } from '../model/store-values.ts'
+import type { IndexValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml as escapeXml } from './html-text.ts'
 import { articleUrl, FEED_FORMATS, feedUrl } from './page-urls.ts'

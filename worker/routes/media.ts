@@ -1,8 +1,9 @@
 /** `/media/{name}`: an image from KV, content-addressed, so it is cached forever. */
+
+import { keys } from '../../model/store-keys.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
 import { notFound } from '../http/status-error.ts'
 import { CorruptValueError, readMedia } from '../store.ts'
-import { keys } from '../store-keys.ts'
 
 /** `<32 hex>.<ext>`: the names publish writes (store-keys.ts). */
 const MEDIA_NAME = /^[0-9a-f]{32}\.(?:jpe?g|png|webp|gif|avif|svg)$/

@@ -1,7 +1,8 @@
 /** `/oembed?url=ARTICLE_URL&format=json`: oEmbed 1.0 for article URLs on this site. */
+
+import { SLUG } from '../../model/parse-article.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
 import { notFound, StatusError } from '../http/status-error.ts'
-import { SLUG } from '../model/parse-article.ts'
 import { type EmbedBounds, renderOembed } from '../render/render-oembed.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { readArticle } from '../store.ts'

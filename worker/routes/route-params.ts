@@ -1,6 +1,7 @@
 /** Validation of path and query parameters: anything outside the URL contract is a 404, never a KV read. */
+
+import { SLUG } from '../../model/parse-article.ts'
 import { notFound } from '../http/status-error.ts'
-import { SLUG } from '../model/parse-article.ts'
 
 /** The slug in a raw path segment (`[a-z0-9-]`, <= 80 chars); `%2F`, `..` or anything else is 404. */
 export function slugParam(params: Readonly<Record<string, string | undefined>>, name = 'slug'): string {
