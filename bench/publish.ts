@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkContent } from '../editor/content/check-content.ts'
 import { buildEntries } from '../editor/publish/build-entries.ts'
+import { valueBytes } from '../editor/publish/kv-entry.ts'
 import { generateContent } from './generate-content.ts'
 
 const SHAPE = { articles: 1000, sections: 5, photos: 3 }
@@ -44,10 +45,7 @@ try {
     check.push(checked - t)
     const entries = [...built.content, ...built.aggregates]
     keys = entries.length
-    bytes = entries.reduce(
-      (n, e) => n + (e.base64 ? Buffer.byteLength(e.value, 'base64') : Buffer.byteLength(e.value)),
-      0,
-    )
+    bytes = entries.reduce((n, e) => n + valueBytes(e), 0)
   }
   const m = median(total)
   console.log(

@@ -1,5 +1,6 @@
 /** Turns a checked draft into the model's Article: media become content-addressed `/media/` paths, sections get times. */
 import type { Article, ArticleHeader, Photo, Section } from '../../model/article.ts'
+import { keys } from '../../model/store-keys.ts'
 import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from './content-hash.ts'
 import type { KvEntry, PublishState } from './kv-entry.ts'
@@ -39,9 +40,8 @@ function toPhoto(draft: DraftPhoto, media: MediaSink): Photo {
     src = `/media/${name}`
     if (!media.has(name))
       media.set(name, {
-        key: `v1:media:${name}`,
-        value: Buffer.from(image.bytes).toString('base64'),
-        base64: true,
+        key: keys.media(name),
+        value: image.bytes,
         metadata: { h: hash, type: image.type },
       })
   }

@@ -1,12 +1,18 @@
-/** A KV entry as `wrangler kv bulk put` takes it, and the bookkeeping publish keeps beside the content. */
+/** A KV entry as publish writes it, and the bookkeeping publish keeps beside the content. */
 
-/** One line of a bulk-put file. `metadata.h` is the content hash publish compares to skip unchanged keys. */
+/**
+ * One KV value to write. Text (JSON) values are strings; binary values (images, renditions) are bytes, written
+ * byte for byte. `metadata.h` is the content hash publish compares to skip unchanged keys.
+ */
 export interface KvEntry {
   key: string
-  value: string
-  base64?: boolean
+  value: string | Uint8Array
   metadata: { h: string; type?: string }
 }
+
+/** Bytes a value occupies in KV. */
+export const valueBytes = (e: KvEntry): number =>
+  typeof e.value === 'string' ? Buffer.byteLength(e.value, 'utf8') : e.value.byteLength
 
 /** `v1:publish-state`: what publish needs to remember between runs (never read by the Worker). */
 export interface PublishState {

@@ -1,7 +1,7 @@
 /** Compares what publish built with what KV holds: only new or changed keys are written, unreferenced ones deleted. */
 import { KEY_PREFIX } from '../../model/store-keys.ts'
 import type { BuiltContent } from './build-entries.ts'
-import type { KvEntry, KvListing } from './kv-entry.ts'
+import { type KvEntry, type KvListing, valueBytes } from './kv-entry.ts'
 
 export interface PublishPlan {
   /** Step 1: media and article values. */
@@ -19,10 +19,6 @@ const ARTICLE = `${KEY_PREFIX}article:`
 
 function changed(entries: readonly KvEntry[], listing: KvListing): KvEntry[] {
   return entries.filter((e) => listing.get(e.key) !== e.metadata.h)
-}
-
-function valueBytes(e: KvEntry): number {
-  return e.base64 ? Buffer.byteLength(e.value, 'base64') : Buffer.byteLength(e.value, 'utf8')
 }
 
 /** Pure: the plan for moving KV from `listing` to `built`. */

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { KvEntry, KvListing } from './kv-entry.ts'
+import { type KvEntry, type KvListing, valueBytes } from './kv-entry.ts'
 
 export interface KvTarget {
   mode: 'local' | 'remote'
@@ -84,7 +84,9 @@ async function withTempFile<T>(content: string, use: (path: string) => Promise<T
 /** Writes entries with `wrangler kv bulk put`, in batches within wrangler's limits (10,000 keys, 100 MB). */
 export async function bulkPut(t: KvTarget, entries: readonly KvEntry[]): Promise<void> {
   for (const batch of batches(entries, 5_000, 50_000_000))
-    await withTempFile(JSON.stringify(batch), (file) => run(t, ['kv', 'bulk', 'put', file, ...targetArgs(t)]))
+    await withTempFile(JSON.stringify(batch.map(bulkLine)), (file) =>
+      run(t, ['kv', 'bulk', 'put', file, ...targetArgs(t)]),
+    )
 }
 
 /** Deletes keys with `wrangler kv bulk delete`. */
@@ -95,11 +97,17 @@ export async function bulkDelete(t: KvTarget, keys: readonly string[]): Promise<
     )
 }
 
+/** A bulk-put line: bytes travel base64-encoded (the remote API decodes them; see README "What publish writes"). */
+const bulkLine = (e: KvEntry) =>
+  typeof e.value === 'string'
+    ? e
+    : { key: e.key, value: Buffer.from(e.value).toString('base64'), base64: true, metadata: e.metadata }
+
 function* batches(entries: readonly KvEntry[], maxCount: number, maxBytes: number): Generator<KvEntry[]> {
   let batch: KvEntry[] = []
   let bytes = 0
   for (const e of entries) {
-    const size = e.value.length + e.key.length + 100
+    const size = valueBytes(e) * (typeof e.value === 'string' ? 1 : 1.34) + e.key.length + 100
     if (batch.length > 0 && (batch.length >= maxCount || bytes + size > maxBytes)) {
       yield batch
       batch = []

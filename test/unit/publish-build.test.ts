@@ -13,11 +13,12 @@ const empty = (): PublishState => ({ sections: {} })
 function jsonOf(entries: readonly KvEntry[], key: string): unknown {
   const e = entries.find((x) => x.key === key)
   if (!e) throw new Error(`no entry ${key}`)
-  return JSON.parse(e.value)
+  return JSON.parse(String(e.value))
 }
 
 function stateOf(entries: readonly KvEntry[]): PublishState {
-  return parsePublishState(entries.find((e) => e.key === 'v1:publish-state')?.value ?? null)
+  const value = entries.find((e) => e.key === 'v1:publish-state')?.value
+  return parsePublishState(value === undefined ? null : String(value))
 }
 
 const listingOf = (entries: readonly KvEntry[]) => new Map(entries.map((e) => [e.key, e.metadata.h]))
@@ -38,7 +39,7 @@ describe('buildEntries', () => {
     const built = buildEntries(drafts, empty(), NOW)
     const pages = built.aggregates
       .filter((e) => e.key.startsWith('v1:all:'))
-      .map((e) => parseAllPageValue(JSON.parse(e.value)))
+      .map((e) => parseAllPageValue(JSON.parse(String(e.value))))
     expect(pages.map((p) => p.items.length)).toEqual([50, 10])
     expect(pages.every((p) => p.pages === 2)).toBe(true)
     expect(pages[0]?.items[0]?.article.slug).toBe('art-29')
