@@ -49,6 +49,8 @@ export interface ArticleHeader {
   /** BCP 47 language tag, e.g. zh-CN. */
   lang: string
   byline: Credit
+  /** Further people credited with the text, in printed order (文/记者 李四 通讯员 王五: 王五 as correspondent). */
+  contributors?: Credit[]
   /** RFC 3339 with the newsroom's UTC offset, e.g. 2020-12-22T07:00:00+08:00. */
   published: string
   canonical?: string

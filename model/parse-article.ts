@@ -68,12 +68,14 @@ export function parseSection(value: unknown, path: string): Section {
 export function parseArticleHeader(o: Obj, path: string): ArticleHeader {
   const dek = optStr(o, 'dek', path)
   const canonical = safeCanonical(o, path)
+  const contributors = o.contributors === undefined ? [] : arr(o, 'contributors', path, parseCredit)
   return {
     slug: slugLike(str(o, 'slug', path), `${path}.slug`),
     title: str(o, 'title', path),
     ...(dek === undefined ? {} : { dek }),
     lang: str(o, 'lang', path),
     byline: parseCredit(o.byline, `${path}.byline`),
+    ...(contributors.length > 0 ? { contributors } : {}),
     published: date(o, 'published', path),
     ...(canonical === undefined ? {} : { canonical }),
     tags: arr(o, 'tags', path, strings),

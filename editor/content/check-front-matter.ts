@@ -6,13 +6,13 @@ import { isPlaceholder, LIMITS, lengthProblem } from './check-text.ts'
 import { urlProblem } from './check-url.ts'
 import type { DraftArticle } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
-import { parseCredit } from './parse-credit.ts'
+import { parseCredits } from './parse-credit.ts'
 import type { FrontMatter, FrontMatterKey } from './parse-front-matter.ts'
 
 /** The article-level fields of a DraftArticle, read from the front matter. */
 export type ArticleHead = Pick<
   DraftArticle,
-  'slug' | 'title' | 'dek' | 'lang' | 'byline' | 'published' | 'canonical' | 'tags'
+  'slug' | 'title' | 'dek' | 'lang' | 'byline' | 'contributors' | 'published' | 'canonical' | 'tags'
 >
 
 const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
@@ -70,12 +70,13 @@ export function checkFrontMatter(fm: FrontMatter, fileSlug: string, problems: Li
     report('lang', `lang "${lang}" is not a BCP 47 language tag; write e.g. zh-CN or en`)
   const bylineText = required('byline')
   let byline: Credit = { role: 'staff', name: '' }
+  let contributors: Credit[] = []
   if (bylineText) {
-    const parsed = parseCredit(bylineText)
+    const parsed = parseCredits(bylineText)
     if ('problem' in parsed) report('byline', `byline ${parsed.problem}`)
     else {
-      byline = parsed.credit
-      report('byline', lengthProblem('the byline name', byline.name, LIMITS.name))
+      ;[byline = byline, ...contributors] = parsed.credits
+      for (const c of parsed.credits) report('byline', lengthProblem('a byline name', c.name, LIMITS.name))
     }
   }
   const published = required('published')
@@ -100,6 +101,7 @@ export function checkFrontMatter(fm: FrontMatter, fileSlug: string, problems: Li
     ...(dek ? { dek } : {}),
     lang,
     byline,
+    ...(contributors.length > 0 ? { contributors } : {}),
     published,
     ...(canonical ? { canonical } : {}),
     tags: tags.filter(Boolean),

@@ -12,11 +12,16 @@ export interface ImportedSection {
 /** Print text sorted into article order, before it is written as a content file. */
 export interface ImportedArticle {
   headline: string
+  dek?: string
+  /** The byline as printed; several byline lines are joined with a space. */
   byline?: string
   lede: string[]
   sections: ImportedSection[]
   gallery: PrintPhoto[]
 }
+
+/** A byline in brackets, as print ends an article (（记者 张三）): it closes the text, it does not open a lede. */
+const CLOSING_BYLINE = /^[（(]/u
 
 const quote = (s: string) => `"${s.length > 24 ? `${s.slice(0, 24)}…` : s}"`
 
@@ -36,6 +41,7 @@ export function assembleArticle(units: readonly Unit[], notes: string[]): Import
   for (const unit of units) {
     const current = article.sections.at(-1)
     if (unit.kind === 'headline') article.headline = unit.text
+    else if (unit.kind === 'dek') article.dek = unit.text
     else if (unit.kind === 'photo') pending.push({ photo: parsePhotoLine(unit.text), line: unit.line })
     else if (unit.kind === 'heading') {
       const section: ImportedSection = { heading: unit.text, paragraphs: [], photos: [] }
@@ -47,8 +53,13 @@ export function assembleArticle(units: readonly Unit[], notes: string[]): Import
       ledeAfterSections = false
     } else if (unit.kind === 'byline') {
       attachPending(current, 'precedes the byline: attached to the section before it')
-      article.byline = unit.text
-      if (current) {
+      if (article.byline) notes.push(`line ${unit.line}: a second byline line, joined to the first`)
+      article.byline = article.byline ? `${article.byline} ${unit.text}` : unit.text
+      if (CLOSING_BYLINE.test(unit.text))
+        notes.push(
+          `line ${unit.line}: the byline in brackets closes the text; what follows stays where it is`,
+        )
+      else if (current && !ledeAfterSections) {
         ledeAfterSections = true
         notes.push(
           `line ${unit.line}: the byline and the paragraphs after it follow the sections (print layout): written as byline and lede`,

@@ -27,6 +27,10 @@ export function importPrintText(text: string): { markdown: string; notes: string
   photos.forEach((p, i) => {
     if (!p.credit)
       notes.push(`photo ${i + 1}: no credit found in "${p.caption}"; write ROLE NAME, e.g. 记者 石亮`)
+    else if (p.credit.credits.length > 1)
+      notes.push(
+        `photo ${i + 1}: the credit "${p.credit.text}" names ${p.credit.credits.length} people; a photo has one credit: keep the photographer and name the others in the caption`,
+      )
   })
   const ids = new Set<string>()
   for (const s of article.sections) {

@@ -31,6 +31,7 @@ export function writeMarkdown(article: ImportedArticle, lang: string): string {
       '---',
       `slug: ${PLACEHOLDERS.slug}`,
       `title: ${article.headline}`,
+      ...(article.dek ? [`dek: ${article.dek}`] : []),
       `lang: ${lang}`,
       `byline: ${article.byline ?? PLACEHOLDERS.byline}`,
       `published: ${PLACEHOLDERS.published}`,

@@ -64,6 +64,7 @@ export function articleHeader(a: ArticleHeader): ArticleHeader {
     ...(a.dek === undefined ? {} : { dek: a.dek }),
     lang: a.lang,
     byline: a.byline,
+    ...(a.contributors?.length ? { contributors: a.contributors } : {}),
     published: a.published,
     ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
     tags: a.tags,

@@ -66,9 +66,9 @@ describe('parsePhotoLine', () => {
     ['▲高新区一角。通讯员 罗胜 摄', '高新区一角。', 'correspondent', '罗胜', '通讯员 罗胜'],
     ['▲夜色中的大桥。摄影记者 张三 摄', '夜色中的大桥。', 'photographer', '张三', '摄影记者 张三'],
     ['▲记者在现场采访。记者 李四 摄', '记者在现场采访。', 'staff', '李四', '记者 李四'],
-    ['▲工地一景。特约撰稿王五摄', '工地一景。', 'contributor', '王五', '特约撰稿 王五'],
+    ['▲工地一景。特约撰稿王五摄', '工地一景。', 'contributor', '王五', '特约撰稿王五'],
   ])('reads %s', (line, caption, role, name, text) => {
-    expect(parsePhotoLine(line)).toEqual({ caption, credit: { text, role, name } })
+    expect(parsePhotoLine(line)).toEqual({ caption, credit: { text, credits: [{ role, name }] } })
   })
 
   it('keeps a line without a credit whole as the caption', () => {

@@ -2,6 +2,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { importPrintText } from '../../editor/import/import-print-text.ts'
+import {
+  importedText,
+  missingFrom,
+  readImported,
+  stripSpace,
+  unmarkPhoto,
+} from '../fixtures/import/imported-text.ts'
 
 const SEED = 'test/fixtures/content/seed-print-000_6356c52bb20637ed.txt'
 
@@ -110,4 +117,104 @@ describe('importPrintText on a conventional layout', () => {
     )
     expect(notes).toContain('photo 2: no credit found in "无署名的图片说明"; write ROLE NAME, e.g. 记者 石亮')
   })
+})
+
+/** A small seeded generator (mulberry32): the same seed always gives the same exports, so a failure reproduces. */
+function random(seed: number) {
+  let a = seed
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (n: number) => Math.floor(next() * n)
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T
+  return { next, int, pick }
+}
+
+const HEADINGS = [
+  '开放高地建设谱写新篇章',
+  '“绿水青山就是金山银山”',
+  '乡村振兴有“新路”',
+  '二、产业兴旺“加速跑”',
+  '（三）民生答卷',
+  '“要发挥好支撑作用，就是要夯基垒台”',
+  '记者手记',
+  'A new road for the valley',
+]
+const SENTENCES = [
+  '綦江区将持续在扩大城市规模、提升城市能级等方面下功夫。',
+  '“现在的日子越过越好了。”村民说。',
+  '全区乡村旅游接待游客超过500万人次,同比增长30%。',
+  '形成“重要支点”对“主城都市区”的有效支撑!',
+  '重联动、重协同、重“1+1>2”,以发展凝心聚力。',
+  'The bridge opened in May (two years early).',
+]
+const NAMES = ['李四', '王五', '陈 刚', '欧阳明', '刘柳吟', 'Shi Liang']
+const LABELS = ['记者', '通讯员', '摄影记者', '特约撰稿', '本报记者']
+
+function generatedExport(seed: number): string {
+  const r = random(seed)
+  const credit = () => {
+    const name = r.pick(NAMES)
+    return /[A-Z]/.test(name) ? `${r.pick(['staff', 'correspondent'])} ${name}` : `${r.pick(LABELS)} ${name}`
+  }
+  const byline = () => {
+    const credits = Array.from({ length: 1 + r.int(3) }, credit).join(' ')
+    return r.pick([`文/${credits}`, credits, `（${credits}）`, `文／${credits}`])
+  }
+  const photo = () =>
+    r.pick([
+      `▲${r.pick(['綦城云海。', '车间一角', '夜色中的大桥。'])}${credit()} 摄`,
+      `▲无署名的图片说明`,
+      `${r.pick(['东溪古镇的老街。', '高新区一角。'])}（${credit()} 摄）`,
+    ])
+  const paragraph = () => {
+    const text = Array.from({ length: 1 + r.int(3) }, () => r.pick(SENTENCES)).join('')
+    if (r.next() < 0.3) {
+      const chars = [...text]
+      const at = 1 + r.int(chars.length - 1)
+      return `${chars.slice(0, at).join('')}\n\n${chars.slice(at).join('')}`
+    }
+    return text
+  }
+  const blocks: string[] = ['乡村振兴的綦江答卷']
+  if (r.next() < 0.3) blocks.push('——东溪古镇保护利用纪实')
+  const bylineAt = r.int(3) // 0: after the headline, 1: after the sections, 2: none
+  if (bylineAt === 0) blocks.push(byline())
+  if (r.next() < 0.5) blocks.push(paragraph())
+  for (let s = 0, n = 1 + r.int(4); s < n; s++) {
+    if (r.next() < 0.4) blocks.push(photo())
+    blocks.push(r.pick(HEADINGS))
+    for (let p = 0, m = 1 + r.int(3); p < m; p++) {
+      blocks.push(paragraph())
+      if (r.next() < 0.15) blocks.push(photo())
+    }
+  }
+  if (bylineAt === 1) blocks.push(byline(), paragraph())
+  for (let g = r.int(3); g > 0; g--) blocks.push(photo())
+  return blocks.join(r.pick(['\n\n', '\n', '\n\n\n']))
+}
+
+describe('importPrintText on generated print exports', () => {
+  const isPhotoSource = (l: string) => /^[▲△]|摄\s*[）)]?\s*$/u.test(l)
+  it.each(Array.from({ length: 150 }, (_, i) => i + 1))(
+    'export #%i: drops no character and invents none (markers and whitespace aside)',
+    (seed) => {
+      const source = generatedExport(seed)
+      const text = stripSpace(
+        source
+          .split('\n')
+          .map((l) => l.trim())
+          .map((l) => (isPhotoSource(l) ? unmarkPhoto(l) : l))
+          .join(''),
+      )
+      const { markdown } = importPrintText(source)
+      expect(readImported(markdown).problems).toEqual([])
+      const output = importedText(markdown)
+      expect(missingFrom(text, output)).toEqual([])
+      expect(missingFrom(output, text)).toEqual([])
+    },
+  )
 })

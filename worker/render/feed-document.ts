@@ -6,6 +6,7 @@ import type { SiteConfig } from '../site-config.ts'
 import { later, newest } from './feed-dates.ts'
 import { type FeedPhoto, feedPhoto } from './feed-photo.ts'
 import { summarize } from './feed-summary.ts'
+import { creditedNames } from './page-labels.ts'
 import { sectionHtml } from './section-html.ts'
 
 /** The naming authority of every tag: URI; fixed, so ids survive a change of host (RFC 4151). */
@@ -84,7 +85,7 @@ function feedItem(article: ArticleContext, section: Section, site: SiteConfig): 
     lang: article.lang,
     published: article.published,
     updated: later(article.published, section.updated),
-    author: article.byline.name,
+    author: creditedNames(article, article.lang),
     // Never empty: RSS needs a description before content:encoded, and feeds must not carry blank elements.
     summary: summarize(section.paragraphs[0] || section.photos[0]?.caption || section.heading),
     contentHtml: sectionHtml(section.paragraphs, photos),
@@ -115,7 +116,7 @@ export function articleFeed(value: ArticleValue, site: SiteConfig): FeedDocument
     homeUrl: articleUrl(site.baseUrl, article.slug, article.canonical),
     self: feedUrls(site.baseUrl, article.slug),
     updated: newest(items.map((i) => i.updated)) ?? article.updated,
-    author: article.byline.name,
+    author: creditedNames(article, article.lang),
     items,
   }
 }

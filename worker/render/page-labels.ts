@@ -43,6 +43,18 @@ export function byline(credit: Credit, lang: string): string {
     : `By ${credit.name}, ${CREDIT_LABELS_EN[credit.role]}`
 }
 
+/** Every credit of an article in printed order: `记者 李四 通讯员 王五` / `By 李四, staff reporter; 王五, correspondent`. */
+export function credits(article: { byline: Credit; contributors?: Credit[] }, lang: string): string {
+  const all = [article.byline, ...(article.contributors ?? [])]
+  if (isZh(lang)) return all.map((c) => byline(c, lang)).join(' ')
+  return `By ${all.map((c) => `${c.name}, ${CREDIT_LABELS_EN[c.role]}`).join('; ')}`
+}
+
+/** The names credited with an article's text, for feeds' author fields (李四、王五 / Li Si, Wang Wu). */
+export function creditedNames(article: { byline: Credit; contributors?: Credit[] }, lang: string): string {
+  return [article.byline, ...(article.contributors ?? [])].map((c) => c.name).join(isZh(lang) ? '、' : ', ')
+}
+
 /** The local date and time written in the RFC 3339 string itself (the newsroom's clock), no time zone maths. */
 export function displayDate(rfc3339: string, lang: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(rfc3339)

@@ -4,7 +4,7 @@ import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml, jsonForScript } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'
-import { byline, displayDate, labelsFor } from './page-labels.ts'
+import { credits, displayDate, labelsFor } from './page-labels.ts'
 import { alternateLink, pageLayout } from './page-layout.ts'
 import { articleUrl, FEED_FORMATS, feedUrl, oembedUrl, photoUrl } from './page-urls.ts'
 
@@ -38,6 +38,15 @@ function headLinks(value: ArticleValue, site: SiteConfig, canonical: string): st
   ].join('\n')
 }
 
+/** One Person, or every credited person in printed order when the text has several. */
+function schemaAuthors(article: ArticleValue['article']) {
+  const people = [article.byline, ...(article.contributors ?? [])].map((c) => ({
+    '@type': 'Person',
+    name: c.name,
+  }))
+  return people.length === 1 ? people[0] : people
+}
+
 /** schema.org NewsArticle; serialised with `<` escaped by jsonForScript. */
 function jsonLd({ article }: ArticleValue, site: SiteConfig, canonical: string) {
   const photos = [...article.sections.flatMap((s) => s.photos), ...article.photos]
@@ -49,7 +58,7 @@ function jsonLd({ article }: ArticleValue, site: SiteConfig, canonical: string) 
     inLanguage: article.lang,
     datePublished: article.published,
     dateModified: article.updated,
-    author: { '@type': 'Person', name: article.byline.name },
+    author: schemaAuthors(article),
     publisher: { '@type': 'Organization', name: site.title, url: `${site.baseUrl}/` },
     mainEntityOfPage: canonical,
     ...(photos.length === 0 ? {} : { image: photos.map((p) => photoUrl(site, p.src)) }),
@@ -76,7 +85,7 @@ export function renderArticlePage(value: ArticleValue, site: SiteConfig): string
 <header>
 <h1>${escapeHtml(article.title)}</h1>
 ${dek}
-<p class="meta"><span class="byline">${escapeHtml(byline(article.byline, lang))}</span> · <time datetime="${escapeHtml(article.published)}">${escapeHtml(displayDate(article.published, lang))}</time></p>
+<p class="meta"><span class="byline">${escapeHtml(credits(article, lang))}</span> · <time datetime="${escapeHtml(article.published)}">${escapeHtml(displayDate(article.published, lang))}</time></p>
 </header>
 ${paragraphs(article.lede, ' class="lede"')}
 ${article.sections.map((s) => renderSection(s, site, lang)).join('\n')}
