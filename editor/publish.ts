@@ -1,6 +1,6 @@
 /** CLI: `npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--hub-delay SECONDS]`. */
 import { parseArgs } from 'node:util'
-import { readSiteVars } from './publish/read-site-vars.ts'
+import { readWebSubSettings } from './publish/read-websub-settings.ts'
 import { runPublish } from './publish/run-publish.ts'
 
 const USAGE =
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     return 2
   }
   const mode = values.local ? 'local' : 'remote'
-  const site = mode === 'remote' ? readSiteVars(process.cwd(), values.env) : null
+  const site = mode === 'remote' ? readWebSubSettings(process.cwd(), values.env) : null
   if (site?.hub && !site.baseUrl) {
     console.error(
       'WEBSUB_HUB is set but PUBLIC_BASE_URL is empty: the hub needs absolute feed URLs; set it in wrangler.toml',

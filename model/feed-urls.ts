@@ -1,32 +1,81 @@
-/** The URL contract of the feeds and the pages they point to, always absolute from the site's base URL. */
+/**
+ * The URL and format contract: every URL the service publishes (feeds, pages, oEmbed, the widget script), always
+ * absolute from the site's base URL, and the three feed formats. The Worker, the widget and the editor's WebSub
+ * ping all build URLs here, so a path is written once.
+ */
 
-/** The three output formats, named by their file extension in the URL. */
-export type FeedFormat = 'rss' | 'atom' | 'json'
+/** JSON Feed's media type on its own: the widget's `Accept` needs only it (and so bundles nothing else from here). */
+export const JSON_FEED_MEDIA_TYPE = 'application/feed+json'
+
+/** The three feed formats in the order pages and OPML list them: the extension in the URL, media type, display name. */
+export const FEED_FORMATS = [
+  { ext: 'rss', type: 'application/rss+xml', label: 'RSS' },
+  { ext: 'atom', type: 'application/atom+xml', label: 'Atom' },
+  { ext: 'json', type: JSON_FEED_MEDIA_TYPE, label: 'JSON Feed' },
+] as const
+
+/** A feed format, named by its file extension in the URL. */
+export type FeedFormat = (typeof FEED_FORMATS)[number]['ext']
+
+/** Each format's media type (without parameters), for Content-Type and self links. */
+export const FEED_MEDIA_TYPES = /* @__PURE__ */ (() =>
+  Object.fromEntries(FEED_FORMATS.map((f) => [f.ext, f.type])))() as {
+  readonly [F in (typeof FEED_FORMATS)[number] as F['ext']]: F['type']
+}
 
 /** One URL per format: a document links itself and its siblings in the format it is written in. */
 export type FormatUrls = Readonly<Record<FeedFormat, string>>
 
-/** `/feeds/{name}.{ext}`, with `?page=N` for pages after the first (page 1 is the subscription URL). */
+/** `/feeds/{name}.{ext}`, with `?page=N` for pages after the first (page 1 is the subscription URL); `name` is a slug or `all`. */
+export function feedUrl(baseUrl: string, name: string, format: FeedFormat, page = 1): string {
+  return `${baseUrl}/feeds/${name}.${format}${page > 1 ? `?page=${page}` : ''}`
+}
+
+/** The same feed in every format. */
 export function feedUrls(baseUrl: string, name: string, page = 1): FormatUrls {
-  const query = page > 1 ? `?page=${page}` : ''
   return {
-    rss: `${baseUrl}/feeds/${name}.rss${query}`,
-    atom: `${baseUrl}/feeds/${name}.atom${query}`,
-    json: `${baseUrl}/feeds/${name}.json${query}`,
+    rss: feedUrl(baseUrl, name, 'rss', page),
+    atom: feedUrl(baseUrl, name, 'atom', page),
+    json: feedUrl(baseUrl, name, 'json', page),
   }
 }
 
-/** An article's page on this site. */
+/** An article's page on this site (pages link themselves, never a canonical URL elsewhere). */
 export function articlePageUrl(baseUrl: string, slug: string): string {
   return `${baseUrl}/articles/${slug}`
 }
 
-/** Where an article is read: its canonical URL when it has one, else its page on this site. */
-export function articleUrl(baseUrl: string, slug: string, canonical?: string): string {
+/** Where feeds send a reader: the article's canonical URL (without fragment) when it has one, else its page here. */
+export function canonicalArticleUrl(baseUrl: string, slug: string, canonical?: string): string {
   return canonical ? canonical.replace(/#.*$/, '') : articlePageUrl(baseUrl, slug)
+}
+
+/** The oEmbed endpoint's URL for an article's page. */
+export function oembedUrl(baseUrl: string, slug: string): string {
+  return `${baseUrl}/oembed?url=${encodeURIComponent(articlePageUrl(baseUrl, slug))}&format=json`
+}
+
+/** The site's home page. */
+export function siteHomeUrl(baseUrl: string): string {
+  return `${baseUrl}/`
+}
+
+/** The OPML list of every feed. */
+export function opmlUrl(baseUrl: string): string {
+  return `${baseUrl}/feeds.opml`
 }
 
 /** The site icon the HTTP layer serves. */
 export function iconUrl(baseUrl: string): string {
   return `${baseUrl}/favicon.svg`
+}
+
+/** The widget's unversioned script, the one partners embed. */
+export function widgetScriptUrl(baseUrl: string): string {
+  return `${baseUrl}/widget.js`
+}
+
+/** The home page's embed builder script. */
+export function embedBuilderScriptUrl(baseUrl: string): string {
+  return `${baseUrl}/embed-builder.js`
 }

@@ -10,6 +10,9 @@
  * - Fires `broadsheet-embed-change` (`CustomEvent<{ snippet: string }>`) whenever the snippet changes.
  */
 
+import { embedSnippet } from '../model/embed-snippet.ts'
+import { feedUrl } from '../model/feed-urls.ts'
+
 const LAYOUTS = ['list', 'grid', 'carousel']
 const THEMES = ['auto', 'light', 'dark']
 let uid = 0
@@ -34,25 +37,6 @@ const WORDS = {
     copied: 'Copied',
     manual: 'Press Ctrl+C to copy',
   },
-}
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
-/** The two lines a partner pastes: the script, and the element with a plain link inside as its no-JS fallback. */
-export function embedSnippet(
-  base: string,
-  slug: string,
-  title: string,
-  layout: string,
-  theme: string,
-): string {
-  const attrs = `${layout === 'list' ? '' : ` layout="${escapeHtml(layout)}"`}${theme === 'auto' ? '' : ` theme="${escapeHtml(theme)}"`}`
-  const [b, s] = [escapeHtml(base), escapeHtml(slug)]
-  return (
-    `<script type="module" src="${b}/widget.js"></script>\n` +
-    `<broadsheet-cards src="${b}/feeds/${s}.json"${attrs}>` +
-    `<a href="${b}/articles/${s}">${escapeHtml(title)}</a></broadsheet-cards>`
-  )
 }
 
 function select(label: string, options: [string, string][]): HTMLLabelElement {
@@ -100,10 +84,10 @@ export class BroadsheetEmbedBuilder extends HTMLElement {
       const [slug, title] = articles[article.querySelector('select')?.selectedIndex ?? 0] ?? ['', '']
       const l = layout.querySelector('select')?.value ?? 'list'
       const t = theme.querySelector('select')?.value ?? 'auto'
-      preview.setAttribute('src', `${base}/feeds/${slug}.json`)
+      preview.setAttribute('src', feedUrl(base, slug, 'json'))
       preview.setAttribute('layout', l)
       preview.setAttribute('theme', t)
-      code.value = embedSnippet(base, slug, title, l, t)
+      code.value = embedSnippet(base, slug, title, { layout: l, theme: t })
       status.textContent = ''
       this.dispatchEvent(new CustomEvent('broadsheet-embed-change', { detail: { snippet: code.value } }))
     }

@@ -1,4 +1,5 @@
 /** Fetches a feed the privacy-preserving way (no cookies, abortable) and parses it. */
+import { JSON_FEED_MEDIA_TYPE } from '../model/feed-urls.ts'
 import { FeedError } from './feed-error.ts'
 import { type CardFeed, parseFeed } from './parse-feed.ts'
 
@@ -10,7 +11,7 @@ export async function loadFeed(src: string, signal: AbortSignal): Promise<CardFe
     response = await fetch(url, {
       credentials: 'omit',
       signal,
-      headers: { accept: 'application/feed+json, application/json;q=0.9' },
+      headers: { accept: `${JSON_FEED_MEDIA_TYPE}, application/json;q=0.9` },
     })
   } catch (e) {
     if (signal.aborted) throw e

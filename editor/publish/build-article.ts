@@ -1,5 +1,6 @@
 /** Turns a checked draft into the model's Article: media become content-addressed `/media/` paths, sections get times. */
 import type { Article, ArticleHeader, Photo, Section } from '../../model/article.ts'
+import { newest } from '../../model/newest.ts'
 import { keys } from '../../model/store-keys.ts'
 import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from './content-hash.ts'
@@ -69,13 +70,6 @@ export function articleHeader(a: ArticleHeader): ArticleHeader {
     ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
     tags: a.tags,
   }
-}
-
-/** The newest of several RFC 3339 times, compared as instants (offsets differ). */
-export function newest(times: readonly string[]): string | null {
-  let best: string | null = null
-  for (const t of times) if (best === null || Date.parse(t) > Date.parse(best)) best = t
-  return best
 }
 
 export interface BuildContext {

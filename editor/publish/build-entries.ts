@@ -1,5 +1,6 @@
 /** Builds every KV entry for a content tree: articles, media, the index and the "all" feed pages (README "KV layout"). */
 import type { Article } from '../../model/article.ts'
+import { newest } from '../../model/newest.ts'
 import { keys } from '../../model/store-keys.ts'
 import {
   ALL_PAGE_SIZE,
@@ -10,7 +11,7 @@ import {
   type IndexValue,
 } from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
-import { articleHeader, type BuildContext, buildArticle, newest } from './build-article.ts'
+import { articleHeader, type BuildContext, buildArticle } from './build-article.ts'
 import { contentHash } from './content-hash.ts'
 import type { KvEntry, PublishState } from './kv-entry.ts'
 import type { TakenTimes } from './stamp-sections.ts'
@@ -59,7 +60,7 @@ function allPages(articles: readonly ArticleSummary[], bySlug: ReadonlyMap<strin
     const body: Omit<AllPageValue, 'version'> = {
       page,
       pages,
-      updated: newest(slice.map((i) => i.section.updated)),
+      updated: newest(slice.map((i) => i.section.updated)) ?? null,
       items: slice,
     }
     entries.push(versioned(keys.allPage(page), body))
@@ -97,7 +98,7 @@ export function buildEntries(
   )
   const summaries = articles.map(summarize)
   const index: Omit<IndexValue, 'version'> = {
-    updated: newest(articles.map((a) => a.updated)),
+    updated: newest(articles.map((a) => a.updated)) ?? null,
     articles: summaries,
   }
   const bySlug = new Map(articles.map((a) => [a.slug, a]))

@@ -35,7 +35,7 @@ describe('<broadsheet-embed-builder>', () => {
       .poll(() => snippet.inputValue())
       .toBe(
         `<script type="module" src="${w}/widget.js"></script>\n` +
-          `<broadsheet-cards src="${w}/feeds/broadsheet-zh.json-x.json"><a href="${w}/articles/broadsheet-zh.json-x">綦江新闻 &#38; 更多</a></broadsheet-cards>`,
+          `<broadsheet-cards src="${w}/feeds/broadsheet-zh.json-x.json"><a href="${w}/articles/broadsheet-zh.json-x">綦江新闻 &amp; 更多</a></broadsheet-cards>`,
       )
     const selects = page.locator('broadsheet-embed-builder select')
     await selects.nth(0).selectOption('plain')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { newest, rfc822, rfc3339 } from '../../worker/render/feed-dates.ts'
+import { newest } from '../../model/newest.ts'
+import { rfc822, rfc3339 } from '../../worker/render/feed-dates.ts'
 
 describe('rfc822', () => {
   it('keeps the wall-clock time and the source offset', () => {

@@ -22,13 +22,3 @@ export function rfc822(rfc3339: string): string {
 export function rfc3339(value: string): string {
   return value.replace(/\.\d+(?=Z|[+-]\d{2}:\d{2}$)/, '')
 }
-
-/** The later of two RFC 3339 instants (compared as instants, not as strings: offsets differ). */
-export function later(a: string, b: string): string {
-  return Date.parse(b) > Date.parse(a) ? b : a
-}
-
-/** The newest of some RFC 3339 instants, or undefined for none. */
-export function newest(values: readonly string[]): string | undefined {
-  return values.reduce<string | undefined>((best, v) => (best === undefined ? v : later(best, v)), undefined)
-}

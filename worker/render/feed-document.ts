@@ -1,9 +1,15 @@
 /** The one input of every feed renderer: an article's or a page of "all"'s items, every URL already absolute. */
 import type { Article, Section } from '../../model/article.ts'
-import { articleUrl, type FormatUrls, feedUrls, iconUrl } from '../../model/feed-urls.ts'
+import {
+  canonicalArticleUrl,
+  type FormatUrls,
+  feedUrls,
+  iconUrl,
+  siteHomeUrl,
+} from '../../model/feed-urls.ts'
+import { later, newest } from '../../model/newest.ts'
 import type { AllPageValue, ArticleValue, FeedEntry } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
-import { later, newest } from './feed-dates.ts'
 import { type FeedPhoto, feedPhoto } from './feed-photo.ts'
 import { summarize } from './feed-summary.ts'
 import { creditedNames } from './page-labels.ts'
@@ -75,7 +81,7 @@ function tagYear(published: string): string {
 }
 
 function feedItem(article: ArticleContext, section: Section, site: SiteConfig): FeedItem {
-  const url = articleUrl(site.baseUrl, article.slug, article.canonical)
+  const url = canonicalArticleUrl(site.baseUrl, article.slug, article.canonical)
   const photos = section.photos.map((p) => feedPhoto(p, site.baseUrl, article.lang))
   return {
     id: `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}/${section.id}`,
@@ -98,7 +104,7 @@ function feedItem(article: ArticleContext, section: Section, site: SiteConfig): 
 function common(site: SiteConfig) {
   return {
     iconUrl: iconUrl(site.baseUrl),
-    generator: { name: 'Broadsheet', url: `${site.baseUrl}/` },
+    generator: { name: 'Broadsheet', url: siteHomeUrl(site.baseUrl) },
     ...(site.hub ? { hub: site.hub } : {}),
   }
 }
@@ -113,7 +119,7 @@ export function articleFeed(value: ArticleValue, site: SiteConfig): FeedDocument
     title: article.title,
     description: article.dek?.trim() || site.description.trim() || article.title,
     lang: article.lang,
-    homeUrl: articleUrl(site.baseUrl, article.slug, article.canonical),
+    homeUrl: canonicalArticleUrl(site.baseUrl, article.slug, article.canonical),
     self: feedUrls(site.baseUrl, article.slug),
     updated: newest(items.map((i) => i.updated)) ?? article.updated,
     author: creditedNames(article, article.lang),
@@ -143,7 +149,7 @@ export function allFeed(value: AllPageValue, site: SiteConfig): FeedDocument {
     title: site.title,
     description: site.description.trim() || site.title,
     lang: site.language,
-    homeUrl: `${site.baseUrl}/`,
+    homeUrl: siteHomeUrl(site.baseUrl),
     self: feedUrls(site.baseUrl, 'all', value.page),
     updated: newest(items.map((i) => i.updated)) ?? value.updated ?? EMPTY_SITE_UPDATED,
     ...(pages ? { paging: pages } : {}),

@@ -1,12 +1,13 @@
 /** The article as a semantic HTML5 page: sections with anchors, figures with credits, feeds and JSON-LD. */
 import type { Section } from '../../model/article.ts'
+import { articlePageUrl, FEED_FORMATS, feedUrl, oembedUrl, siteHomeUrl } from '../../model/feed-urls.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml, jsonForScript } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'
 import { credits, displayDate, labelsFor } from './page-labels.ts'
 import { alternateLink, pageLayout } from './page-layout.ts'
-import { articleUrl, FEED_FORMATS, feedUrl, oembedUrl, photoUrl } from './page-urls.ts'
+import { photoUrl } from './page-urls.ts'
 
 const paragraphs = (texts: readonly string[], cls = ''): string =>
   texts.map((t) => `<p${cls}>${escapeHtml(t)}</p>`).join('\n')
@@ -24,16 +25,16 @@ ${section.photos.map((p) => renderFigure(p, site, lang)).join('\n')}
 function headLinks(value: ArticleValue, site: SiteConfig, canonical: string): string {
   const { article } = value
   const own = FEED_FORMATS.map((f) =>
-    alternateLink(f.type, `${article.title} (${f.label})`, feedUrl(site, article.slug, f.ext)),
+    alternateLink(f.type, `${article.title} (${f.label})`, feedUrl(site.baseUrl, article.slug, f.ext)),
   )
   const all = FEED_FORMATS.map((f) =>
-    alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site, 'all', f.ext)),
+    alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site.baseUrl, 'all', f.ext)),
   )
   return [
     `<link rel="canonical" href="${escapeHtml(canonical)}">`,
     ...own,
     ...all,
-    alternateLink('application/json+oembed', article.title, oembedUrl(site, article.slug)),
+    alternateLink('application/json+oembed', article.title, oembedUrl(site.baseUrl, article.slug)),
     `<script type="application/ld+json">${jsonForScript(jsonLd(value, site, canonical))}</script>`,
   ].join('\n')
 }
@@ -59,7 +60,7 @@ function jsonLd({ article }: ArticleValue, site: SiteConfig, canonical: string) 
     datePublished: article.published,
     dateModified: article.updated,
     author: schemaAuthors(article),
-    publisher: { '@type': 'Organization', name: site.title, url: `${site.baseUrl}/` },
+    publisher: { '@type': 'Organization', name: site.title, url: siteHomeUrl(site.baseUrl) },
     mainEntityOfPage: canonical,
     ...(photos.length === 0 ? {} : { image: photos.map((p) => photoUrl(site, p.src)) }),
     ...(article.tags.length === 0 ? {} : { keywords: article.tags.join(', ') }),
@@ -71,14 +72,15 @@ export function renderArticlePage(value: ArticleValue, site: SiteConfig): string
   const { article } = value
   const lang = article.lang
   const labels = labelsFor(lang)
-  const canonical = article.canonical ?? articleUrl(site, article.slug)
+  const canonical = article.canonical ?? articlePageUrl(site.baseUrl, article.slug)
   const dek = article.dek === undefined ? '' : `<p class="dek">${escapeHtml(article.dek)}</p>`
   const gallery =
     article.photos.length === 0
       ? ''
       : `<section class="gallery" aria-label="${escapeHtml(labels.gallery)}">${article.photos.map((p) => renderFigure(p, site, lang)).join('\n')}</section>`
   const feeds = FEED_FORMATS.map(
-    (f) => `<a href="${escapeHtml(feedUrl(site, article.slug, f.ext))}" type="${f.type}">${f.label}</a>`,
+    (f) =>
+      `<a href="${escapeHtml(feedUrl(site.baseUrl, article.slug, f.ext))}" type="${f.type}">${f.label}</a>`,
   ).join(' · ')
   const body = `<main>
 <article>
@@ -98,7 +100,7 @@ ${gallery}
     title: `${article.title} - ${site.title}`,
     ...(article.dek === undefined ? {} : { description: article.dek }),
     siteTitle: site.title,
-    homeUrl: `${site.baseUrl}/`,
+    homeUrl: siteHomeUrl(site.baseUrl),
     head: headLinks(value, site, canonical),
     body,
   })

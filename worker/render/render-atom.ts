@@ -1,4 +1,5 @@
 /** Atom 1.0 (RFC 4287): typed text, xml:lang on the feed and every entry, photos as enclosure links. */
+import { FEED_MEDIA_TYPES } from '../../model/feed-urls.ts'
 import { rfc3339 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
 import { navigationLinks } from './feed-paging-links.ts'
@@ -33,10 +34,10 @@ export function renderAtom(doc: FeedDocument): string {
     xmlText('subtitle', doc.description, { type: 'text' }),
     xmlText('updated', rfc3339(doc.updated)),
     xmlElement('link', { rel: 'alternate', type: 'text/html', href: doc.homeUrl }),
-    xmlElement('link', { rel: 'self', type: 'application/atom+xml', href: doc.self.atom }),
+    xmlElement('link', { rel: 'self', type: FEED_MEDIA_TYPES.atom, href: doc.self.atom }),
     doc.hub ? xmlElement('link', { rel: 'hub', href: doc.hub }) : '',
     ...navigationLinks(doc, 'atom').map((l) =>
-      xmlElement('link', { rel: l.rel, type: 'application/atom+xml', href: l.href }),
+      xmlElement('link', { rel: l.rel, type: FEED_MEDIA_TYPES.atom, href: l.href }),
     ),
     xmlText('icon', doc.iconUrl),
     xmlText('generator', doc.generator.name, { uri: doc.generator.url }),

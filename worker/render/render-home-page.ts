@@ -1,22 +1,30 @@
 /** The home page: the site, its articles with their feeds, the OPML link and the widget embed snippet. */
+import { embedSnippet } from '../../model/embed-snippet.ts'
+import {
+  articlePageUrl,
+  embedBuilderScriptUrl,
+  FEED_FORMATS,
+  feedUrl,
+  opmlUrl,
+  siteHomeUrl,
+  widgetScriptUrl,
+} from '../../model/feed-urls.ts'
 import type { ArticleSummary, IndexValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml } from './html-text.ts'
-import { embedSnippet } from './page-embed-snippet.ts'
 import { displayDate, labelsFor } from './page-labels.ts'
 import { alternateLink, pageLayout } from './page-layout.ts'
-import { articleUrl, FEED_FORMATS, feedUrl } from './page-urls.ts'
 
 const feedLinks = (site: SiteConfig, slug: string): string =>
   FEED_FORMATS.map(
-    (f) => `<a href="${escapeHtml(feedUrl(site, slug, f.ext))}" type="${f.type}">${f.label}</a>`,
+    (f) => `<a href="${escapeHtml(feedUrl(site.baseUrl, slug, f.ext))}" type="${f.type}">${f.label}</a>`,
   ).join(' · ')
 
 function renderItem(a: ArticleSummary, site: SiteConfig): string {
   const labels = labelsFor(site.language)
   const dek = a.dek === undefined ? '' : `<p class="dek">${escapeHtml(a.dek)}</p>`
   return `<li><article>
-<h2 lang="${escapeHtml(a.lang)}"><a href="${escapeHtml(articleUrl(site, a.slug))}">${escapeHtml(a.title)}</a></h2>
+<h2 lang="${escapeHtml(a.lang)}"><a href="${escapeHtml(articlePageUrl(site.baseUrl, a.slug))}">${escapeHtml(a.title)}</a></h2>
 ${dek}
 <p class="meta"><time datetime="${escapeHtml(a.published)}">${escapeHtml(displayDate(a.published, site.language))}</time> · ${escapeHtml(labels.sections(a.sectionCount))}</p>
 <p class="feeds">${escapeHtml(labels.feeds)}: ${feedLinks(site, a.slug)}</p>
@@ -29,18 +37,18 @@ ${dek}
  */
 function renderEmbed(articles: readonly ArticleSummary[], site: SiteConfig): string {
   const labels = labelsFor(site.language)
-  const newest = articles[0]
-  if (newest === undefined) return ''
+  const latest = articles[0]
+  if (latest === undefined) return ''
   const options = articles
     .map((a) => `<option value="${escapeHtml(a.slug)}">${escapeHtml(a.title)}</option>`)
     .join('')
   return `<section id="embed" aria-labelledby="embed-heading">
 <h2 id="embed-heading">${escapeHtml(labels.embed)}</h2>
 <p>${escapeHtml(labels.embedHint)}</p>
-<pre><code>${escapeHtml(embedSnippet(site, newest.slug, newest.title))}</code></pre>
+<pre><code>${escapeHtml(embedSnippet(site.baseUrl, latest.slug, latest.title))}</code></pre>
 <broadsheet-embed-builder base="${escapeHtml(site.baseUrl)}">${options}</broadsheet-embed-builder>
-<script type="module" src="${escapeHtml(`${site.baseUrl}/widget.js`)}"></script>
-<script type="module" src="${escapeHtml(`${site.baseUrl}/embed-builder.js`)}"></script>
+<script type="module" src="${escapeHtml(widgetScriptUrl(site.baseUrl))}"></script>
+<script type="module" src="${escapeHtml(embedBuilderScriptUrl(site.baseUrl))}"></script>
 </section>`
 }
 
@@ -56,7 +64,7 @@ export function renderHomePage(index: IndexValue | null, site: SiteConfig): stri
 <header>
 <h1>${escapeHtml(site.title)}</h1>
 <p class="dek">${escapeHtml(site.description)}</p>
-<p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')} · <a href="${escapeHtml(`${site.baseUrl}/feeds.opml`)}" type="text/x-opml">${escapeHtml(labels.opml)}</a></p>
+<p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')} · <a href="${escapeHtml(opmlUrl(site.baseUrl))}" type="text/x-opml">${escapeHtml(labels.opml)}</a></p>
 </header>
 ${list}
 ${renderEmbed(articles, site)}
@@ -66,9 +74,9 @@ ${renderEmbed(articles, site)}
     title: site.title,
     description: site.description,
     siteTitle: site.title,
-    homeUrl: `${site.baseUrl}/`,
+    homeUrl: siteHomeUrl(site.baseUrl),
     head: FEED_FORMATS.map((f) =>
-      alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site, 'all', f.ext)),
+      alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site.baseUrl, 'all', f.ext)),
     ).join('\n'),
     body,
   })

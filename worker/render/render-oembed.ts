@@ -1,7 +1,8 @@
 /** oEmbed 1.0 `rich` response for an article: the widget embed snippet and its suggested size. */
+import { embedSnippet } from '../../model/embed-snippet.ts'
+import { siteHomeUrl } from '../../model/feed-urls.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
-import { embedSnippet } from './page-embed-snippet.ts'
 
 /** The widget's natural size; a consumer's maxwidth/maxheight only ever shrink it. */
 export const EMBED_WIDTH = 600
@@ -24,9 +25,9 @@ export function renderOembed(value: ArticleValue, site: SiteConfig, bounds: Embe
     title: article.title,
     author_name: article.byline.name,
     provider_name: site.title,
-    provider_url: `${site.baseUrl}/`,
+    provider_url: siteHomeUrl(site.baseUrl),
     cache_age: OEMBED_CACHE_AGE,
-    html: embedSnippet(site, article.slug, article.title),
+    html: embedSnippet(site.baseUrl, article.slug, article.title),
     width: Math.min(EMBED_WIDTH, bounds.maxWidth ?? EMBED_WIDTH),
     height: Math.min(EMBED_HEIGHT, bounds.maxHeight ?? EMBED_HEIGHT),
   })

@@ -1,8 +1,8 @@
 /** OPML 2.0 listing every feed: one folder per format, the "all" feed first, then each article's feed. */
+import { articlePageUrl, FEED_FORMATS, feedUrl, siteHomeUrl } from '../../model/feed-urls.ts'
 import type { IndexValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml as escapeXml } from './html-text.ts'
-import { articleUrl, FEED_FORMATS, feedUrl } from './page-urls.ts'
 
 interface Listed {
   slug: string
@@ -17,18 +17,18 @@ interface Listed {
  */
 export function renderOpml(index: IndexValue | null, site: SiteConfig): string {
   const listed: Listed[] = [
-    { slug: 'all', title: site.title, lang: site.language, htmlUrl: `${site.baseUrl}/` },
+    { slug: 'all', title: site.title, lang: site.language, htmlUrl: siteHomeUrl(site.baseUrl) },
     ...(index?.articles ?? []).map((a) => ({
       slug: a.slug,
       title: a.title,
       lang: a.lang,
-      htmlUrl: articleUrl(site, a.slug),
+      htmlUrl: articlePageUrl(site.baseUrl, a.slug),
     })),
   ]
   const folders = FEED_FORMATS.map((f) => {
     const items = listed.map(
       (l) =>
-        `      <outline type="rss" text="${escapeXml(l.title)}" title="${escapeXml(l.title)}" xmlUrl="${escapeXml(feedUrl(site, l.slug, f.ext))}" htmlUrl="${escapeXml(l.htmlUrl)}" language="${escapeXml(l.lang)}"${f.ext === 'rss' ? ' version="RSS2"' : ''}/>`,
+        `      <outline type="rss" text="${escapeXml(l.title)}" title="${escapeXml(l.title)}" xmlUrl="${escapeXml(feedUrl(site.baseUrl, l.slug, f.ext))}" htmlUrl="${escapeXml(l.htmlUrl)}" language="${escapeXml(l.lang)}"${f.ext === 'rss' ? ' version="RSS2"' : ''}/>`,
     )
     return `    <outline text="${escapeXml(`${site.title} (${f.label})`)}">\n${items.join('\n')}\n    </outline>`
   })

@@ -1,4 +1,5 @@
 /** RSS 2.0 with the namespaces feed readers use: atom (self, hub, paging), dc (creator), content, Media RSS. */
+import { FEED_MEDIA_TYPES } from '../../model/feed-urls.ts'
 import { rfc822 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
 import { navigationLinks } from './feed-paging-links.ts'
@@ -55,10 +56,10 @@ export function renderRss(doc: FeedDocument): string {
     xmlText('link', doc.homeUrl),
     xmlText('description', doc.description),
     xmlText('language', doc.lang),
-    xmlElement('atom:link', { href: self, rel: 'self', type: 'application/rss+xml' }),
+    xmlElement('atom:link', { href: self, rel: 'self', type: FEED_MEDIA_TYPES.rss }),
     doc.hub ? xmlElement('atom:link', { href: doc.hub, rel: 'hub' }) : '',
     ...navigationLinks(doc, 'rss').map((l) =>
-      xmlElement('atom:link', { href: l.href, rel: l.rel, type: 'application/rss+xml' }),
+      xmlElement('atom:link', { href: l.href, rel: l.rel, type: FEED_MEDIA_TYPES.rss }),
     ),
     xmlText('lastBuildDate', rfc822(doc.updated)),
     xmlText('docs', 'https://www.rssboard.org/rss-specification'),

@@ -1,4 +1,5 @@
 /** The feed routes: one article's feed and the "all articles" pages, in RSS, Atom and JSON Feed. */
+import { FEED_MEDIA_TYPES, type FeedFormat } from '../../model/feed-urls.ts'
 import { Redirect } from '../http/redirect.ts'
 import type { DeferredRepresentation } from '../http/representation.ts'
 import type { RouteContext, RouteHandler } from '../http/route-handler.ts'
@@ -10,14 +11,12 @@ import { renderRss } from '../render/render-rss.ts'
 import { readAllPage, readArticle } from '../store.ts'
 import { pageParam, slugParam } from './route-params.ts'
 
-/** Each format's renderer and Content-Type. */
-const FORMATS = {
-  rss: { render: renderRss, contentType: 'application/rss+xml; charset=utf-8' },
-  atom: { render: renderAtom, contentType: 'application/atom+xml; charset=utf-8' },
-  json: { render: renderJsonFeed, contentType: 'application/feed+json; charset=utf-8' },
-} as const
-
-export type FeedFormat = keyof typeof FORMATS
+/** Each format's renderer. */
+const RENDERERS: Readonly<Record<FeedFormat, (document: FeedDocument) => string>> = {
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+}
 
 function feedReply(
   format: FeedFormat,
@@ -25,9 +24,9 @@ function feedReply(
   lastModified: string | null,
   document: () => FeedDocument,
 ): DeferredRepresentation {
-  const { render, contentType } = FORMATS[format]
+  const render = RENDERERS[format]
   return {
-    contentType,
+    contentType: `${FEED_MEDIA_TYPES[format]}; charset=utf-8`,
     version,
     ...(lastModified === null ? {} : { lastModified }),
     cache: 'feed',

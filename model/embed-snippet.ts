@@ -1,0 +1,27 @@
+/** The widget embed snippet partners paste: shown on the home page, returned by oEmbed, built by the embed builder. */
+import { escapeXml } from './escape-xml.ts'
+import { articlePageUrl, feedUrl, widgetScriptUrl } from './feed-urls.ts'
+
+/** Attributes the snippet may carry; the widget's defaults (`list`, `auto`) are left out. */
+export interface EmbedOptions {
+  layout?: string
+  theme?: string
+}
+
+/**
+ * The two lines a partner pastes: the script, and the element with a plain link inside as its no-JS fallback:
+ * `<script type="module" src="…/widget.js"></script>\n<broadsheet-cards src="…/feeds/{slug}.json"><a …>title</a></broadsheet-cards>`.
+ */
+export function embedSnippet(
+  baseUrl: string,
+  slug: string,
+  title: string,
+  { layout = 'list', theme = 'auto' }: EmbedOptions = {},
+): string {
+  const attrs =
+    (layout === 'list' ? '' : ` layout="${escapeXml(layout)}"`) +
+    (theme === 'auto' ? '' : ` theme="${escapeXml(theme)}"`)
+  const script = `<script type="module" src="${escapeXml(widgetScriptUrl(baseUrl))}"></script>`
+  const link = `<a href="${escapeXml(articlePageUrl(baseUrl, slug))}">${escapeXml(title)}</a>`
+  return `${script}\n<broadsheet-cards src="${escapeXml(feedUrl(baseUrl, slug, 'json'))}"${attrs}>${link}</broadsheet-cards>`
+}
