@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { buildDraft } from './build-draft.ts'
+import { copyDeskWarnings } from './check-copy-desk.ts'
 import { decodeText } from './decode-text.ts'
 import type { DraftArticle, Problem } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
@@ -11,8 +12,10 @@ import { createImageReader } from './read-image.ts'
 
 export { formatProblem } from './format-problem.ts'
 
-/** The validated drafts (only files without problems) and every problem found, sorted by file and line. */
-export async function checkContent(root: string): Promise<{ articles: DraftArticle[]; problems: Problem[] }> {
+/** The validated drafts (only files without problems), every problem found and every copy-desk warning, sorted. */
+export async function checkContent(
+  root: string,
+): Promise<{ articles: DraftArticle[]; problems: Problem[]; warnings: Problem[] }> {
   const dir = path.join(root, 'articles')
   const names = await readdir(dir).catch(() => undefined)
   if (!names)
@@ -25,24 +28,34 @@ export async function checkContent(root: string): Promise<{ articles: DraftArtic
           message: `no folder ${dir}; create it and put one <slug>.md per article in it`,
         },
       ],
+      warnings: [],
     }
   const readImage = createImageReader(root)
   const files = names.filter((n) => n.endsWith('.md')).sort()
   // One file at a time, synchronously: measured on 1,000 articles with 15,000 image files, the promise API's
   // thread-pool round trips and 1,000 half-built drafts held at once cost several times the work itself.
   const results: { file: string; problems: LineProblem[]; draft?: DraftArticle; slug?: Field }[] = []
+  const warnings: Problem[] = []
   for (const name of files) {
     const file = `articles/${name}`
     const decoded = decodeText(readFileSync(path.join(dir, name)))
     if (!decoded.ok) results.push({ file, problems: [{ line: decoded.line, message: decoded.message }] })
-    else results.push({ file, ...buildDraft(file, decoded.lines, readImage) })
+    else {
+      results.push({ file, ...buildDraft(file, decoded.lines, readImage) })
+      warnings.push(...copyDeskWarnings(decoded.lines).map((w) => ({ file, ...w })))
+    }
   }
   const problems: Problem[] = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, ...p })))
   const articles = results.flatMap((r) => (r.draft ? [r.draft] : []))
   problems.push(...duplicateSlugs(results))
-  problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1))
+  sortProblems(problems)
   const bad = new Set(problems.map((p) => p.file))
-  return { articles: articles.filter((a) => !bad.has(a.file)), problems }
+  return { articles: articles.filter((a) => !bad.has(a.file)), problems, warnings }
+}
+
+/** Sorts problems (or warnings) in place by file, then line; returns them. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1))
 }
 
 /**
