@@ -29,6 +29,13 @@ export interface Photo {
   credit: Credit
 }
 
+/** A dated correction note (更正): says what was wrong; the text itself stays as the editor left it. */
+export interface Correction {
+  /** RFC 3339 with offset: when the correction was made. */
+  date: string
+  text: string
+}
+
 /** One section: the unit that becomes a feed item and a widget card. */
 export interface Section {
   /** Stable id, unique within the article, `[a-z0-9-]`; the `#anchor` and part of the item's tag: URI. */
@@ -38,6 +45,8 @@ export interface Section {
   photos: Photo[]
   /** RFC 3339 with offset: when this section's content last changed. */
   updated: string
+  /** Corrections to this section, oldest first. */
+  corrections?: Correction[]
 }
 
 /** What identifies and introduces an article: shared by the article, its summaries and the editors' drafts. */
@@ -55,6 +64,8 @@ export interface ArticleHeader {
   published: string
   canonical?: string
   tags: string[]
+  /** Corrections to the article as a whole, oldest first (every section's feed item carries them). */
+  corrections?: Correction[]
 }
 
 export interface Article extends ArticleHeader {

@@ -2,6 +2,7 @@
 import {
   type Article,
   type ArticleHeader,
+  type Correction,
   CREDIT_ROLES,
   type Credit,
   type Photo,
@@ -22,6 +23,17 @@ function slugLike(v: string, path: string): string {
 export function parseCredit(value: unknown, path: string): Credit {
   const o = obj(value, path)
   return { role: oneOf(o, 'role', path, CREDIT_ROLES), name: str(o, 'name', path) }
+}
+
+export function parseCorrection(value: unknown, path: string): Correction {
+  const o = obj(value, path)
+  return { date: date(o, 'date', path), text: str(o, 'text', path) }
+}
+
+/** An optional list of corrections: absent or empty gives nothing, so values without them read as before. */
+function corrections(o: Obj, path: string): { corrections?: Correction[] } {
+  const list = o.corrections === undefined ? [] : arr(o, 'corrections', path, parseCorrection)
+  return list.length > 0 ? { corrections: list } : {}
 }
 
 export function parsePhoto(value: unknown, path: string): Photo {
@@ -61,6 +73,7 @@ export function parseSection(value: unknown, path: string): Section {
     paragraphs: arr(o, 'paragraphs', path, strings),
     photos: safePhotos(o, 'photos', path),
     updated: date(o, 'updated', path),
+    ...corrections(o, path),
   }
 }
 
@@ -79,6 +92,7 @@ export function parseArticleHeader(o: Obj, path: string): ArticleHeader {
     published: date(o, 'published', path),
     ...(canonical === undefined ? {} : { canonical }),
     tags: arr(o, 'tags', path, strings),
+    ...corrections(o, path),
   }
 }
 

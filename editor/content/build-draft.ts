@@ -1,4 +1,5 @@
 /** Checks one content file end to end and builds its DraftArticle when it has no problem. */
+import type { Correction } from '../../model/article.ts'
 import { SLUG } from '../../model/parse-article.ts'
 import { buildPhoto, type ReadImage } from './build-photo.ts'
 import { dateProblem } from './check-date.ts'
@@ -9,6 +10,7 @@ import type { DraftArticle, DraftPhoto, DraftSection } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
 import { parseBody, type RawParagraph, type RawSection } from './parse-body.ts'
 import { type Field, parseFrontMatter } from './parse-front-matter.ts'
+import type { RawCorrection } from './read-correction-block.ts'
 import type { RawPhoto } from './read-photo-block.ts'
 
 /** `file` is relative to the content root (articles/x.md); its problems come back in line order. */
@@ -42,10 +44,12 @@ export function buildDraft(
   const seen = new Map<string, number>()
   const sections = body.sections.map((s) => buildSection(s, seen, readImage, problems))
   const photos = buildPhotos(body.gallery, 'the gallery', fm.line, readImage, problems)
+  const notes = buildCorrections(body.corrections, problems)
   problems.sort((a, b) => a.line - b.line)
   const slug = fm.fields.slug
   if (problems.length > 0) return { problems, ...(slug ? { slug } : {}) }
-  return { draft: { file, ...head, lede, sections, photos }, problems, ...(slug ? { slug } : {}) }
+  const draft = { file, ...head, ...(notes.length > 0 ? { corrections: notes } : {}), lede, sections, photos }
+  return { draft, problems, ...(slug ? { slug } : {}) }
 }
 
 function paragraphs(raw: readonly RawParagraph[], problems: LineProblem[]): string[] {
@@ -88,13 +92,40 @@ function buildSection(
       message: 'the section is empty; write its paragraphs below the heading, or delete it',
     })
   const photos = buildPhotos(raw.photos, 'this section', line, readImage, problems)
+  const notes = buildCorrections(raw.corrections, problems)
   return {
     id,
     heading: raw.heading,
     paragraphs: paragraphs(raw.paragraphs, problems),
     photos,
     ...(raw.updated ? { updated: raw.updated.value } : {}),
+    ...(notes.length > 0 ? { corrections: notes } : {}),
   }
+}
+
+/** Corrections need a real date with offset and a note of at most a paragraph's length, in date order. */
+function buildCorrections(raw: readonly RawCorrection[], problems: LineProblem[]): Correction[] {
+  let previous = Number.NEGATIVE_INFINITY
+  for (const c of raw) {
+    const bad = c.date
+      ? dateProblem('the correction date', c.date)
+      : 'the correction has no date; write "::: correction 2026-11-27T10:00:00+08:00"'
+    if (bad) problems.push({ line: c.line, message: bad })
+    else if (Date.parse(c.date) < previous)
+      problems.push({
+        line: c.line,
+        message: 'corrections are listed oldest first; move this one above the later one',
+      })
+    else previous = Date.parse(c.date)
+    if (!c.text)
+      problems.push({
+        line: c.line,
+        message: 'the correction is empty; write what was wrong and what is right',
+      })
+    const long = lengthProblem('the correction', c.text, LIMITS.paragraph)
+    if (long) problems.push({ line: c.line, message: long })
+  }
+  return raw.map((c) => ({ date: c.date, text: c.text }))
 }
 
 function buildPhotos(

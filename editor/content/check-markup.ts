@@ -39,8 +39,10 @@ export function markupProblems(fm: FrontMatter, body: RawBody, lines: readonly s
         }
   }
   paragraphs(body.lede, 'the lede')
+  for (const c of body.corrections) check(c.line, 'the correction', c.text)
   for (const section of body.sections) {
     check(section.line, 'the heading', section.heading)
+    for (const c of section.corrections) check(c.line, 'the correction', c.text)
     paragraphs(section.paragraphs, 'this paragraph')
     photos(section.photos)
   }

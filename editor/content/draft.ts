@@ -1,5 +1,5 @@
 /** What `content:check` hands to `content:publish`: articles as the editor wrote them, validated, not yet stamped. */
-import type { ArticleHeader, Credit } from '../../model/article.ts'
+import type { ArticleHeader, Correction, Credit } from '../../model/article.ts'
 
 /** An image the editor referenced: a file under content/ (read and measured) or an absolute https URL. */
 export type DraftImage =
@@ -27,6 +27,7 @@ export interface DraftSection {
   photos: DraftPhoto[]
   /** Set only when the editor wrote one; otherwise publish stamps it (README: "Section times"). */
   updated?: string
+  corrections?: Correction[]
 }
 
 export interface DraftArticle extends ArticleHeader {

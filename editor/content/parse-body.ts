@@ -3,6 +3,7 @@
 import { joinLines } from './join-lines.ts'
 import type { LineProblem } from './line-problem.ts'
 import type { Field } from './parse-front-matter.ts'
+import { isCorrectionOpen, type RawCorrection, readCorrectionBlock } from './read-correction-block.ts'
 import { type RawPhoto, readPhotoBlock } from './read-photo-block.ts'
 
 /** A paragraph's joined text and the line it starts on. */
@@ -20,6 +21,7 @@ export interface RawSection {
   updated?: Field
   paragraphs: RawParagraph[]
   photos: RawPhoto[]
+  corrections: RawCorrection[]
 }
 
 /** The body in reading order: lede, sections, and the `# Photos` gallery. */
@@ -27,13 +29,15 @@ export interface RawBody {
   lede: RawParagraph[]
   sections: RawSection[]
   gallery: RawPhoto[]
+  /** Corrections written before the first section: they concern the whole article. */
+  corrections: RawCorrection[]
 }
 
 const HEADING = /^##\s+(.*?)\s*\{#([^\s}]*)([^}]*)\}\s*$/
 
 /** Parses lines[start..] (the body); `problems` receives every structural mistake, and parsing goes on after each. */
 export function parseBody(lines: readonly string[], start: number, problems: LineProblem[]): RawBody {
-  const body: RawBody = { lede: [], sections: [], gallery: [] }
+  const body: RawBody = { lede: [], sections: [], gallery: [], corrections: [] }
   let inGallery = false
   let para: { line: number; lines: string[] } | undefined
   const flush = () => {
@@ -53,6 +57,18 @@ export function parseBody(lines: readonly string[], start: number, problems: Lin
     const trimmed = text.trim()
     if (trimmed === '') {
       flush()
+    } else if (isCorrectionOpen(trimmed)) {
+      flush()
+      const block = readCorrectionBlock(lines, i, problems)
+      i = block.next - 1
+      if (!block.correction) continue
+      if (inGallery)
+        problems.push({
+          line,
+          message:
+            'a correction under "# Photos"; move it into the section it corrects, or above the first section',
+        })
+      else (body.sections.at(-1)?.corrections ?? body.corrections).push(block.correction)
     } else if (/^:::/.test(trimmed)) {
       flush()
       const block = readPhotoBlock(lines, i, problems)
@@ -92,7 +108,13 @@ export function parseBody(lines: readonly string[], start: number, problems: Lin
 }
 
 function readHeading(text: string, line: number, problems: LineProblem[]): RawSection {
-  const section: RawSection = { line, heading: text.replace(/^##\s+/, ''), paragraphs: [], photos: [] }
+  const section: RawSection = {
+    line,
+    heading: text.replace(/^##\s+/, ''),
+    paragraphs: [],
+    photos: [],
+    corrections: [],
+  }
   const m = HEADING.exec(text)
   if (!m) {
     problems.push({

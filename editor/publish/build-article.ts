@@ -69,6 +69,7 @@ export function articleHeader(a: ArticleHeader): ArticleHeader {
     published: a.published,
     ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
     tags: a.tags,
+    ...(a.corrections?.length ? { corrections: a.corrections } : {}),
   }
 }
 
@@ -89,14 +90,30 @@ export function buildArticle(draft: DraftArticle, ctx: BuildContext): Article {
   const seenBefore = ctx.previousSlugs.has(draft.slug)
   const sections: Section[] = draft.sections.map((s, index) => {
     const photos = s.photos.map((p) => toPhoto(p, media))
-    const hash = contentHash(JSON.stringify([s.heading, s.paragraphs, photos]))
+    // A correction changes the section: it is part of the hash, so adding one moves the section's time.
+    const hashed = s.corrections
+      ? [s.heading, s.paragraphs, photos, s.corrections]
+      : [s.heading, s.paragraphs, photos]
+    const hash = contentHash(JSON.stringify(hashed))
     const updated = stampSection(draft, index, hash, previous, seenBefore, now, ctx.taken)
     nextState.sections[`${draft.slug}/${s.id}`] = { hash, updated }
-    return { id: s.id, heading: s.heading, paragraphs: s.paragraphs, photos, updated }
+    return {
+      id: s.id,
+      heading: s.heading,
+      paragraphs: s.paragraphs,
+      photos,
+      updated,
+      ...(s.corrections ? { corrections: s.corrections } : {}),
+    }
   })
   return {
     ...articleHeader(draft),
-    updated: newest([draft.published, ...sections.map((s) => s.updated)]) ?? draft.published,
+    updated:
+      newest([
+        draft.published,
+        ...sections.map((s) => s.updated),
+        ...(draft.corrections ?? []).map((c) => c.date),
+      ]) ?? draft.published,
     lede: draft.lede,
     sections,
     photos: draft.photos.map((p) => toPhoto(p, media)),

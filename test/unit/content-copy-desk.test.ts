@@ -10,7 +10,7 @@ import { PNG_1X1, removeTrees, writeTree } from '../fixtures/content/content-tre
 
 afterEach(removeTrees)
 
-const FIXTURE = 'test/fixtures/copy-desk/copy-desk.md'
+const FIXTURE = 'test/fixtures/copy-desk/copy-desk.txt'
 const fixture = () => readFileSync(FIXTURE, 'utf8')
 const tsx = path.resolve('node_modules/.bin/tsx')
 const run = (...args: string[]) => {
@@ -83,7 +83,7 @@ describe('fixCopyDesk', () => {
   })
 })
 
-describe('npm run content:check with copy-desk warnings', () => {
+describe('npm run content:check with copy-desk warnings', { timeout: 60_000 }, () => {
   const tree = () => writeTree({ 'articles/copy-desk.md': fixture(), 'media/a.png': PNG_1X1 })
 
   it('prints the warnings as content/FILE:LINE and exits 0', async () => {

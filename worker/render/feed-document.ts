@@ -7,9 +7,10 @@ import {
   iconUrl,
   siteHomeUrl,
 } from '../../model/feed-urls.ts'
-import { later, newest } from '../../model/newest.ts'
+import { newest } from '../../model/newest.ts'
 import type { AllPageValue, ArticleValue, FeedEntry } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
+import { correctionsHtml } from './correction-note.ts'
 import { type FeedPhoto, feedPhoto } from './feed-photo.ts'
 import { summarize } from './feed-summary.ts'
 import { creditedNames } from './page-labels.ts'
@@ -83,6 +84,8 @@ function tagYear(published: string): string {
 function feedItem(article: ArticleContext, section: Section, site: SiteConfig): FeedItem {
   const url = canonicalArticleUrl(site.baseUrl, article.slug, article.canonical)
   const photos = section.photos.map((p) => feedPhoto(p, site.baseUrl, article.lang))
+  // Article-wide corrections concern every section: each item carries them and moves with them.
+  const notes = [...(article.corrections ?? []), ...(section.corrections ?? [])]
   return {
     id: `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}/${section.id}`,
     sectionId: section.id,
@@ -90,11 +93,11 @@ function feedItem(article: ArticleContext, section: Section, site: SiteConfig): 
     url: `${url}#${section.id}`,
     lang: article.lang,
     published: article.published,
-    updated: later(article.published, section.updated),
+    updated: newest([article.published, section.updated, ...notes.map((n) => n.date)]) ?? section.updated,
     author: creditedNames(article, article.lang),
     // Never empty: RSS needs a description before content:encoded, and feeds must not carry blank elements.
     summary: summarize(section.paragraphs[0] || section.photos[0]?.caption || section.heading),
-    contentHtml: sectionHtml(section.paragraphs, photos),
+    contentHtml: sectionHtml(section.paragraphs, photos) + correctionsHtml(notes, article.lang),
     tags: [...article.tags],
     photos,
     article: { slug: article.slug, title: article.title, url },

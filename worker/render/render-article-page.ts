@@ -3,6 +3,7 @@ import type { Section } from '../../model/article.ts'
 import { articlePageUrl, FEED_FORMATS, feedUrl, oembedUrl, siteHomeUrl } from '../../model/feed-urls.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
+import { correctionLead, correctionsHtml } from './correction-note.ts'
 import { escapeHtml, jsonForScript } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'
 import { credits, displayDate, labelsFor } from './page-labels.ts'
@@ -17,7 +18,7 @@ function renderSection(section: Section, site: SiteConfig, lang: string): string
   return `<section id="${escapeHtml(section.id)}" aria-labelledby="${escapeHtml(headingId)}">
 <h2 id="${escapeHtml(headingId)}">${escapeHtml(section.heading)}</h2>
 ${paragraphs(section.paragraphs)}
-${section.photos.map((p) => renderFigure(p, site, lang)).join('\n')}
+${section.photos.map((p) => renderFigure(p, site, lang)).join('\n')}${correctionsHtml(section.corrections ?? [], lang)}
 </section>`
 }
 
@@ -51,6 +52,13 @@ function schemaAuthors(article: ArticleValue['article']) {
 /** schema.org NewsArticle; serialised with `<` escaped by jsonForScript. */
 function jsonLd({ article }: ArticleValue, site: SiteConfig, canonical: string) {
   const photos = [...article.sections.flatMap((s) => s.photos), ...article.photos]
+  const notes = [...(article.corrections ?? []), ...article.sections.flatMap((s) => s.corrections ?? [])].map(
+    (c) => ({
+      '@type': 'CorrectionComment',
+      text: `${correctionLead(c, article.lang)}${c.text}`,
+      datePublished: c.date,
+    }),
+  )
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -64,6 +72,7 @@ function jsonLd({ article }: ArticleValue, site: SiteConfig, canonical: string) 
     mainEntityOfPage: canonical,
     ...(photos.length === 0 ? {} : { image: photos.map((p) => photoUrl(site, p.src)) }),
     ...(article.tags.length === 0 ? {} : { keywords: article.tags.join(', ') }),
+    ...(notes.length === 0 ? {} : { correction: notes }),
   }
 }
 
@@ -89,7 +98,7 @@ export function renderArticlePage(value: ArticleValue, site: SiteConfig): string
 ${dek}
 <p class="meta"><span class="byline">${escapeHtml(credits(article, lang))}</span> · <time datetime="${escapeHtml(article.published)}">${escapeHtml(displayDate(article.published, lang))}</time></p>
 </header>
-${paragraphs(article.lede, ' class="lede"')}
+${correctionsHtml(article.corrections ?? [], lang)}${paragraphs(article.lede, ' class="lede"')}
 ${article.sections.map((s) => renderSection(s, site, lang)).join('\n')}
 ${gallery}
 <footer><p class="feeds">${escapeHtml(labels.feeds)}: ${feeds}</p></footer>
