@@ -3,16 +3,20 @@ import { ModelError } from './model-error.ts'
 
 export type Obj = Record<string, unknown>
 
+/** Throws the ModelError for `path`; typed `never` so readers can use it as an expression. */
+function fail(path: string, problem: string): never {
+  throw new ModelError(path, problem)
+}
+
 export function obj(value: unknown, path: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ModelError(path, 'expected an object')
-  return value as Obj
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Obj)
+    : fail(path, 'expected an object')
 }
 
 export function str(o: Obj, key: string, path: string): string {
   const v = o[key]
-  if (typeof v !== 'string') throw new ModelError(`${path}.${key}`, 'expected a string')
-  return v
+  return typeof v === 'string' ? v : fail(`${path}.${key}`, 'expected a string')
 }
 
 export function optStr(o: Obj, key: string, path: string): string | undefined {
@@ -21,22 +25,23 @@ export function optStr(o: Obj, key: string, path: string): string | undefined {
 
 export function int(o: Obj, key: string, path: string, min = 0): number {
   const v = o[key]
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
-    throw new ModelError(`${path}.${key}`, `expected an integer >= ${min}`)
-  return v
+  return typeof v === 'number' && Number.isInteger(v) && v >= min
+    ? v
+    : fail(`${path}.${key}`, `expected an integer >= ${min}`)
 }
 
 export function arr<T>(o: Obj, key: string, path: string, item: (v: unknown, p: string) => T): T[] {
   const v = o[key]
-  if (!Array.isArray(v)) throw new ModelError(`${path}.${key}`, 'expected an array')
-  return v.map((x, i) => item(x, `${path}.${key}[${i}]`))
+  return Array.isArray(v)
+    ? v.map((x, i) => item(x, `${path}.${key}[${i}]`))
+    : fail(`${path}.${key}`, 'expected an array')
 }
 
 export function oneOf<T extends string>(o: Obj, key: string, path: string, allowed: readonly T[]): T {
   const v = str(o, key, path)
-  if (!(allowed as readonly string[]).includes(v))
-    throw new ModelError(`${path}.${key}`, `expected one of ${allowed.join(', ')}`)
-  return v as T
+  return (allowed as readonly string[]).includes(v)
+    ? (v as T)
+    : fail(`${path}.${key}`, `expected one of ${allowed.join(', ')}`)
 }
 
 /** RFC 3339 date-time with an explicit offset (Z or ±hh:mm). */

@@ -1,5 +1,11 @@
 /** Reads a fetched JSON Feed 1.x (with or without the `_broadsheet` extension) from `unknown` into cards. */
-import { CREDIT_ROLES, type CreditRole } from '../model/article.ts'
+import type { CreditRole } from '../model/article.ts'
+import {
+  BROADSHEET_EXTENSION_KEY,
+  type BroadsheetExtension,
+  type BroadsheetPhoto,
+  parseBroadsheetExtension,
+} from '../model/broadsheet-extension.ts'
 import { FeedError } from './feed-error.ts'
 
 /** A photo as a card shows it; caption and credit come only from the `_broadsheet` extension. */
@@ -31,11 +37,12 @@ export interface CardFeed {
   cards: Card[]
 }
 
+/** Sizes above this are not a photo's (the model already requires whole numbers >= 1). */
+const MAX_SIZE = 100_000
+
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
-const size = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 100_000 ? v : undefined
 
 /** Only http(s) URLs, resolved against the feed: a hostile feed must not smuggle `javascript:` into a link. */
 function httpUrl(v: unknown, base: string): string | undefined {
@@ -55,39 +62,44 @@ function htmlText(v: unknown): string | undefined {
   return s && text(new DOMParser().parseFromString(s, 'text/html').body.textContent)
 }
 
-function parseCredit(v: unknown): CardPhoto['credit'] {
-  if (!isObj(v)) return undefined
-  const name = text(v.name)
-  const role = CREDIT_ROLES.find((r) => r === v.role)
-  return name && role ? { role, name } : undefined
+/**
+ * The item's `_broadsheet` extension, parsed by the model's parser; an item without one (any JSON Feed) or with one
+ * that does not parse is shown from its standard JSON Feed fields alone.
+ */
+function extensionOf(item: Obj): BroadsheetExtension | undefined {
+  try {
+    return parseBroadsheetExtension(item[BROADSHEET_EXTENSION_KEY])
+  } catch {
+    // The parser throws only ModelError; any failure here means "no usable extension".
+    return undefined
+  }
 }
 
-function parsePhoto(v: unknown, base: string): CardPhoto | undefined {
-  if (!isObj(v)) return undefined
-  const url = httpUrl(v.url, base)
-  if (!url) return undefined
-  const credit = parseCredit(v.credit)
-  const caption = text(v.caption)
+/** A photo from the extension, as a card shows it: only an http(s) URL, only sizes a layout can use. */
+function cardPhoto(p: BroadsheetPhoto | undefined, base: string): CardPhoto | undefined {
+  const url = p && httpUrl(p.url, base)
+  if (!p || !url) return undefined
+  const name = text(p.credit.name)
+  const caption = text(p.caption)
   return {
     url,
-    alt: text(v.alt) ?? '',
-    ...(size(v.width) && size(v.height) ? { width: size(v.width), height: size(v.height) } : {}),
+    alt: text(p.alt) ?? '',
+    ...(p.width < MAX_SIZE && p.height < MAX_SIZE ? { width: p.width, height: p.height } : {}),
     ...(caption ? { caption } : {}),
-    ...(credit ? { credit } : {}),
+    ...(name ? { credit: { role: p.credit.role, name } } : {}),
   }
 }
 
 function parseItem(v: unknown, base: string): Card | undefined {
   if (!isObj(v)) return undefined
-  const ext = isObj(v._broadsheet) ? v._broadsheet : {}
+  const ext = extensionOf(v)
   const url = httpUrl(v.url, base) ?? httpUrl(v.external_url, base)
-  const title = text(v.title) ?? (isObj(ext.article) ? text(ext.article.title) : undefined)
+  const title = text(v.title) ?? text(ext?.article.title)
   if (!url || !title) return undefined
-  const photos = Array.isArray(ext.photos) ? ext.photos : []
   const image = httpUrl(v.image, base) ?? httpUrl(v.banner_image, base)
-  const photo = parsePhoto(photos[0], base) ?? (image ? { url: image, alt: '' } : undefined)
+  const photo = cardPhoto(ext?.photos[0], base) ?? (image ? { url: image, alt: '' } : undefined)
   const published = text(v.date_published)
-  const sectionId = text(ext.section_id)
+  const sectionId = text(ext?.section_id)
   return {
     id: text(v.id) ?? url,
     url,

@@ -4,7 +4,7 @@ import { isPlaceholder, LIMITS, lengthProblem } from './check-text.ts'
 import { urlProblem } from './check-url.ts'
 import type { DraftImage, DraftPhoto } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
-import { parseCredit } from './parse-credit.ts'
+import { parsePhotoCredit } from './parse-credit.ts'
 import type { Field } from './parse-front-matter.ts'
 import type { ImageResult } from './read-image.ts'
 import type { RawPhoto } from './read-photo-block.ts'
@@ -39,7 +39,7 @@ export function buildPhoto(
   const alt = need('alt', LIMITS.alt)
   const caption = need('caption', LIMITS.caption)
   const creditText = need('credit', LIMITS.name + 10)
-  const parsed = creditText ? parseCredit(creditText) : undefined
+  const parsed = creditText ? parsePhotoCredit(creditText) : undefined
   if (parsed && 'problem' in parsed)
     problems.push({ line: f.credit?.line ?? raw.line, message: `credit ${parsed.problem}` })
   const image = buildImage(raw, readImage, problems)

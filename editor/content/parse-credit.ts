@@ -82,7 +82,7 @@ export function parseCredits(value: string): { credits: Credit[] } | { problem: 
 }
 
 /** Exactly one credited person (a photo's credit), or what is wrong and how to fix it. */
-export function parseCredit(value: string): { credit: Credit } | { problem: string } {
+export function parsePhotoCredit(value: string): { credit: Credit } | { problem: string } {
   const parsed = parseCredits(value)
   if ('problem' in parsed) return parsed
   const [credit, ...more] = parsed.credits

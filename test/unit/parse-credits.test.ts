@@ -1,6 +1,6 @@
 /** parseCredits: bylines with several people and roles, print decoration, spaced names. */
 import { describe, expect, it } from 'vitest'
-import { parseCredit, parseCredits } from '../../editor/content/parse-credit.ts'
+import { parseCredits, parsePhotoCredit } from '../../editor/content/parse-credit.ts'
 
 describe('parseCredits', () => {
   it.each([
@@ -60,8 +60,8 @@ describe('parseCredits', () => {
   })
 
   it('gives a photo one credit and says how to fix several', () => {
-    expect(parseCredit('记者 陈 刚')).toEqual({ credit: { role: 'staff', name: '陈刚' } })
-    expect(parseCredit('记者 李四 通讯员 王五')).toEqual({
+    expect(parsePhotoCredit('记者 陈 刚')).toEqual({ credit: { role: 'staff', name: '陈刚' } })
+    expect(parsePhotoCredit('记者 李四 通讯员 王五')).toEqual({
       problem:
         '"记者 李四 通讯员 王五" names 2 people; a photo has one credit: keep the photographer and name the others in the caption',
     })

@@ -1,5 +1,6 @@
 /** The one input of every feed renderer: an article's or a page of "all"'s items, every URL already absolute. */
 import type { Article, Section } from '../../model/article.ts'
+import type { BroadsheetArticle } from '../../model/broadsheet-extension.ts'
 import {
   canonicalArticleUrl,
   type FormatUrls,
@@ -41,7 +42,7 @@ export interface FeedItem {
   contentHtml: string
   tags: string[]
   photos: FeedPhoto[]
-  article: { slug: string; title: string; url: string }
+  article: BroadsheetArticle
 }
 
 /** RFC 5005 paged-feed navigation of "all": page 1 is the newest, `next` is older. */

@@ -1,4 +1,5 @@
 /** JSON Feed 1.1 with the `_broadsheet` item extension that the widget reads. */
+import { BROADSHEET_EXTENSION_KEY, type BroadsheetExtension } from '../../model/broadsheet-extension.ts'
 import { rfc3339 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
 import type { FeedPhoto } from './feed-photo.ts'
@@ -11,6 +12,22 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
 function attachment(photo: FeedPhoto) {
   const title = photo.caption.trim() || photo.alt.trim()
   return { url: photo.url, mime_type: photo.type, ...(title ? { title } : {}) }
+}
+
+/** The `_broadsheet` extension of an item (model/broadsheet-extension.ts defines it; the widget reads it). */
+function extension(entry: FeedItem): BroadsheetExtension {
+  return {
+    section_id: entry.sectionId,
+    article: entry.article,
+    photos: entry.photos.map((p) => ({
+      url: p.url,
+      width: p.width,
+      height: p.height,
+      alt: p.alt,
+      caption: p.caption,
+      credit: { role: p.credit.role, name: p.credit.name },
+    })),
+  }
 }
 
 function item(entry: FeedItem) {
@@ -32,18 +49,7 @@ function item(entry: FeedItem) {
           attachments: entry.photos.map(attachment),
         }
       : {}),
-    _broadsheet: {
-      section_id: entry.sectionId,
-      article: entry.article,
-      photos: entry.photos.map((p) => ({
-        url: p.url,
-        width: p.width,
-        height: p.height,
-        alt: p.alt,
-        caption: p.caption,
-        credit: { role: p.credit.role, name: p.credit.name },
-      })),
-    },
+    [BROADSHEET_EXTENSION_KEY]: extension(entry),
   }
 }
 
