@@ -22,7 +22,11 @@ export default defineConfig({
           cloudflareTest({ main: './worker/index.ts', wrangler: { configPath: './wrangler.toml' } }),
           dropMissingSourceMaps,
         ],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
+          setupFiles: ['test/worker/fresh-isolate.ts'],
+        },
       },
       {
         test: {

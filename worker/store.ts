@@ -3,6 +3,7 @@ import { ModelError } from '../model/model-error.ts'
 import { parseAllPageValue, parseArticleValue, parseIndexValue } from '../model/parse-store-values.ts'
 import { keys } from '../model/store-keys.ts'
 import type { AllPageValue, ArticleValue, IndexValue } from '../model/store-values.ts'
+import { ByteLru } from './byte-lru.ts'
 
 /** The stored value exists but does not fit the model (corrupt, foreign or from another version). */
 export class CorruptValueError extends Error {
@@ -21,8 +22,11 @@ interface Remembered<T> {
   value: T
 }
 
-/** Parsed values kept per isolate, at most this many per kind: enough for the hot feeds, a few MB at most. */
-const MEMO_LIMIT = 64
+/**
+ * Parsed values kept per isolate, by KV key, each kind bounded by the size of the JSON its values came from
+ * (parsed objects take a few times that): enough for the hot feeds and articles, a few MB in all.
+ */
+const memo = <T>() => new ByteLru<Remembered<T>>(2 * 1024 * 1024, 1024 * 1024)
 
 function hashOf(metadata: unknown): string | null {
   if (typeof metadata !== 'object' || metadata === null || !('h' in metadata)) return null
@@ -53,7 +57,7 @@ async function readJson<T>(
   kv: KVNamespace,
   key: string,
   parse: (v: unknown) => T,
-  memo: Map<string, Remembered<T>>,
+  memo: ByteLru<Remembered<T>>,
 ): Promise<T | null> {
   const { value: body, metadata } = await kv.getWithMetadata(key, 'stream')
   if (body === null) return null
@@ -63,18 +67,15 @@ async function readJson<T>(
     await body.cancel()
     return known.value
   }
-  const value = parseText(key, await new Response(body).text(), parse)
-  if (h !== null) {
-    memo.delete(key)
-    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value ?? '')
-    memo.set(key, { h, value })
-  }
+  const text = await new Response(body).text()
+  const value = parseText(key, text, parse)
+  if (h !== null) memo.set(key, { h, value }, text.length)
   return value
 }
 
-const indexMemo = new Map<string, Remembered<IndexValue>>()
-const articleMemo = new Map<string, Remembered<ArticleValue>>()
-const allPageMemo = new Map<string, Remembered<AllPageValue>>()
+const indexMemo = memo<IndexValue>()
+const articleMemo = memo<ArticleValue>()
+const allPageMemo = memo<AllPageValue>()
 
 export const readIndex = (kv: KVNamespace): Promise<IndexValue | null> =>
   readJson(kv, keys.index(), parseIndexValue, indexMemo)

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { buildArticle } from '../fixtures/build-article.ts'
+import { pastFreshnessWindow } from './fresh-isolate.ts'
 import { request, seedArticle, seedIndex } from './seed.ts'
 
 const SLUG = 'qijiang-strategic-pivot'
@@ -44,11 +45,12 @@ describe('Cache-Control', () => {
 })
 
 describe('edge cache', () => {
-  it('serves a publish at once: a changed article replaces the cached feed on the next request', async () => {
+  it('serves a publish once the freshness window has passed: the changed article replaces the cached feed', async () => {
     await seedArticle()
     const before = await (await request(`/feeds/${SLUG}.rss`)).text()
     expect(before).toContain('綦江：战略转身')
     await seedArticle(buildArticle({ title: '綦江：更正后的标题' }))
+    pastFreshnessWindow()
     const after = await (await request(`/feeds/${SLUG}.rss`)).text()
     expect(after).toContain('綦江：更正后的标题')
     expect(after).not.toContain('綦江：战略转身')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildArticle } from '../fixtures/build-article.ts'
+import { pastFreshnessWindow } from './fresh-isolate.ts'
 import { callWorker, ORIGIN, request, seedArticle } from './seed.ts'
 
 const FEED = '/feeds/qijiang-strategic-pivot.atom'
@@ -32,6 +33,7 @@ describe('validators', () => {
   it('changes the ETag when the content version changes', async () => {
     const before = (await firstResponse()).headers.get('etag')
     await seedArticle(buildArticle({ title: '綦江：新的标题' }))
+    pastFreshnessWindow()
     expect((await request(FEED)).headers.get('etag')).not.toBe(before)
   })
 

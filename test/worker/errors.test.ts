@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildArticle } from '../fixtures/build-article.ts'
+import { pastFreshnessWindow } from './fresh-isolate.ts'
 import { tokenize } from './html-tokens.ts'
 import { request, seedArticle, seedIndex } from './seed.ts'
 
@@ -69,11 +70,12 @@ describe('a corrupt KV value', () => {
     expect(String(log.mock.calls[0]?.[0])).not.toContain('\n')
   })
 
-  it('replacing a served article with a corrupt value gives 503 at once, with or without a new hash', async () => {
+  it('replacing a served article with a corrupt value gives 503 once the freshness window has passed, with or without a new hash', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     await seedArticle(buildArticle({ slug: 'soon-broken' }))
     expect((await request('/feeds/soon-broken.rss')).status).toBe(200)
     await env.CONTENT.put('v1:article:soon-broken', '{}', { metadata: { h: 'new-hash' } })
+    pastFreshnessWindow()
     expect((await request('/feeds/soon-broken.rss')).status).toBe(503)
     await env.CONTENT.put('v1:article:soon-broken', '{}')
     expect((await request('/feeds/soon-broken.rss')).status).toBe(503)

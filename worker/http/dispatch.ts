@@ -3,6 +3,7 @@ import { type IRequest, IttyRouter } from 'itty-router'
 import { siteConfig } from '../site-config.ts'
 import { preflightResponse } from './cors.ts'
 import { errorResponse } from './error-response.ts'
+import { answerFromIsolate, type IsolateSlot, isolateSlot } from './isolate-cache.ts'
 import { Redirect } from './redirect.ts'
 import { checkRequestLimits } from './request-limits.ts'
 import { respond } from './respond.ts'
@@ -11,7 +12,14 @@ import { notFound, StatusError } from './status-error.ts'
 
 const ALLOW = 'GET, HEAD, OPTIONS'
 
-async function answer(route: Route, request: IRequest, url: URL, env: Env, ctx: ExecutionContext) {
+async function answer(
+  route: Route,
+  request: IRequest,
+  url: URL,
+  env: Env,
+  ctx: ExecutionContext,
+  slot: IsolateSlot | null,
+) {
   if (request.method === 'OPTIONS') {
     if (route.cors) return preflightResponse()
     return new Response(null, { status: 204, headers: { allow: ALLOW } })
@@ -31,23 +39,35 @@ async function answer(route: Route, request: IRequest, url: URL, env: Env, ctx: 
       headers: route.cors ? { ...headers, 'access-control-allow-origin': '*' } : headers,
     })
   }
-  return respond(request, url, reply, { site, cors: route.cors, waitUntil: (p) => ctx.waitUntil(p) })
+  return respond(request, url, reply, {
+    site,
+    cors: route.cors,
+    waitUntil: (p) => ctx.waitUntil(p),
+    isolate: slot,
+  })
 }
 
-/** Builds the fetch handler for a route table. Unknown paths are 404; a trailing slash is a different, unknown path. */
+/**
+ * Builds the fetch handler for a route table. Unknown paths are 404; a trailing slash is a different, unknown path.
+ * A GET or HEAD this isolate answered within the freshness window is answered from memory before anything else
+ * (isolate-cache.ts): no routing, no KV read, no header building.
+ */
 export function dispatcher(
   routes: readonly Route[],
 ): (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response> {
-  const router = IttyRouter<IRequest, [URL, Env, ExecutionContext]>()
+  const router = IttyRouter<IRequest, [URL, Env, ExecutionContext, IsolateSlot | null]>()
   for (const route of routes) {
-    router.all(route.path, (request, url, env, ctx) => answer(route, request, url, env, ctx))
+    router.all(route.path, (request, url, env, ctx, slot) => answer(route, request, url, env, ctx, slot))
   }
   return async (request, env, ctx) => {
+    const slot = isolateSlot(request, env)
+    const remembered = slot && answerFromIsolate(request, slot)
+    if (remembered) return remembered
     const url = new URL(request.url)
     try {
       checkRequestLimits(request, url)
       if (url.pathname.length > 1 && url.pathname.endsWith('/')) throw notFound()
-      const response: unknown = await router.fetch(request, url, env, ctx)
+      const response: unknown = await router.fetch(request, url, env, ctx, slot)
       if (response instanceof Response) return response
       throw notFound()
     } catch (error) {

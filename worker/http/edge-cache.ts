@@ -1,8 +1,7 @@
 /** The edge cache (Cache API), keyed by URL + ETag: a publish changes the key, so no purge is ever needed. */
 
-/** Set only by `bench/http.ts` through `wrangler dev --define`, to time the miss path; never in a deployed build. */
-declare const BROADSHEET_BENCH_FORCE_MISS: boolean | undefined
-const forceMiss = typeof BROADSHEET_BENCH_FORCE_MISS !== 'undefined' && BROADSHEET_BENCH_FORCE_MISS === true
+import { ByteLru } from '../byte-lru.ts'
+import { forceMiss } from './force-miss.ts'
 
 /** What the stored copy says to the Cache API: keep a day (the key changes with content, so age is harmless). */
 const STORED_HEADERS = {
@@ -23,21 +22,7 @@ function cacheKey(url: URL, etag: string): string {
  * requests, so the hottest feeds are answered from memory without a Cache API round trip; the key carries the
  * ETag, so a publish makes every remembered body unreachable at once, like the edge cache itself.
  */
-const recent = new Map<string, Uint8Array>()
-const RECENT_ENTRIES = 32
-const RECENT_BYTES = 8 * 1024 * 1024
-let recentBytes = 0
-
-function remember(key: string, bytes: Uint8Array): void {
-  if (bytes.byteLength > RECENT_BYTES / 4) return
-  recent.set(key, bytes)
-  recentBytes += bytes.byteLength
-  for (const [oldest, old] of recent) {
-    if (recent.size <= RECENT_ENTRIES && recentBytes <= RECENT_BYTES) break
-    recent.delete(oldest)
-    recentBytes -= old.byteLength
-  }
-}
+const recent = new ByteLru<Uint8Array>(8 * 1024 * 1024, 2 * 1024 * 1024)
 
 /**
  * The body for this URL and ETag: from this isolate's memory, the edge cache, or rendered (and gzipped when
@@ -57,12 +42,12 @@ export async function edgeCachedBody(
   const hit = await cache.match(key)
   if (hit && !forceMiss) {
     const bytes = new Uint8Array(await hit.arrayBuffer())
-    remember(key, bytes)
+    recent.set(key, bytes, bytes.byteLength)
     return bytes
   }
   await hit?.body?.cancel()
   const bytes = new Uint8Array(await produce())
-  if (!forceMiss) remember(key, bytes)
+  if (!forceMiss) recent.set(key, bytes, bytes.byteLength)
   waitUntil(cache.put(key, new Response(bytes, { headers: STORED_HEADERS })))
   return bytes
 }

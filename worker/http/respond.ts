@@ -7,6 +7,7 @@ import { CORS_HEADERS } from './cors.ts'
 import { edgeCachedBody } from './edge-cache.ts'
 import { entityTag } from './entity-tag.ts'
 import { toHttpDate } from './http-date.ts'
+import { type IsolateSlot, rememberResponse } from './isolate-cache.ts'
 import { RENDER_VERSION } from './render-version.ts'
 import type { DeferredRepresentation, Representation } from './representation.ts'
 import { pageSecurityHeaders, RESOURCE_SECURITY_HEADERS } from './security-headers.ts'
@@ -17,6 +18,8 @@ export interface RespondContext {
   /** The route's CORS flag (route table): read routes other origins may fetch get CORS headers. */
   cors: boolean
   waitUntil: (promise: Promise<unknown>) => void
+  /** Where this isolate may remember the response (isolate-cache.ts), or null. */
+  isolate: IsolateSlot | null
 }
 
 const isHtml = (contentType: string): boolean => contentType.startsWith('text/html')
@@ -42,39 +45,59 @@ function variantTags(rep: Omit<Representation, 'body'>, url: URL, site: SiteConf
 }
 
 /** Renders (or takes) the body and gzips it when asked, as bytes ready for the edge cache. */
-async function bytesOf(text: string, compress: boolean): Promise<Uint8Array | ArrayBuffer> {
-  if (!compress) return new TextEncoder().encode(text)
-  return new Response(gzip(text)).arrayBuffer()
+async function bytesOf(body: string | ArrayBuffer | ReadableStream, compress: boolean): Promise<Uint8Array> {
+  if (typeof body === 'string' && !compress) return new TextEncoder().encode(body)
+  if (body instanceof ArrayBuffer && !compress) return new Uint8Array(body)
+  return new Uint8Array(await new Response(compress ? gzip(body) : body).arrayBuffer())
 }
 
-/** The response for a GET or HEAD that a handler answered with a representation. */
+/**
+ * The response for a GET or HEAD that a handler answered with a representation. A 200 to a GET is remembered
+ * in the isolate (its bytes are then buffered, not streamed) when the context gives a slot.
+ */
 export async function respond(
   request: Request,
   url: URL,
   rep: Representation | DeferredRepresentation,
   context: RespondContext,
 ): Promise<Response> {
-  const compress = isCompressible(rep.contentType) && acceptsGzip(request)
+  const compressible = isCompressible(rep.contentType)
+  const compress = compressible && acceptsGzip(request)
   const [identityTag, gzipTag] = variantTags(rep, url, context.site)
   const etag = compress ? gzipTag : identityTag
   const headers = await baseHeaders(rep, etag, context.cors)
   const unusedStream = 'body' in rep && rep.body instanceof ReadableStream ? rep.body : null
+  const tags = [identityTag, gzipTag]
 
-  if (isNotModified(request, [identityTag, gzipTag], rep.lastModified)) {
+  if (isNotModified(request, tags, rep.lastModified)) {
     await unusedStream?.cancel()
     headers.delete('content-type')
     return new Response(null, { status: 304, headers })
   }
+  const encodeBody = compress ? 'manual' : 'automatic'
+  const notModified = new Headers(headers)
+  notModified.delete('content-type')
   if (compress) headers.set('content-encoding', 'gzip')
   if (request.method === 'HEAD') {
     await unusedStream?.cancel()
     return new Response(null, { headers, encodeBody: 'manual' })
   }
+  if (!('render' in rep) && context.isolate === null)
+    return new Response(compress ? gzip(rep.body) : rep.body, { headers, encodeBody })
   const body =
     'render' in rep
       ? await edgeCachedBody(url, etag, () => bytesOf(rep.render(), compress), context.waitUntil)
-      : compress
-        ? gzip(rep.body)
-        : rep.body
-  return new Response(body, { headers, encodeBody: compress ? 'manual' : 'automatic' })
+      : await bytesOf(rep.body, compress)
+  if (context.isolate !== null) {
+    const coding = compressible ? (compress ? 'gzip' : 'identity') : 'plain'
+    rememberResponse(context.isolate, coding, {
+      headers,
+      notModified,
+      body,
+      encoded: compress,
+      tags,
+      ...(rep.lastModified === undefined ? {} : { lastModified: rep.lastModified }),
+    })
+  }
+  return new Response(body, { headers, encodeBody })
 }

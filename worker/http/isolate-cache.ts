@@ -1,0 +1,142 @@
+/**
+ * Whole responses kept in this isolate's memory for a short freshness window, so a hot URL is answered (200, 304
+ * or HEAD) without a KV read, a Cache API round trip, routing or header building. Keyed by the request URL and
+ * the site configuration, never by KV key names; bounded by bytes (LRU). See README "Freshness".
+ */
+import { ByteLru } from '../byte-lru.ts'
+import { acceptsGzip } from './compression.ts'
+import { isNotModified } from './conditional.ts'
+import { forceMiss } from './force-miss.ts'
+
+/**
+ * KV's own propagation delay (a value written at one location may be read stale elsewhere for up to 60 s): the
+ * window never exceeds it, whatever `ISOLATE_CACHE_SECONDS` says.
+ */
+export const MAX_FRESHNESS_SECONDS = 60
+/** Memory this cache may hold per isolate (Workers give an isolate 128 MB), and the largest single response. */
+const BUDGET_BYTES = 16 * 1024 * 1024
+const MAX_ENTRY_BYTES = 2 * 1024 * 1024
+/** A rough per-response allowance for the header objects, so many small responses also count against the budget. */
+const HEADER_BYTES = 1024
+
+/** One remembered response: what a 200, a HEAD and a 304 need, built once. */
+export interface StoredResponse {
+  /** The 200's headers (also a HEAD's). */
+  headers: Headers
+  /** The 304's headers: the same validators and caching headers, no Content-Type. */
+  notModified: Headers
+  body: Uint8Array
+  /** Whether the body is gzip we made (sent with `encodeBody: 'manual'`). */
+  encoded: boolean
+  /** Every ETag of the same content (identity and gzip), for If-None-Match. */
+  tags: readonly string[]
+  lastModified?: string
+}
+
+interface Timed extends StoredResponse {
+  expires: number
+}
+
+/** A URL's remembered codings: `plain` when the type is not compressed, else one entry per coding. */
+interface Codings {
+  plain?: Timed
+  gzip?: Timed
+  identity?: Timed
+}
+
+export type Coding = keyof Codings
+
+/** Where a response may be remembered: its key and this deployment's window, or null when it must not be. */
+export interface IsolateSlot {
+  key: string
+  windowMs: number
+}
+
+const responses = new ByteLru<Codings>(BUDGET_BYTES, MAX_ENTRY_BYTES)
+
+/** The configured window in milliseconds: `ISOLATE_CACHE_SECONDS` (default and ceiling 60; 0 turns caching off). */
+function windowMs(env: Env): number {
+  const seconds = Number(env.ISOLATE_CACHE_SECONDS ?? MAX_FRESHNESS_SECONDS)
+  if (!Number.isFinite(seconds) || seconds > MAX_FRESHNESS_SECONDS) return MAX_FRESHNESS_SECONDS * 1000
+  return seconds > 0 ? seconds * 1000 : 0
+}
+
+let lastEnv: Env | undefined
+let lastSite = ''
+
+/** What of the configuration shapes a response (the [vars] the site uses); memoised for the usual same `env`. */
+function siteKey(env: Env): string {
+  if (env !== lastEnv) {
+    lastEnv = env
+    lastSite = [
+      env.PUBLIC_BASE_URL,
+      env.SITE_TITLE,
+      env.SITE_DESCRIPTION,
+      env.SITE_LANGUAGE,
+      env.WEBSUB_HUB,
+    ].join('\n')
+  }
+  return lastSite
+}
+
+/** The slot for a GET or HEAD (the only methods answered from memory), or null. */
+export function isolateSlot(request: Request, env: Env): IsolateSlot | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null
+  const ms = windowMs(env)
+  return ms === 0 ? null : { key: `${siteKey(env)}\n${request.url}`, windowMs: ms }
+}
+
+/**
+ * The response from memory when this URL was answered within the window, else null. Validators are compared
+ * first: a 304 costs one map lookup and one header read.
+ */
+export function answerFromIsolate(request: Request, slot: IsolateSlot): Response | null {
+  if (forceMiss) return null
+  const codings = responses.get(slot.key)
+  if (codings === undefined) return null
+  const coding: Coding = codings.plain ? 'plain' : acceptsGzip(request) ? 'gzip' : 'identity'
+  const stored = codings[coding]
+  if (stored === undefined) return null
+  if (Date.now() >= stored.expires) {
+    forget(slot.key, codings, coding)
+    return null
+  }
+  if (isNotModified(request, stored.tags, stored.lastModified))
+    return new Response(null, { status: 304, headers: stored.notModified })
+  if (request.method === 'HEAD') return new Response(null, { headers: stored.headers, encodeBody: 'manual' })
+  return new Response(stored.body, {
+    headers: stored.headers,
+    encodeBody: stored.encoded ? 'manual' : 'automatic',
+  })
+}
+
+function bytesOf(codings: Codings): number {
+  let bytes = 0
+  for (const stored of [codings.plain, codings.gzip, codings.identity])
+    if (stored) bytes += stored.body.byteLength + HEADER_BYTES
+  return bytes
+}
+
+function forget(key: string, codings: Codings, coding: Coding): void {
+  const rest: Codings = { ...codings }
+  delete rest[coding]
+  if (rest.plain || rest.gzip || rest.identity) responses.set(key, rest, bytesOf(rest))
+  else responses.delete(key)
+}
+
+/** Remembers a 200 just sent, for the slot's window. */
+export function rememberResponse(slot: IsolateSlot, coding: Coding, response: StoredResponse): void {
+  const timed: Timed = { ...response, expires: Date.now() + slot.windowMs }
+  const codings: Codings =
+    coding === 'plain' ? { plain: timed } : { ...responses.get(slot.key), [coding]: timed }
+  if (coding !== 'plain') delete codings.plain
+  responses.set(slot.key, codings, bytesOf(codings))
+}
+
+/**
+ * Forgets every remembered response, as a fresh isolate would. For tests: the Workers test pool keeps one
+ * isolate (and KV) per test file, so each test starts from an empty cache as a new deployment would.
+ */
+export function dropIsolateCache(): void {
+  responses.clear()
+}
