@@ -29,18 +29,26 @@ def entry(e):
     }
 
 
+def dump(data):
+    d = feedparser.parse(data)
+    return {
+        "bozo": int(d.get("bozo", 0)),
+        "bozo_exception": str(d.get("bozo_exception")) if d.get("bozo") else None,
+        "version": d.get("version"),
+        "feed": {
+            "title": d.feed.get("title"),
+            "language": d.feed.get("language"),
+            "updated": d.feed.get("updated"),
+            "links": links(d.feed.get("links", [])),
+            "icon": d.feed.get("icon"),
+        },
+        "entries": [entry(e) for e in d.entries],
+    }
+
+
+# One feed on stdin, or with --many a JSON array of feeds (one Python start-up for all of them).
 data = sys.stdin.buffer.read()
-d = feedparser.parse(data)
-print(json.dumps({
-    "bozo": int(d.get("bozo", 0)),
-    "bozo_exception": str(d.get("bozo_exception")) if d.get("bozo") else None,
-    "version": d.get("version"),
-    "feed": {
-        "title": d.feed.get("title"),
-        "language": d.feed.get("language"),
-        "updated": d.feed.get("updated"),
-        "links": links(d.feed.get("links", [])),
-        "icon": d.feed.get("icon"),
-    },
-    "entries": [entry(e) for e in d.entries],
-}, ensure_ascii=False))
+if sys.argv[1:] == ["--many"]:
+    print(json.dumps([dump(f.encode("utf-8")) for f in json.loads(data)], ensure_ascii=False))
+else:
+    print(json.dumps(dump(data), ensure_ascii=False))
