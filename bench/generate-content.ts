@@ -12,6 +12,9 @@ export interface TreeShape {
 
 const PARAGRAPH = '綦江区将持续在扩大城市规模、提升城市能级等方面下功夫，加快綦万“三化”发展。'.repeat(6)
 
+/** Distinct photo files in a generated tree. */
+export const PHOTO_POOL = 24
+
 function svg(label: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800" viewBox="0 0 1200 800"><rect width="1200" height="800" fill="#ddd"/><text x="40" y="400" font-size="48">示意图 Placeholder ${label}</text></svg>\n`
 }
@@ -36,12 +39,15 @@ function article(i: number, shape: TreeShape): { md: string; images: Map<string,
   for (let s = 0; s < shape.sections; s++) {
     lines.push(`## 小标题 ${i}-${s} {#section-${s}}`, '')
     for (let p = 0; p < shape.photos; p++) {
-      const name = `media/a${i}-s${s}-p${p}.svg`
-      images.set(name, svg(`${i}-${s}-${p}`))
+      // A pool of photos, each with its own caption: renditions carry the caption, so every distinct
+      // (file, caption) is encoded once; a pool keeps a generated site's first publish to seconds.
+      const k = (i * shape.sections * shape.photos + s * shape.photos + p) % PHOTO_POOL
+      const name = `media/p${k}.svg`
+      images.set(name, svg(`${k}`))
       lines.push(
         `::: photo ${name}`,
         `alt: 示意图 ${i}-${s}-${p}`,
-        `caption: 图片说明 ${i}-${s}-${p}。`,
+        `caption: 图片说明 ${k}。`,
         'credit: 记者 石亮',
         ':::',
         '',

@@ -1,10 +1,10 @@
-/** CLI: `npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--hub-delay SECONDS]`. */
+/** CLI: `npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS]`. */
 import { parseArgs } from 'node:util'
 import { readWebSubSettings } from './publish/read-websub-settings.ts'
 import { runPublish } from './publish/run-publish.ts'
 
 const USAGE =
-  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--hub-delay SECONDS]'
+  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS]'
 
 async function main(): Promise<number> {
   let values: ReturnType<typeof parse>['values']
@@ -37,6 +37,7 @@ async function main(): Promise<number> {
     },
     dryRun: values['dry-run'] ?? false,
     now: new Date(),
+    cacheDir: values.cache ?? '.cache/renditions',
     log: (line) => console.log(line),
     ...(site?.hub
       ? {
@@ -63,6 +64,7 @@ function parse() {
       env: { type: 'string' },
       'persist-to': { type: 'string' },
       root: { type: 'string' },
+      cache: { type: 'string' },
       'hub-delay': { type: 'string' },
     },
     strict: true,

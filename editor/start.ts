@@ -11,6 +11,7 @@ const outcome = await runPublish({
   target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo: PERSIST },
   dryRun: false,
   now: new Date(),
+  cacheDir: '.cache/renditions',
   log: (line) => console.log(line),
 })
 if (!outcome.ok) {

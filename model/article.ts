@@ -17,13 +17,30 @@ export interface Credit {
   name: string
 }
 
-/** A news photo. `src` is a site path (`/media/<hash>.<ext>`, resolved against the base URL) or an absolute https URL. */
-export interface Photo {
+/** One encoded size and format of a photo, made at publish (README "Photos"). */
+export interface Rendition {
+  /** Site path `/media/<hash>.<ext>`: content-addressed, immutable. */
   src: string
-  /** MIME type: image/jpeg, image/png, image/webp, image/gif, image/avif or image/svg+xml. */
+  /** image/avif, image/webp or image/jpeg. */
   type: string
   width: number
   height: number
+  /** Size of the file in bytes (RSS enclosures need it). */
+  bytes: number
+}
+
+/**
+ * A news photo. `src`/`type`/`width`/`height` are the default large JPEG rendition (what feeds and any renderer
+ * that knows nothing of renditions show), or, for a photo hosted elsewhere, its absolute https URL as declared.
+ */
+export interface Photo {
+  src: string
+  /** MIME type: image/jpeg for published files; whatever was declared for an https URL. */
+  type: string
+  width: number
+  height: number
+  /** Every rendition, smallest first within each type; empty for a photo hosted elsewhere. */
+  renditions: Rendition[]
   alt: string
   caption: string
   credit: Credit

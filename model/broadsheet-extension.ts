@@ -28,6 +28,26 @@ export interface BroadsheetPhoto {
   alt: string
   caption: string
   credit: Credit
+  /** Every rendition (absolute URLs): a reader picks the type and width it needs. Absent from older feeds. */
+  renditions?: BroadsheetRendition[]
+}
+
+/** One encoded size and format of a photo. */
+export interface BroadsheetRendition {
+  url: string
+  type: string
+  width: number
+  height: number
+}
+
+function parseBroadsheetRendition(value: unknown, path: string): BroadsheetRendition {
+  const o = obj(value, path)
+  return {
+    url: str(o, 'url', path),
+    type: str(o, 'type', path),
+    width: int(o, 'width', path, 1),
+    height: int(o, 'height', path, 1),
+  }
 }
 
 /** The value of `_broadsheet` on every item of a Broadsheet feed. */
@@ -46,6 +66,9 @@ function parseBroadsheetPhoto(value: unknown, path: string): BroadsheetPhoto {
     alt: str(o, 'alt', path),
     caption: str(o, 'caption', path),
     credit: parseCredit(o.credit, `${path}.credit`),
+    ...(o.renditions === undefined
+      ? {}
+      : { renditions: arr(o, 'renditions', path, parseBroadsheetRendition) }),
   }
 }
 

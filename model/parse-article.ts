@@ -6,6 +6,7 @@ import {
   CREDIT_ROLES,
   type Credit,
   type Photo,
+  type Rendition,
   type Section,
 } from './article.ts'
 import { ModelError } from './model-error.ts'
@@ -36,13 +37,27 @@ function corrections(o: Obj, path: string): { corrections?: Correction[] } {
   return list.length > 0 ? { corrections: list } : {}
 }
 
-export function parsePhoto(value: unknown, path: string): Photo {
+export function parseRendition(value: unknown, path: string): Rendition {
   const o = obj(value, path)
   return {
     src: str(o, 'src', path),
     type: str(o, 'type', path),
     width: int(o, 'width', path, 1),
     height: int(o, 'height', path, 1),
+    bytes: int(o, 'bytes', path, 1),
+  }
+}
+
+export function parsePhoto(value: unknown, path: string): Photo {
+  const o = obj(value, path)
+  // Values published before renditions existed have none: they still render from `src`.
+  const renditions = o.renditions === undefined ? [] : arr(o, 'renditions', path, parseRendition)
+  return {
+    src: str(o, 'src', path),
+    type: str(o, 'type', path),
+    width: int(o, 'width', path, 1),
+    height: int(o, 'height', path, 1),
+    renditions: renditions.filter((r) => isPhotoSrc(r.src)),
     alt: str(o, 'alt', path),
     caption: str(o, 'caption', path),
     credit: parseCredit(o.credit, `${path}.credit`),

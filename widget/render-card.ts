@@ -27,8 +27,10 @@ export function renderCard(card: Card, { ui, headingLevel, target }: CardOptions
   const time = card.published
     ? html`<time datetime=${card.published}>${formatDate(card.published, ui.lang)}</time>`
     : nothing
+  // `sizes="auto"` (lazy images): the browser takes the card's laid-out width, so each card loads the rendition
+  // it needs (400px where `auto` is unknown); the feed's JPEG where srcset is.
   const image = photo
-    ? html`<img class="image" part="image" src=${photo.url} alt=${photo.alt} width=${photo.width ?? nothing} height=${photo.height ?? nothing} loading="lazy" decoding="async">`
+    ? html`<img class="image" part="image" src=${photo.url} srcset=${photo.srcset ?? nothing} sizes="auto, 400px" alt=${photo.alt} width=${photo.width ?? nothing} height=${photo.height ?? nothing} loading="lazy" decoding="async">`
     : html`<div class="image"></div>`
   const credit = photo?.credit ? ui.credit(photo.credit.role, photo.credit.name) : ''
   return html`<li class="card" part="card"><div class="text"><div class="title" role="heading" aria-level=${headingLevel} part="title">${link}</div><p class="meta" lang=${ui.lang}>${time}</p><p class="excerpt">${card.excerpt}</p></div><figure>${image}<figcaption><span class="caption" part="caption">${photo?.caption ?? ''}</span><span class="credit" part="credit" lang=${ui.lang}>${credit}</span></figcaption></figure></li>`

@@ -1,5 +1,6 @@
 /** Checks one raw photo block and turns it into a DraftPhoto (file images measured, URL images as declared). */
 
+import { embeddedMetadataProblems } from './check-embedded-metadata.ts'
 import { isPlaceholder, LIMITS, lengthProblem } from './check-text.ts'
 import { urlProblem } from './check-url.ts'
 import type { DraftImage, DraftPhoto } from './draft.ts'
@@ -43,6 +44,14 @@ export function buildPhoto(
   if (parsed && 'problem' in parsed)
     problems.push({ line: f.credit?.line ?? raw.line, message: `credit ${parsed.problem}` })
   const image = buildImage(raw, readImage, problems)
+  if (image?.kind === 'file' && parsed && 'credit' in parsed)
+    for (const { field, message } of embeddedMetadataProblems(
+      image.path,
+      image.embedded,
+      caption,
+      parsed.credit,
+    ))
+      problems.push({ line: f[field]?.line ?? raw.line, message })
   if (problems.length > before || !image || !parsed || !('credit' in parsed)) return undefined
   return { image, alt, caption, credit: parsed.credit }
 }

@@ -1,17 +1,29 @@
 /** What `content:check` hands to `content:publish`: articles as the editor wrote them, validated, not yet stamped. */
 import type { ArticleHeader, Correction, Credit } from '../../model/article.ts'
+import type { EncodedRendition } from '../photos/encode-renditions.ts'
+import type { EmbeddedMetadata } from './read-embedded-metadata.ts'
 
-/** An image the editor referenced: a file under content/ (read and measured) or an absolute https URL. */
+/**
+ * An image the editor referenced: a file under content/ (read, measured and hashed; its bytes are not kept, a
+ * newsroom's originals do not fit in memory together), an absolute https URL, or, once publish has encoded it,
+ * the file's renditions.
+ */
 export type DraftImage =
   | {
-      kind: 'file' /** path relative to content/, e.g. media/qijiang-city.svg */
+      kind: 'file'
+      /** Path relative to content/, e.g. media/qijiang-city.jpg */
       path: string
-      bytes: Uint8Array
+      /** contentHash of the file's bytes: the rendition cache's key. */
+      hash: string
       type: string
+      /** As displayed: EXIF orientation applied. */
       width: number
       height: number
+      /** Caption, creator and copyright the file itself carries. */
+      embedded: EmbeddedMetadata
     }
   | { kind: 'url'; url: string; type: string; width: number; height: number }
+  | { kind: 'rendered'; path: string; hash: string; renditions: EncodedRendition[] }
 
 export interface DraftPhoto {
   image: DraftImage

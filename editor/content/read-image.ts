@@ -2,14 +2,16 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { imageSize } from 'image-size'
+import { contentHash } from '../publish/content-hash.ts'
 import { svgProblems } from './check-svg.ts'
 import type { DraftImage } from './draft.ts'
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './image-limits.ts'
 import { measureSvg } from './measure-svg.ts'
 import { readBounded } from './read-bounded.ts'
+import { readEmbeddedMetadata } from './read-embedded-metadata.ts'
 import { sniffImageType, TYPE_BY_EXTENSION } from './sniff-image-type.ts'
 
-/** Larger files would make every feed and widget that shows them slow; editors should export smaller ones. */
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024
+const MIB = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`
 
 /** A DraftImage read from a file under the content root. */
 export type FileImage = Extract<DraftImage, { kind: 'file' }>
@@ -47,7 +49,11 @@ function readImage(root: string, src: string): ImageResult {
     return { problems: [`image file ${src} does not exist; add it under the content folder or fix the path`] }
   if ('tooLarge' in read) {
     const size = statSync(file).size
-    return { problems: [`${src} is ${size} bytes (at most ${MAX_IMAGE_BYTES}, 2 MiB); export it smaller`] }
+    return {
+      problems: [
+        `${src} is ${size} bytes (at most ${MAX_IMAGE_BYTES}, ${MIB(MAX_IMAGE_BYTES)}); export it smaller (publish makes the web sizes)`,
+      ],
+    }
   }
   const { bytes } = read
   const type = sniffImageType(bytes)
@@ -68,7 +74,7 @@ function readImage(root: string, src: string): ImageResult {
         (what) => `${src} contains ${what}; remove it (an SVG opened on our site would run or load it)`,
       ),
     }
-  let size: { width?: number; height?: number } | undefined
+  let size: { width?: number; height?: number; orientation?: number } | undefined
   try {
     size = svg === undefined ? imageSize(bytes) : measureSvg(svg)
   } catch {
@@ -80,5 +86,23 @@ function readImage(root: string, src: string): ImageResult {
         `cannot read the width and height of ${src}; re-export it (SVGs need width/height or a viewBox)`,
       ],
     }
-  return { image: { kind: 'file', path: rel, bytes, type, width: size.width, height: size.height } }
+  if (size.width * size.height > MAX_IMAGE_PIXELS)
+    return {
+      problems: [
+        `${src} is ${size.width}×${size.height} pixels (${((size.width * size.height) / 1e6).toFixed(1)} megapixels, at most ${MAX_IMAGE_PIXELS / 1e6}); export it smaller`,
+      ],
+    }
+  // EXIF orientations 5-8 turn the picture a quarter: publish applies them, so the photo is as wide as it is high.
+  const turned = (size.orientation ?? 1) >= 5
+  return {
+    image: {
+      kind: 'file',
+      path: rel,
+      hash: contentHash(bytes),
+      type,
+      width: turned ? size.height : size.width,
+      height: turned ? size.width : size.height,
+      embedded: readEmbeddedMetadata(bytes, type),
+    },
+  }
 }

@@ -1,5 +1,5 @@
 /** Turns a checked draft into the model's Article: media become content-addressed `/media/` paths, sections get times. */
-import type { Article, ArticleHeader, Photo, Section } from '../../model/article.ts'
+import type { Article, ArticleHeader, Photo, Rendition, Section } from '../../model/article.ts'
 import { newest } from '../../model/newest.ts'
 import { keys } from '../../model/store-keys.ts'
 import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
@@ -7,54 +7,53 @@ import { contentHash } from './content-hash.ts'
 import type { KvEntry, PublishState } from './kv-entry.ts'
 import { stampSection, type TakenTimes } from './stamp-sections.ts'
 
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/svg+xml': 'svg',
-}
-
-/** Collects media entries by key so an image used by many photos is stored once. */
+/** Collects media entries by key so a rendition used by many photos is stored once. */
 export type MediaSink = Map<string, KvEntry>
 
-/** Image bytes are shared between photos that use the same file: hash each buffer once. */
-const hashes = new WeakMap<Uint8Array, string>()
-function hashOf(bytes: Uint8Array): string {
-  let hash = hashes.get(bytes)
-  if (hash === undefined) {
-    hash = contentHash(bytes)
-    hashes.set(bytes, hash)
-  }
-  return hash
+/** The rendition photos and feeds show by default: the widest JPEG (README "Photos"). */
+function defaultRendition(renditions: readonly Rendition[]): Rendition | undefined {
+  return renditions.filter((r) => r.type === 'image/jpeg').sort((a, b) => b.width - a.width)[0]
 }
 
 function toPhoto(draft: DraftPhoto, media: MediaSink): Photo {
   const { image } = draft
-  let src: string
-  if (image.kind === 'url') {
-    src = image.url
-  } else {
-    const hash = hashOf(image.bytes)
-    const name = `${hash}.${EXTENSIONS[image.type] ?? 'bin'}`
-    src = `/media/${name}`
-    if (!media.has(name))
-      media.set(name, {
-        key: keys.media(name),
-        value: image.bytes,
-        metadata: { h: hash, type: image.type },
+  const text = { alt: draft.alt, caption: draft.caption, credit: draft.credit }
+  if (image.kind === 'url')
+    return {
+      src: image.url,
+      type: image.type,
+      width: image.width,
+      height: image.height,
+      renditions: [],
+      ...text,
+    }
+  if (image.kind === 'file')
+    throw new Error(`${image.path} was not encoded: publish renders every file photo before building`)
+  const renditions: Rendition[] = image.renditions.map((r) => {
+    if (!media.has(r.name))
+      media.set(r.name, {
+        key: keys.media(r.name),
+        value: r.bytes,
+        metadata: { h: r.name.slice(0, r.name.indexOf('.')), type: r.type },
       })
-  }
-  return {
-    src,
-    type: image.type,
-    width: image.width,
-    height: image.height,
-    alt: draft.alt,
-    caption: draft.caption,
-    credit: draft.credit,
-  }
+    return {
+      src: `/media/${r.name}`,
+      type: r.type,
+      width: r.width,
+      height: r.height,
+      bytes: r.bytes.byteLength,
+    }
+  })
+  const large = defaultRendition(renditions)
+  if (!large) throw new Error(`${image.path} has no JPEG rendition`)
+  return { src: large.src, type: large.type, width: large.width, height: large.height, renditions, ...text }
+}
+
+/** What a photo is, independent of how it is encoded: a new rendition recipe does not make a section "updated". */
+function photoIdentity(p: DraftPhoto): unknown[] {
+  const { image } = p
+  const source = image.kind === 'url' ? image.url : image.hash
+  return [source, p.alt, p.caption, p.credit]
 }
 
 /** Just the header fields of an article-like value (a draft, an article), optional ones only when present. */
@@ -91,10 +90,8 @@ export function buildArticle(draft: DraftArticle, ctx: BuildContext): Article {
   const sections: Section[] = draft.sections.map((s, index) => {
     const photos = s.photos.map((p) => toPhoto(p, media))
     // A correction changes the section: it is part of the hash, so adding one moves the section's time.
-    const hashed = s.corrections
-      ? [s.heading, s.paragraphs, photos, s.corrections]
-      : [s.heading, s.paragraphs, photos]
-    const hash = contentHash(JSON.stringify(hashed))
+    const identity = [s.heading, s.paragraphs, s.photos.map(photoIdentity)]
+    const hash = contentHash(JSON.stringify(s.corrections ? [...identity, s.corrections] : identity))
     const updated = stampSection(draft, index, hash, previous, seenBefore, now, ctx.taken)
     nextState.sections[`${draft.slug}/${s.id}`] = { hash, updated }
     return {

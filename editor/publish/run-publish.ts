@@ -2,6 +2,7 @@
 
 import { KEY_PREFIX, keys } from '../../model/store-keys.ts'
 import { checkContent, formatProblem } from '../content/check-content.ts'
+import { renderDrafts } from '../photos/render-drafts.ts'
 import { buildEntries } from './build-entries.ts'
 import { parsePublishState } from './parse-publish-state.ts'
 import { isNoop, type PublishPlan, planPublish } from './plan-publish.ts'
@@ -13,6 +14,8 @@ export interface PublishOptions {
   target: KvTarget
   dryRun: boolean
   now: Date
+  /** Where renditions are cached between publishes (README "Photos"). */
+  cacheDir: string
   /** Progress and summary lines (stdout in the CLI). */
   log: (line: string) => void
   /** Remote publishes with a hub configured: ping it for the changed feeds after `delayMs` (KV propagation). */
@@ -28,10 +31,12 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const { articles, problems } = await checkContent(o.root)
   if (problems.length > 0) return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
 
+  const photos = await renderDrafts(articles, { root: o.root, cacheDir: o.cacheDir, log: o.log })
+  o.log(`photos: ${photos.stats.encoded} encoded, ${photos.stats.cached} from the cache (${o.cacheDir})`)
   const listing = await listKeys(o.target, KEY_PREFIX)
   const stateKey = keys.publishState()
   const previous = parsePublishState(listing.has(stateKey) ? await getText(o.target, stateKey) : null)
-  const plan = planPublish(buildEntries(articles, previous, o.now), listing)
+  const plan = planPublish(buildEntries(photos.drafts, previous, o.now), listing)
   describe(plan, o)
   if (o.dryRun || isNoop(plan)) return { ok: true, plan, written: false }
 

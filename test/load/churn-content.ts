@@ -16,6 +16,7 @@ export async function publishOnce(root: string, persistTo: string): Promise<stri
     target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo },
     dryRun: false,
     now: new Date(),
+    cacheDir: '.cache/renditions',
     log: () => {},
   })
   return outcome.ok ? null : outcome.problems.join('\n')

@@ -34,11 +34,24 @@ describe('checkContent: image files', () => {
     ])
   })
 
-  it('reports a file over 2 MiB', async () => {
-    const big = new Uint8Array(2 * 1024 * 1024 + 1)
+  it('reports a file over 64 MiB', async () => {
+    const big = new Uint8Array(64 * 1024 * 1024 + 1)
     big.set(PNG_1X1)
     expect(await problemsWith('media/big.png', { 'media/big.png': big })).toEqual([
-      at(14, 'media/big.png is 2097153 bytes (at most 2097152, 2 MiB); export it smaller'),
+      at(
+        14,
+        'media/big.png is 67108865 bytes (at most 67108864, 64 MiB); export it smaller (publish makes the web sizes)',
+      ),
+    ])
+  })
+
+  it('reports an image over 120 megapixels from its header, before anything decodes it', async () => {
+    const huge = PNG_1X1.slice()
+    const view = new DataView(huge.buffer)
+    view.setUint32(16, 15_000) // IHDR width
+    view.setUint32(20, 10_000) // IHDR height
+    expect(await problemsWith('media/huge.png', { 'media/huge.png': huge })).toEqual([
+      at(14, 'media/huge.png is 15000×10000 pixels (150.0 megapixels, at most 120); export it smaller'),
     ])
   })
 

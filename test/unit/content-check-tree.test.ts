@@ -26,7 +26,7 @@ describe('checkContent on the shipped content/', () => {
       'correspondent:王大椿',
     ])
     for (const p of photos)
-      expect(p.image).toMatchObject({ kind: 'file', type: 'image/svg+xml', width: 1200, height: 800 })
+      expect(p.image).toMatchObject({ kind: 'file', type: 'image/jpeg', width: 1600, height: 1067 })
     expect(seed).toMatchObject({
       published: '2020-12-22T08:00:00+08:00',
       byline: { role: 'staff', name: '刘柳吟' },

@@ -46,18 +46,32 @@ describe('buildEntries', () => {
     expect(pages[1]?.items.at(-1)?.article.slug).toBe('art-0')
   })
 
-  it('stores an image used by several photos once, under a content-hashed media key', () => {
+  it('stores each rendition used by several photos once, as bytes under a content-hashed media key', () => {
     const shared = buildDraftPhoto('same')
     const draft = buildDraft('a-one', {
       sections: [buildDraftSection('x', { photos: [shared] }), buildDraftSection('y', { photos: [shared] })],
     })
     const built = buildEntries([draft], empty(), NOW)
     const media = built.content.filter((e) => e.key.startsWith('v1:media:'))
-    expect(media).toHaveLength(1)
-    expect(media[0]?.key).toMatch(/^v1:media:[0-9a-f]{32}\.svg$/)
-    expect(media[0]?.metadata.type).toBe('image/svg+xml')
-    const article = parseArticleValue(jsonOf(built.content, 'v1:article:a-one')).article
-    expect(article.sections[0]?.photos[0]?.src).toBe(`/media/${media[0]?.key.slice('v1:media:'.length)}`)
+    expect(media.map((e) => e.metadata.type).sort()).toEqual([
+      'image/jpeg',
+      'image/jpeg',
+      'image/webp',
+      'image/webp',
+    ])
+    for (const e of media) {
+      expect(e.key).toMatch(/^v1:media:[0-9a-f]{32}\.(?:jpg|webp)$/)
+      expect(e.value).toBeInstanceOf(Uint8Array)
+    }
+    const photo = parseArticleValue(jsonOf(built.content, 'v1:article:a-one')).article.sections[0]?.photos[0]
+    const names = media.map((e) => `/media/${e.key.slice('v1:media:'.length)}`)
+    expect(photo?.renditions.map((r) => r.src).sort()).toEqual(names.sort())
+    // src, type and size are the widest JPEG: what renderers that know nothing of renditions show.
+    expect(photo).toMatchObject({ type: 'image/jpeg', width: 1200, height: 800 })
+    expect(photo?.renditions.find((r) => r.src === photo.src)).toMatchObject({
+      type: 'image/jpeg',
+      width: 1200,
+    })
   })
 
   it('is deterministic for the same drafts, state and clock', () => {
@@ -148,9 +162,10 @@ describe('planPublish', () => {
       { key: 'other:thing', value: '', metadata: { h: 'x' } },
     ])
     const plan = planPublish(after, listing)
-    expect(plan.deletes).toHaveLength(2)
+    // The article and the four renditions of its one photo.
+    expect(plan.deletes).toHaveLength(5)
     expect(plan.deletes[0]).toBe('v1:article:b-two')
-    expect(plan.deletes[1]).toMatch(/^v1:media:/)
+    for (const key of plan.deletes.slice(1)) expect(key).toMatch(/^v1:media:/)
     expect(plan.articles.removed).toEqual(['b-two'])
   })
 })

@@ -71,15 +71,23 @@ describe('renderAtom', () => {
     expect(feedparser(xml).entries[0]?.title).toBe('A <b>bold</b> & "quoted" title')
   })
 
-  it('lists each photo as an enclosure link with its real type and no guessed length', () => {
+  it('lists each photo as an enclosure link with its real type, and a length only where it is known', () => {
     const section = buildSection({
-      photos: [buildPhoto(), buildPhoto({ src: 'https://cdn.example.org/a.webp', type: 'image/webp' })],
+      photos: [
+        buildPhoto(),
+        buildPhoto({ src: 'https://cdn.example.org/a.webp', type: 'image/webp', renditions: [] }),
+      ],
     })
     const xml = renderAtom(articleFeed(buildArticleValue({ sections: [section] }), buildSiteConfig()))
     const entry = onlyChild(parseXml(xml), 'entry')
     const enclosures = childrenNamed(entry, 'link').filter((l) => l.attributes.rel === 'enclosure')
     expect(enclosures.map((l) => l.attributes)).toEqual([
-      { rel: 'enclosure', type: 'image/jpeg', href: 'https://news.example.com/media/3f2a9c1b.jpg' },
+      {
+        rel: 'enclosure',
+        type: 'image/jpeg',
+        href: 'https://news.example.com/media/3f2a9c1b.jpg',
+        length: '48000',
+      },
       { rel: 'enclosure', type: 'image/webp', href: 'https://cdn.example.org/a.webp' },
     ])
   })

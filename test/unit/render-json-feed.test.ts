@@ -49,7 +49,7 @@ describe('renderJsonFeed', () => {
     })
   })
 
-  it('adds the _broadsheet extension with section, article and credited photos', () => {
+  it('adds the _broadsheet extension with section, article and credited photos with their renditions', () => {
     const [first, second] = json().items
     expect(first._broadsheet).toEqual({
       section_id: 'wanqi-integration',
@@ -66,9 +66,18 @@ describe('renderJsonFeed', () => {
           alt: '綦江齿轮厂装配车间',
           caption: '工人在装配车间调试新生产线',
           credit: { role: 'staff', name: '石亮' },
+          renditions: expect.arrayContaining([
+            {
+              url: 'https://news.example.com/media/3f2a9c1b330.webp',
+              type: 'image/webp',
+              width: 330,
+              height: 220,
+            },
+          ]),
         },
       ],
     })
+    expect(first._broadsheet.photos[0].renditions).toHaveLength(9)
     expect(second._broadsheet.photos).toEqual([])
     expect(second.image).toBeUndefined()
   })

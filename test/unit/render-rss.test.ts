@@ -82,7 +82,7 @@ describe('renderRss', () => {
     )
   })
 
-  it('describes photos as media:content holding the caption and the photographer credit', () => {
+  it('describes photos as media:content (the large JPEG) holding caption, photographer credit and a thumbnail', () => {
     const item = childrenNamed(onlyChild(parseXml(rss()), 'channel'), 'item')[0]
     if (!item) throw new Error('no item')
     const media = onlyChild(item, 'media:content')
@@ -90,8 +90,14 @@ describe('renderRss', () => {
       url: 'https://news.example.com/media/3f2a9c1b.jpg',
       type: 'image/jpeg',
       medium: 'image',
+      fileSize: '48000',
       width: '1200',
       height: '800',
+    })
+    expect(onlyChild(media, 'media:thumbnail').attributes).toEqual({
+      url: 'https://news.example.com/media/3f2a9c1b660.jpg',
+      width: '660',
+      height: '440',
     })
     expect(onlyChild(media, 'media:description')).toMatchObject({
       attributes: { type: 'plain' },

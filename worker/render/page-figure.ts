@@ -1,9 +1,19 @@
 /** A photo as `<figure>` with its caption and the photographer's credit, as on the printed page. */
-import type { Photo } from '../../model/article.ts'
+import type { Photo, Rendition } from '../../model/article.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml } from './html-text.ts'
 import { photoCredit } from './page-labels.ts'
 import { photoUrl } from './page-urls.ts'
+
+/**
+ * The width a photo takes on the pages: the column (`.page`: 38em of 17 px, less 2 × 1.25rem padding) on wide
+ * screens, the viewport less the padding on narrow ones. The browser multiplies by its pixel ratio and takes
+ * the narrowest rendition that covers it.
+ */
+export const FIGURE_SIZES = '(min-width: 646px) 606px, calc(100vw - 40px)'
+
+/** Best first: a browser takes the first `<source>` whose type it supports, else the `<img>` (JPEG). */
+const SOURCE_TYPES = ['image/avif', 'image/webp'] as const
 
 /** Only http(s) URLs become `src`: a `javascript:` or `data:` source from bad content renders no image. */
 function safeSrc(site: SiteConfig, src: string): string | null {
@@ -11,13 +21,33 @@ function safeSrc(site: SiteConfig, src: string): string | null {
   return /^https?:\/\//i.test(url) ? url : null
 }
 
-/** `<figure><img …><figcaption>caption <span class="credit">记者 石亮 摄</span></figcaption></figure>`. */
-export function renderFigure(photo: Photo, site: SiteConfig, lang: string): string {
+/** `URL 320w, URL 640w, …` for the renditions of one type, or '' when there are none. */
+function srcset(site: SiteConfig, renditions: readonly Rendition[], type: string): string {
+  return renditions
+    .filter((r) => r.type === type)
+    .sort((a, b) => a.width - b.width)
+    .flatMap((r) => {
+      const url = safeSrc(site, r.src)
+      return url === null ? [] : [`${escapeHtml(url)} ${r.width}w`]
+    })
+    .join(', ')
+}
+
+function renderImage(photo: Photo, site: SiteConfig): string {
   const src = safeSrc(site, photo.src)
-  const img =
-    src === null
-      ? ''
-      : `<img src="${escapeHtml(src)}" alt="${escapeHtml(photo.alt)}" width="${photo.width}" height="${photo.height}" loading="lazy" decoding="async">`
+  if (src === null) return ''
+  const jpeg = srcset(site, photo.renditions, photo.type)
+  const sizes = jpeg ? ` srcset="${jpeg}" sizes="${FIGURE_SIZES}"` : ''
+  const img = `<img src="${escapeHtml(src)}"${sizes} alt="${escapeHtml(photo.alt)}" width="${photo.width}" height="${photo.height}" loading="lazy" decoding="async">`
+  const sources = SOURCE_TYPES.flatMap((type) => {
+    const set = srcset(site, photo.renditions, type)
+    return set ? [`<source type="${type}" srcset="${set}" sizes="${FIGURE_SIZES}">`] : []
+  })
+  return sources.length === 0 ? img : `<picture>${sources.join('')}${img}</picture>`
+}
+
+/** `<figure><picture>…<img …></picture><figcaption>caption <span class="credit">记者 石亮 摄</span></figcaption></figure>`. */
+export function renderFigure(photo: Photo, site: SiteConfig, lang: string): string {
   const credit = `<span class="credit">${escapeHtml(photoCredit(photo.credit, lang))}</span>`
-  return `<figure>${img}<figcaption>${escapeHtml(photo.caption)} ${credit}</figcaption></figure>`
+  return `<figure>${renderImage(photo, site)}<figcaption>${escapeHtml(photo.caption)} ${credit}</figcaption></figure>`
 }

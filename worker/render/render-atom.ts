@@ -21,7 +21,14 @@ function entry(item: FeedItem): string {
     item.summary ? xmlText('summary', item.summary, { type: 'text' }) : '',
     xmlText('content', item.contentHtml, { type: 'html' }),
     // Atom's `length` is optional and the model does not know the byte size: omitted rather than guessed.
-    ...item.photos.map((p) => xmlElement('link', { rel: 'enclosure', type: p.type, href: p.url })),
+    ...item.photos.map((p) =>
+      xmlElement('link', {
+        rel: 'enclosure',
+        type: p.type,
+        href: p.url,
+        ...(p.bytes === undefined ? {} : { length: p.bytes }),
+      }),
+    ),
   ]
   return xmlElement('entry', { 'xml:lang': item.lang }, parts.join(''))
 }

@@ -11,7 +11,12 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
 /** A photo as a JSON Feed attachment; the title (caption, else alt text) is left out when there is none. */
 function attachment(photo: FeedPhoto) {
   const title = photo.caption.trim() || photo.alt.trim()
-  return { url: photo.url, mime_type: photo.type, ...(title ? { title } : {}) }
+  return {
+    url: photo.url,
+    mime_type: photo.type,
+    ...(title ? { title } : {}),
+    ...(photo.bytes === undefined ? {} : { size_in_bytes: photo.bytes }),
+  }
 }
 
 /** The `_broadsheet` extension of an item (model/broadsheet-extension.ts defines it; the widget reads it). */
@@ -26,6 +31,7 @@ function extension(entry: FeedItem): BroadsheetExtension {
       alt: p.alt,
       caption: p.caption,
       credit: { role: p.credit.role, name: p.credit.name },
+      renditions: p.renditions.map((r) => ({ url: r.url, type: r.type, width: r.width, height: r.height })),
     })),
   }
 }

@@ -17,11 +17,19 @@ const NAMESPACES = {
 function mediaContent(photo: FeedPhoto): string {
   const inner =
     (photo.caption.trim() ? xmlText('media:description', photo.caption, { type: 'plain' }) : '') +
-    xmlText('media:credit', photo.credit.name, { role: 'photographer', scheme: 'urn:ebu' })
+    xmlText('media:credit', photo.credit.name, { role: 'photographer', scheme: 'urn:ebu' }) +
+    (photo.thumbnail
+      ? xmlElement('media:thumbnail', {
+          url: photo.thumbnail.url,
+          width: photo.thumbnail.width,
+          height: photo.thumbnail.height,
+        })
+      : '')
   const attrs = {
     url: photo.url,
     type: photo.type,
     medium: 'image',
+    ...(photo.bytes === undefined ? {} : { fileSize: photo.bytes }),
     width: photo.width,
     height: photo.height,
   }
