@@ -8,6 +8,7 @@
 import { Feed } from 'feed'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { checkContent } from '../../editor/content/check-content.ts'
+import { renderDrafts } from '../../editor/photos/render-drafts.ts'
 import { buildEntries } from '../../editor/publish/build-entries.ts'
 import { parseAllPageValue, parseArticleValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
@@ -143,7 +144,13 @@ beforeAll(async () => {
   const site = buildSiteConfig()
   const checked = await checkContent('content')
   expect(checked.problems).toEqual([])
-  const built = buildEntries(checked.articles, { sections: {} }, new Date('2026-11-24T02:00:00Z'))
+  // The seed's photos through the real rendition step (from .cache/renditions once encoded).
+  const photos = await renderDrafts(checked.articles, {
+    root: 'content',
+    cacheDir: '.cache/renditions',
+    log: () => {},
+  })
+  const built = buildEntries(photos.drafts, { sections: {} }, new Date('2026-11-24T02:00:00Z'))
   const value = (key: string): unknown => {
     const entry = [...built.content, ...built.aggregates].find((e) => e.key === key)
     return JSON.parse(String(entry?.value))
@@ -170,7 +177,7 @@ beforeAll(async () => {
     if (!rss || !referenceRss || !atom || !referenceAtom) throw new Error(`feedparser skipped ${name}`)
     return { name, doc, reference: references[i] as Feed, parsed: { rss, referenceRss, atom, referenceAtom } }
   })
-}, 120_000)
+}, 300_000)
 
 describe('feeds compared with the `feed` package as reference', () => {
   it('covers every feed kind: article feeds and pages of "all", each with items', () => {
