@@ -5,6 +5,7 @@ import type { FeedServer } from './feed-server.ts'
 import type { Chromium } from './launch-chromium.ts'
 import type { PartnerServer } from './partner-server.ts'
 import { waitForEvent } from './read-widget.ts'
+import { waitForFrames } from './wait-for-frames.ts'
 import { startWidgetStage, type WidgetStage } from './widget-stage.ts'
 
 declare global {
@@ -118,13 +119,21 @@ describe('<broadsheet-cards layout="carousel">', () => {
   it('snaps to a card start, never scrolls by itself, and honours reduced motion', async () => {
     const page = await open('layout="carousel" limit="6"')
     expect((await carousel(page)).behavior).toBe('smooth')
-    await page.waitForTimeout(1000)
+    // A second of frames (60 at 60 Hz): an autoplaying carousel would have moved by then.
+    await waitForFrames(page, 60)
     expect((await carousel(page)).left).toBe(0)
     await page.evaluate(() => {
       const el = document.getElementById('w')?.shadowRoot?.querySelector('.cards')
       el?.scrollTo({ left: 40, behavior: 'instant' })
     })
-    await page.waitForTimeout(600)
+    // Snapping settles where the scroll ends: wait for a resting position that is a card start (or time out).
+    await page.waitForFunction(() => {
+      const el = document.getElementById('w')?.shadowRoot?.querySelector<HTMLElement>('.cards')
+      const cards = [...(el?.querySelectorAll<HTMLElement>('.card') ?? [])]
+      const starts = cards.map((c) => c.offsetLeft - (cards[0]?.offsetLeft ?? 0))
+      return el !== null && el !== undefined && el.scrollLeft !== 40 && starts.includes(el.scrollLeft)
+    })
+    await waitForFrames(page)
     const starts = await page.evaluate(() => {
       const el = document.getElementById('w')?.shadowRoot?.querySelector<HTMLElement>('.cards')
       const cards = [...(el?.querySelectorAll<HTMLElement>('.card') ?? [])]

@@ -5,6 +5,7 @@ import type { FeedServer } from './feed-server.ts'
 import type { Chromium } from './launch-chromium.ts'
 import type { PartnerServer } from './partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
+import { waitForFrames } from './wait-for-frames.ts'
 import { builtWidgetHash, startWidgetStage, type WidgetStage } from './widget-stage.ts'
 
 let browser: Chromium
@@ -93,20 +94,20 @@ describe('<broadsheet-cards> on a strict partner page', () => {
     const loadingSince = await page.evaluate(() => performance.now())
     release()
     await waitForEvent(page, 'broadsheet-load', 'w')
-    await page.waitForTimeout(300)
-    expect(await box()).toEqual(loading)
-    const shifts = await page.evaluate(
-      (since) =>
-        new Promise<number>((resolve) => {
-          const entries: PerformanceEntry[] = []
-          new PerformanceObserver((list) => entries.push(...list.getEntries())).observe({
-            type: 'layout-shift',
-            buffered: true,
-          })
-          setTimeout(() => resolve(entries.filter((e) => e.startTime >= since).length), 200)
-        }),
-      loadingSince,
+    // Settled: every card image loaded (or failed), then two rendered frames for the layout that follows.
+    await page.waitForFunction(() =>
+      [...(document.getElementById('w')?.shadowRoot?.querySelectorAll('img') ?? [])].every((i) => i.complete),
     )
+    await waitForFrames(page)
+    expect(await box()).toEqual(loading)
+    // A buffered observer holds every layout shift so far; takeRecords hands them over at once.
+    const shifts = await page.evaluate((since) => {
+      const observer = new PerformanceObserver(() => {})
+      observer.observe({ type: 'layout-shift', buffered: true })
+      const entries = observer.takeRecords()
+      observer.disconnect()
+      return entries.filter((e) => e.startTime >= since).length
+    }, loadingSince)
     expect(shifts).toBe(0)
     await page.close()
   })
@@ -176,7 +177,10 @@ describe('<broadsheet-cards> on a strict partner page', () => {
     const before = feedRequests()
     await page.goto(url)
     await page.waitForLoadState('networkidle')
-    await page.waitForTimeout(300)
+    // The element is upgraded and its IntersectionObserver has had its first notification (a rendered frame).
+    await page.waitForFunction(() => document.getElementById('w')?.shadowRoot?.querySelector('ul') != null)
+    await waitForFrames(page)
+    await page.waitForLoadState('networkidle')
     expect(feedRequests()).toBe(before)
     await page.evaluate(() => document.getElementById('w')?.scrollIntoView())
     await waitForEvent(page, 'broadsheet-load', 'w')

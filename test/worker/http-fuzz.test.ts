@@ -111,7 +111,9 @@ describe(`the Worker under ${REQUESTS} fuzzed requests (seed 0x${SEED.toString(1
     const problems: string[] = []
     let refused = 0
     const started = Date.now()
-    for (let i = 0; i < REQUESTS && Date.now() - started < 25_000; i++) {
+    // A fixed count from one seed: the same requests every run, however slow the machine (the clock is only
+    // reported; the test's timeout only stops a hung Worker, a run takes about 10 s on 2 busy cores).
+    for (let i = 0; i < REQUESTS; i++) {
       const method = pick(METHODS)
       const url = `${ORIGIN}${fuzzPath(rand, pick, targets)}${fuzzQuery(pick, targets)}`
       const headers = fuzzHeaders(rand, pick, etags)
@@ -136,5 +138,5 @@ describe(`the Worker under ${REQUESTS} fuzzed requests (seed 0x${SEED.toString(1
     expect(sent + refused).toBe(REQUESTS)
     expect(statuses.get(200) ?? 0).toBeGreaterThan(100)
     expect(statuses.get(304) ?? 0).toBeGreaterThan(0)
-  }, 60_000)
+  }, 600_000)
 })
