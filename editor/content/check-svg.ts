@@ -12,6 +12,8 @@ const RULES: readonly [RegExp, string][] = [
   [/url\(\s*["']?\s*(?!#)[^\s"')]/i, 'a url() reference to another document'],
   [/@import\b/i, 'a CSS @import'],
   [/<!ENTITY\b/i, 'an XML entity declaration'],
+  // <set>/<animate> can turn a harmless href into an entity-encoded javascript: URL the rules above cannot see.
+  [/<(?:set|animate)\b[^>]*attributeName\s*=\s*["']?\s*(?:xlink:)?href/i, 'an animation of a link target'],
 ]
 
 /** One message per kind of active content found, each naming the SVG line it is on. */

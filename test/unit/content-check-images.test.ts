@@ -88,7 +88,12 @@ describe('checkContent: image files', () => {
     [
       'a javascript: link',
       svg('<animate attributeName="href" to="javascript:alert(1)"/>\n'),
-      'a javascript: URL on its line 3',
+      ['a javascript: URL on its line 3', 'an animation of a link target on its line 3'],
+    ],
+    [
+      'an entity-encoded javascript: link set by <set> (the bypass of issue 10)',
+      svg('<a><set attributeName="href" to="jav&#x61;script:alert(1)"/></a>\n'),
+      'an animation of a link target on its line 3',
     ],
     [
       'a foreignObject',
@@ -106,9 +111,13 @@ describe('checkContent: image files', () => {
       'a url() reference to another document on its line 3',
     ],
   ])('reports an SVG with %s', async (_name, text, what) => {
-    expect(await problemsWith('media/x.svg', { 'media/x.svg': text })).toEqual([
-      at(14, `media/x.svg contains ${what}; remove it (an SVG opened on our site would run or load it)`),
-    ])
+    expect(await problemsWith('media/x.svg', { 'media/x.svg': text })).toEqual(
+      [what]
+        .flat()
+        .map((w) =>
+          at(14, `media/x.svg contains ${w}; remove it (an SVG opened on our site would run or load it)`),
+        ),
+    )
   })
 
   it('accepts an inert SVG with internal #references and measures it', async () => {
