@@ -1,0 +1,115 @@
+/**
+ * `npm run preview [-- --root content --port 8788 --persist-to .wrangler/preview]`: the site from content/, live.
+ * Publishes to a local KV folder of its own (never remote), serves it with `wrangler dev`, and on every save
+ * checks, republishes what changed and reloads the open pages; a content problem is printed here and shown in
+ * the page as `content/FILE:LINE: …`, and the preview keeps running on the last good version.
+ */
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { parseArgs } from 'node:util'
+import { type PreviewState, startPreviewServer } from './preview/preview-server.ts'
+import { watchContent } from './preview/watch-content.ts'
+import { runPublish } from './publish/run-publish.ts'
+import { QUIET_WRANGLER_ENV, wranglerBin } from './publish/wrangler-kv.ts'
+
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string', default: 'content' },
+    port: { type: 'string', default: process.env.PORT ?? '8788' },
+    'persist-to': { type: 'string', default: '.wrangler/preview' },
+  },
+})
+const root = values.root ?? 'content'
+const persistTo = values['persist-to'] ?? '.wrangler/preview'
+const log = (line: string) => process.stdout.write(`${line}\n`)
+
+/** A port the OS says is free right now, for the Worker behind the preview. */
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const s = createServer()
+    s.once('error', fail)
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address()
+      s.close(() => done(typeof a === 'object' && a ? a.port : 0))
+    })
+  })
+
+let state: PreviewState = { version: 0, problems: [] }
+
+/** Checks and publishes to the preview's local KV; returns the new state for the pages. */
+async function publish(): Promise<PreviewState> {
+  const outcome = await runPublish({
+    root,
+    target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo },
+    dryRun: false,
+    now: new Date(),
+    log: (line) => log(`  ${line}`),
+  })
+  if (!outcome.ok) {
+    for (const p of outcome.problems) process.stderr.write(`${p}\n`)
+    log(
+      `preview: ${outcome.problems.length} problem(s); the pages keep the last good version until you fix them`,
+    )
+    return { version: state.version, problems: outcome.problems }
+  }
+  log(`preview: published (${new Date().toISOString()}); reloading open pages`)
+  return { version: state.version + 1, problems: [] }
+}
+
+log(`preview: publishing ${root}/ to local KV in ${persistTo}`)
+state = await publish()
+
+const workerPort = await freePort()
+const worker = spawn(
+  wranglerBin(process.cwd()),
+  [
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(workerPort),
+    '--persist-to',
+    persistTo,
+    '--show-interactive-dev-session=false',
+  ],
+  { env: { ...process.env, ...QUIET_WRANGLER_ENV }, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+)
+const upstream = `http://127.0.0.1:${workerPort}`
+while (worker.exitCode === null) {
+  const up = await fetch(`${upstream}/favicon.svg`, { signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  )
+  if (up) break
+  await new Promise((r) => setTimeout(r, 200))
+}
+if (worker.exitCode !== null) {
+  process.stderr.write(`preview: wrangler dev exited (${worker.exitCode})\n`)
+  process.exit(1)
+}
+
+const server = await startPreviewServer(upstream, Number(values.port), state)
+const watcher = watchContent(root, async () => {
+  log('preview: change seen; checking and publishing')
+  state = await publish().catch((error: unknown) => {
+    // A failed write (wrangler crashed, disk full) is not a content problem, but the page should say so too.
+    const problem = `preview: publishing failed (${String(error)}); save again to retry`
+    process.stderr.write(`${problem}\n`)
+    return { version: state.version, problems: [problem] }
+  })
+  server.publish(state)
+})
+log(`\npreview: ${server.url}/  (watching ${root}/; Ctrl-C stops)\n`)
+
+const stop = async () => {
+  watcher.close()
+  await server.close()
+  if (worker.pid !== undefined && worker.exitCode === null) process.kill(-worker.pid, 'SIGTERM')
+  process.exit(0)
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop())
+worker.on('exit', (code) => {
+  process.stderr.write(`preview: wrangler dev exited (${code})\n`)
+  void server.close().then(() => process.exit(1))
+})
