@@ -43,6 +43,7 @@ async function publish(): Promise<PreviewState> {
     target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo },
     dryRun: false,
     now: new Date(),
+    cacheDir: '.cache/renditions',
     log: (line) => log(`  ${line}`),
   })
   if (!outcome.ok) {

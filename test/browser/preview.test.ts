@@ -68,7 +68,7 @@ afterAll(async () => {
 }, 60_000)
 
 describe('npm run preview', () => {
-  it('serves the published article with the reload script, under the pages' own CSP', async () => {
+  it('serves the published article with the reload script, under the page CSP', async () => {
     await page.goto(`${url}/articles/test-article`)
     expect(await page.locator('h1').textContent()).toBe('测试文章')
     expect(await page.locator('script[src="/__preview/reload.js"]').count()).toBe(1)
