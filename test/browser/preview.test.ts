@@ -9,7 +9,7 @@ import { goodArticle, goodTree, removeTrees, writeTree } from '../fixtures/conte
 import { freePort } from '../helpers/wrangler-dev.ts'
 import { type Chromium, launchChromium } from './launch-chromium.ts'
 
-const WAIT = { timeout: 150_000 }
+const WAIT = { timeout: 330_000 }
 let preview: ChildProcess
 let output = ''
 let root: string
@@ -80,7 +80,7 @@ describe('npm run preview', () => {
   it('republishes and reloads the open page after a save', async () => {
     await writeFile(article(), goodArticle().replace('title: 测试文章', 'title: 测试文章（修订）'))
     await page.locator('h1', { hasText: '测试文章（修订）' }).waitFor(WAIT)
-  }, 200_000)
+  }, 360_000)
 
   it('shows a content error in the page and in the terminal as content/FILE:LINE, and keeps running', async () => {
     const broken = (await readFile(article(), 'utf8')).replace('## 第一节 {#first}', '## 第一节')
@@ -91,7 +91,7 @@ describe('npm run preview', () => {
     await overlay.waitFor({ state: 'visible', ...WAIT })
     await outputMatches(/content\/articles\/test-article\.md:12: the section heading has no id/)
     expect(await page.locator('h1').textContent()).toBe('测试文章（修订）')
-  }, 200_000)
+  }, 360_000)
 
   it('clears the error and shows the fixed text after the next save', async () => {
     const fixed = (await readFile(article(), 'utf8')).replace('## 第一节\n', '## 第一节（新） {#first}\n')
@@ -99,5 +99,5 @@ describe('npm run preview', () => {
     await page.locator('h2', { hasText: '第一节（新）' }).waitFor(WAIT)
     await page.locator('#broadsheet-preview-problems').waitFor({ state: 'hidden', ...WAIT })
     expect(await page.locator('#broadsheet-preview-problems').textContent()).toBe('')
-  }, 200_000)
+  }, 360_000)
 })
