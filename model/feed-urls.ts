@@ -45,6 +45,14 @@ export function articlePageUrl(baseUrl: string, slug: string): string {
   return `${baseUrl}/articles/${slug}`
 }
 
+/**
+ * A feed item's own page: one section (or the gallery) of an article, `/articles/{slug}/{section-id}`. Items link
+ * here rather than to `#section` anchors, which some readers drop (every item would then share one link).
+ */
+export function sectionPageUrl(baseUrl: string, slug: string, sectionId: string): string {
+  return `${articlePageUrl(baseUrl, slug)}/${sectionId}`
+}
+
 /** Where feeds send a reader: the article's canonical URL (without fragment) when it has one, else its page here. */
 export function canonicalArticleUrl(baseUrl: string, slug: string, canonical?: string): string {
   return canonical ? canonical.replace(/#.*$/, '') : articlePageUrl(baseUrl, slug)
@@ -60,9 +68,12 @@ export function siteHomeUrl(baseUrl: string): string {
   return `${baseUrl}/`
 }
 
-/** The OPML list of every feed. */
-export function opmlUrl(baseUrl: string): string {
-  return `${baseUrl}/feeds.opml`
+/**
+ * The OPML subscription list of one format: `/feeds.opml` is RSS (what every reader imports), the others are
+ * `/feeds.atom.opml` and `/feeds.json.opml`. One list per format, so an import subscribes once per feed.
+ */
+export function opmlUrl(baseUrl: string, format: FeedFormat = 'rss'): string {
+  return format === 'rss' ? `${baseUrl}/feeds.opml` : `${baseUrl}/feeds.${format}.opml`
 }
 
 /** The site icon the HTTP layer serves. */

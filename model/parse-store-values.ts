@@ -38,10 +38,12 @@ export function parseIndexValue(value: unknown): IndexValue {
 
 function parseFeedEntry(value: unknown, path: string): FeedEntry {
   const o = obj(value, path)
-  return {
-    article: summaryFields(obj(o.article, `${path}.article`), `${path}.article`),
-    section: parseSection(o.section, `${path}.section`),
-  }
+  const article = summaryFields(obj(o.article, `${path}.article`), `${path}.article`)
+  const section = parseSection(o.section, `${path}.section`)
+  const s = obj(o.section, `${path}.section`)
+  // Pages written before items had their own reading-order time fall back to the article's.
+  const published = s.published === undefined ? article.published : date(s, 'published', `${path}.section`)
+  return { article, section: { ...section, published } }
 }
 
 export function parseAllPageValue(value: unknown): AllPageValue {

@@ -1,5 +1,6 @@
 /** The shapes of the values publish writes to KV (see README "KV layout"); each is read by exactly one kind of request. */
-import type { Article, ArticleHeader, Photo, Section } from './article.ts'
+import type { Article, ArticleHeader, Photo } from './article.ts'
+import type { ItemSection } from './article-items.ts'
 
 /** `v1:article:{slug}`: one article, everything its page, its three feeds and oEmbed need. */
 export interface ArticleValue {
@@ -25,10 +26,10 @@ export interface IndexValue {
   articles: ArticleSummary[]
 }
 
-/** One item of the "all articles" feed: a section with the article context it needs. */
+/** One item of the "all articles" feed: an item of an article (`articleItems`) with the article context it needs. */
 export interface FeedEntry {
   article: Omit<ArticleSummary, 'sectionCount' | 'photo'>
-  section: Section
+  section: ItemSection
 }
 
 /** `v1:all:{page}`: page N (1 = newest) of the "all articles" feed, at most ALL_PAGE_SIZE items. */

@@ -6,13 +6,17 @@ import { allFeedRoute, articleFeedRoute } from './routes/feed.ts'
 import { homePageRoute, opmlRoute } from './routes/home-page.ts'
 import { mediaRoute } from './routes/media.ts'
 import { oembedRoute } from './routes/oembed.ts'
+import { sectionPageRoute } from './routes/section-page.ts'
 import { embedBuilderScript, pinnedWidgetScript, widgetScript } from './routes/widget-script.ts'
 
 /** Every route answers GET and HEAD; `cors` routes also answer preflights; other methods get 405. */
 export const routes: readonly Route[] = [
   { path: '/', handler: homePageRoute, cors: false },
   { path: '/articles/:slug', handler: articlePageRoute, cors: false },
-  { path: '/feeds.opml', handler: opmlRoute, cors: true },
+  { path: '/articles/:slug/:section', handler: sectionPageRoute, cors: false },
+  { path: '/feeds.opml', handler: opmlRoute('rss'), cors: true },
+  { path: '/feeds.atom.opml', handler: opmlRoute('atom'), cors: true },
+  { path: '/feeds.json.opml', handler: opmlRoute('json'), cors: true },
   // "all" before ":slug": `all` is a reserved slug.
   { path: '/feeds/all.rss', handler: allFeedRoute('rss'), cors: true },
   { path: '/feeds/all.atom', handler: allFeedRoute('atom'), cors: true },

@@ -1,5 +1,6 @@
 /** Checks one content file end to end and builds its DraftArticle when it has no problem. */
 import type { Correction } from '../../model/article.ts'
+import { GALLERY_ID } from '../../model/article-items.ts'
 import { SLUG } from '../../model/parse-article.ts'
 import { buildPhoto, type ReadImage } from './build-photo.ts'
 import { dateProblem } from './check-date.ts'
@@ -74,6 +75,11 @@ function buildSection(
     problems.push({
       line,
       message: `section id "${id}" is not 1-80 characters of a-z, 0-9 and inner hyphens; write e.g. {#opening-up}`,
+    })
+  if (id === GALLERY_ID)
+    problems.push({
+      line,
+      message: `section id "${id}" is reserved for the article's gallery (its feed item and page); choose another id`,
     })
   const first = seen.get(id)
   if (raw.id !== undefined && first !== undefined)

@@ -1,5 +1,6 @@
 /** Builds every KV entry for a content tree: articles, media, the index and the "all" feed pages (README "KV layout"). */
 import type { Article } from '../../model/article.ts'
+import { articleItems, galleryUpdated } from '../../model/article-items.ts'
 import { newest } from '../../model/newest.ts'
 import { keys } from '../../model/store-keys.ts'
 import {
@@ -51,7 +52,8 @@ function allPages(articles: readonly ArticleSummary[], bySlug: ReadonlyMap<strin
   const items: FeedEntry[] = []
   for (const summary of articles) {
     const { sectionCount: _count, photo: _photo, ...article } = summary
-    for (const section of bySlug.get(summary.slug)?.sections ?? []) items.push({ article, section })
+    const full = bySlug.get(summary.slug)
+    for (const section of full ? articleItems(full) : []) items.push({ article, section })
   }
   const pages = Math.max(1, Math.ceil(items.length / ALL_PAGE_SIZE))
   const entries: KvEntry[] = []
@@ -73,6 +75,8 @@ function takenTimes(drafts: readonly DraftArticle[], previous: PublishState): Ta
   const times = [
     ...Object.values(previous.sections).map((s) => s.updated),
     ...drafts.flatMap((d) => d.sections.flatMap((s) => (s.updated ? [s.updated] : []))),
+    // A gallery item's fixed time (model/article-items.ts) is never given to a section.
+    ...drafts.flatMap((d) => (d.photos.length > 0 ? [galleryUpdated(d.published)] : [])),
   ]
   return new Set(times.map((t) => Math.floor(Date.parse(t) / 1000) * 1000))
 }

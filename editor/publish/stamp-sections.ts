@@ -1,14 +1,8 @@
 /** Section times: an edited section gets the publish time, an unchanged one keeps the time it had (README "Section times"). */
+
+import { formatInOffsetOf } from '../../model/format-in-offset.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import type { PublishState } from './kv-entry.ts'
-
-/** RFC 3339 for `now`, written in the same UTC offset as `like` (e.g. +08:00), so a newsroom's times read naturally. */
-export function formatInOffsetOf(now: Date, like: string): string {
-  const m = /([+-])(\d{2}):(\d{2})$/.exec(like)
-  const minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0
-  const shifted = new Date(now.getTime() + minutes * 60_000).toISOString().slice(0, 19)
-  return `${shifted}${m ? m[0] : 'Z'}`
-}
 
 /**
  * Instants (ms) already used by section times. Stamps never reuse one: Atom validators flag entries with equal

@@ -57,7 +57,7 @@ describe('<broadsheet-cards> against the real Worker', () => {
     expect(seen.rootLang).toBe('zh-CN')
     expect(seen.cards[0]).toMatchObject({
       title: '綦万“三化”发展注入新动能',
-      href: `${w}/articles/qijiang-strategic-pivot#wanqi-integration`,
+      href: `${w}/articles/qijiang-strategic-pivot/wanqi-integration`,
       caption: '綦江城区一景。',
       credit: '记者 石亮 摄',
       imgAlt: '綦江城区的楼群与街道',

@@ -22,9 +22,11 @@ export interface ParsedEntry {
   updated: string | null
   author: string | null
   summary: string | null
+  summary_detail: { type: string | null; value: string | null }
   content: { type: string | null; value: string | null }[]
   media_content: Record<string, string>[]
   media_credit: Record<string, string>[]
+  media_thumbnail: Record<string, string>[]
   tags: (string | null)[]
   enclosures: Record<string, string>[]
   language: string | null
@@ -40,6 +42,8 @@ export interface ParsedFeed {
     updated: string | null
     links: ParsedLink[]
     icon: string | null
+    logo: string | null
+    image: Record<string, unknown> | null
   }
   entries: ParsedEntry[]
 }

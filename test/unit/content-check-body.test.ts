@@ -31,6 +31,16 @@ describe('checkContent: sections and photos', () => {
       ],
     ],
     [
+      "the gallery's reserved id on a section",
+      (a: string) => edit(a, '{#second}', '{#photos}'),
+      [
+        at(
+          22,
+          'section id "photos" is reserved for the article\'s gallery (its feed item and page); choose another id',
+        ),
+      ],
+    ],
+    [
       'a heading without id',
       (a: string) => edit(a, '## 第二节 {#second}', '## 第二节'),
       [at(22, 'the section heading has no id; end it with {#an-id}, e.g. "## 标题 {#opening-up}"')],

@@ -24,12 +24,14 @@ describe('articleFeed', () => {
     expect(b.id).toBe(a.id)
   })
 
-  it('links items to the canonical URL with the section anchor when the article has one', () => {
+  it('links items to their own section pages (which name the canonical URL) when the article has one', () => {
     const doc = articleFeed(
       buildArticleValue({ canonical: 'https://paper.example.cn/a/1.html' }),
       buildSiteConfig(),
     )
-    expect(doc.items[0]?.url).toBe('https://paper.example.cn/a/1.html#wanqi-integration')
+    expect(doc.items[0]?.url).toBe(
+      'https://news.example.com/articles/qijiang-strategic-pivot/wanqi-integration',
+    )
     expect(doc.items[0]?.article.url).toBe('https://paper.example.cn/a/1.html')
     expect(doc.self.rss).toBe('https://news.example.com/feeds/qijiang-strategic-pivot.rss')
   })
@@ -77,6 +79,67 @@ describe('articleFeed', () => {
     expect(articleFeed(buildArticleValue({ dek: undefined }), buildSiteConfig()).description).toBe(
       '綦江新闻的分节订阅',
     )
+  })
+})
+
+describe('articleFeed: every paragraph and photo reaches subscribers', () => {
+  const gallery = [
+    buildPhoto({
+      src: '/media/a.jpg',
+      caption: '高新区一角。',
+      credit: { role: 'correspondent', name: '罗胜' },
+    }),
+    buildPhoto({
+      src: '/media/b.jpg',
+      caption: '綦城云海。',
+      credit: { role: 'correspondent', name: '王大椿' },
+    }),
+  ]
+
+  it('opens the first item with the lede, so the summary is the lede', () => {
+    const [first, second] = articleFeed(buildArticleValue(), buildSiteConfig()).items
+    expect(first?.contentHtml.startsWith('<p>綦江正在经历一场深刻的战略转身。</p><p>綦江区与万盛')).toBe(true)
+    expect(first?.summary).toBe('綦江正在经历一场深刻的战略转身。')
+    expect(second?.contentHtml).not.toContain('战略转身')
+  })
+
+  it('makes the gallery an item of its own, titled in the article language, with every caption and credit', () => {
+    const zh = articleFeed(buildArticleValue({ photos: gallery }), buildSiteConfig()).items.at(-1)
+    expect(zh).toMatchObject({
+      id: 'tag:broadsheet,2020:qijiang-strategic-pivot/photos',
+      sectionId: 'photos',
+      title: '图集',
+      url: 'https://news.example.com/articles/qijiang-strategic-pivot/photos',
+    })
+    expect(zh?.contentHtml).toContain('<figcaption>高新区一角。 — 通讯员 罗胜 摄</figcaption>')
+    expect(zh?.contentHtml).toContain('<figcaption>綦城云海。 — 通讯员 王大椿 摄</figcaption>')
+    const en = articleFeed(buildArticleValue({ lang: 'en', photos: gallery }), buildSiteConfig()).items.at(-1)
+    expect(en?.title).toBe('Photos')
+  })
+
+  it('has no gallery item when the article has no gallery', () => {
+    const items = articleFeed(buildArticleValue(), buildSiteConfig()).items
+    expect(items.map((i) => i.sectionId)).toEqual(['wanqi-integration', 'gear-industry'])
+  })
+
+  it('dates items a second apart in reading order, the first at the publication time', () => {
+    const items = articleFeed(buildArticleValue({ photos: gallery }), buildSiteConfig()).items
+    expect(items.map((i) => i.published)).toEqual([
+      '2020-12-22T08:00:00+08:00',
+      '2020-12-22T07:59:59+08:00',
+      '2020-12-22T07:59:58+08:00',
+    ])
+    // The gallery's update time is fixed (never moves when sections are added) and below every section's.
+    expect(items.at(-1)?.updated).toBe('2020-12-22T07:59:59+08:00')
+    expect(new Set(items.map((i) => i.updated)).size).toBe(items.length)
+  })
+
+  it('gives every item its own link without a fragment', () => {
+    const urls = articleFeed(buildArticleValue({ photos: gallery }), buildSiteConfig()).items.map(
+      (i) => i.url,
+    )
+    expect(new Set(urls).size).toBe(urls.length)
+    for (const url of urls) expect(url).not.toContain('#')
   })
 })
 
@@ -131,7 +194,7 @@ describe('item summaries', () => {
       photos: [buildPhoto({ caption: '夜色中的綦江' })],
     })
     const bare = buildSection({ id: 'b', heading: '只有标题', paragraphs: [], photos: [] })
-    const doc = articleFeed(buildArticleValue({ sections: [photoOnly, bare] }), buildSiteConfig())
+    const doc = articleFeed(buildArticleValue({ lede: [], sections: [photoOnly, bare] }), buildSiteConfig())
     expect(doc.items.map((i) => i.summary)).toEqual(['夜色中的綦江', '只有标题'])
   })
 })

@@ -49,7 +49,7 @@ describe('renderAtom', () => {
       id: 'tag:broadsheet,2020:qijiang-strategic-pivot/wanqi-integration',
       title: '万綦一体化提速',
       title_type: 'text/plain',
-      link: 'https://news.example.com/articles/qijiang-strategic-pivot#wanqi-integration',
+      link: 'https://news.example.com/articles/qijiang-strategic-pivot/wanqi-integration',
       published: '2020-12-22T08:00:00+08:00',
       updated: '2020-12-22T09:30:00+08:00',
       author: '石亮',

@@ -31,7 +31,7 @@ describe('renderJsonFeed', () => {
     const [first] = json().items
     expect(first).toMatchObject({
       id: 'tag:broadsheet,2020:qijiang-strategic-pivot/wanqi-integration',
-      url: 'https://news.example.com/articles/qijiang-strategic-pivot#wanqi-integration',
+      url: 'https://news.example.com/articles/qijiang-strategic-pivot/wanqi-integration',
       title: '万綦一体化提速',
       date_published: '2020-12-22T08:00:00+08:00',
       date_modified: '2020-12-22T09:30:00+08:00',

@@ -56,12 +56,12 @@ describe('renderRss', () => {
     expect(onlyChild(channel, 'link').text).toBe('https://news.example.com/articles/qijiang-strategic-pivot')
   })
 
-  it('makes one item per section with a tag: guid, the section anchor and the byline as dc:creator', () => {
+  it('makes one item per section with a tag: guid, its own page as link and the byline as dc:creator', () => {
     const { entries } = feedparser(rss())
     expect(entries.map((e) => e.title)).toEqual(['万綦一体化提速', '齿轮产业集群'])
     const [first] = entries
     expect(first?.id).toBe('tag:broadsheet,2020:qijiang-strategic-pivot/wanqi-integration')
-    expect(first?.link).toBe('https://news.example.com/articles/qijiang-strategic-pivot#wanqi-integration')
+    expect(first?.link).toBe('https://news.example.com/articles/qijiang-strategic-pivot/wanqi-integration')
     expect(first?.author).toBe('石亮')
     expect(first?.published).toBe('Tue, 22 Dec 2020 08:00:00 +0800')
     expect(first?.tags).toEqual(['綦江', '区县'])
@@ -77,12 +77,11 @@ describe('renderRss', () => {
     expect(html).toContain('<p>綦江区与万盛经开区加快推进一体化发展')
     expect(html).toContain('<figcaption>工人在装配车间调试新生产线 — 记者 石亮 摄</figcaption>')
     expect(html).toMatch(/<img [^>]*src="https:\/\/news\.example\.com\/media\/3f2a9c1b\.jpg"/)
-    expect(first?.summary).toBe(
-      '綦江区与万盛经开区加快推进一体化发展，今年已签约重点项目二十余个，总投资超过百亿元。',
-    )
+    // The lede opens the first item, so it is the first item's summary.
+    expect(first?.summary).toBe('綦江正在经历一场深刻的战略转身。')
   })
 
-  it('describes photos as media:content (the large JPEG) holding caption, photographer credit and a thumbnail', () => {
+  it('describes photos as media:content (the large JPEG) holding the photographer credit and a thumbnail, the caption only in the body', () => {
     const item = childrenNamed(onlyChild(parseXml(rss()), 'channel'), 'item')[0]
     if (!item) throw new Error('no item')
     const media = onlyChild(item, 'media:content')
@@ -99,18 +98,20 @@ describe('renderRss', () => {
       width: '660',
       height: '440',
     })
-    expect(onlyChild(media, 'media:description')).toMatchObject({
-      attributes: { type: 'plain' },
-      text: '工人在装配车间调试新生产线',
-    })
+    // feedparser reads any media:description as the item's description: the summary would become the caption
+    // and, typed plain, rss2email's text mode would mail only that caption (FEEDS.md).
+    expect(childrenNamed(media, 'media:description')).toEqual([])
     expect(onlyChild(media, 'media:credit')).toMatchObject({
       attributes: { role: 'photographer', scheme: 'urn:ebu' },
       text: '石亮',
     })
     const [first] = feedparser(rss()).entries
     expect(first?.media_credit).toEqual([{ role: 'photographer', scheme: 'urn:ebu', content: '石亮' }])
-    // The caption stays out of the body: feedparser would fold an item-level media:description into content.
     expect(first?.content).toHaveLength(1)
+    expect(first?.summary_detail).toMatchObject({
+      type: 'text/html',
+      value: '綦江正在经历一场深刻的战略转身。',
+    })
   })
 })
 

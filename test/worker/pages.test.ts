@@ -84,7 +84,11 @@ describe('GET /articles/:slug', () => {
       datePublished: '2020-12-22T08:00:00+08:00',
       dateModified: '2020-12-22T10:15:00+08:00',
       author: { '@type': 'Person', name: '石亮' },
-      image: [`${BASE}/media/3f2a9c1b.jpg`],
+      image: [{ '@type': 'ImageObject', url: `${BASE}/media/3f2a9c1b.jpg`, width: 1200, height: 800 }],
+      publisher: {
+        '@type': 'Organization',
+        logo: { '@type': 'ImageObject', url: `${BASE}/icon-512.png`, width: 512, height: 512 },
+      },
     })
   })
 
@@ -148,6 +152,8 @@ describe('GET /', () => {
         `${BASE}/feeds/${SLUG}.json`,
         `${BASE}/articles/older-story`,
         `${BASE}/feeds.opml`,
+        `${BASE}/feeds.atom.opml`,
+        `${BASE}/feeds.json.opml`,
       ]),
     )
     expect(textOf(tokens, 'ul', ['class', 'articles'])).toContain('2 节')
@@ -179,17 +185,29 @@ describe('GET /', () => {
   })
 })
 
-describe('GET /feeds.opml', () => {
-  it('lists every feed of every article once per format, in OPML 2.0', async () => {
-    await seedIndex([buildArticle(), buildArticle({ slug: 'older-story', title: '旧闻 & <评论>' })])
-    const res = await request('/feeds.opml')
-    const xml = await res.text()
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<opml version="2.0">/)
-    const urls = Array.from(xml.matchAll(/xmlUrl="([^"]+)"/g), (m) => m[1])
-    expect(urls).toHaveLength(9)
-    expect(new Set(urls).size).toBe(9)
-    expect(urls).toContain(`${BASE}/feeds/older-story.atom`)
-    expect(xml).toContain('text="旧闻 &amp; &lt;评论&gt;"')
-    expect(xml).toContain('<dateModified>Tue, 22 Dec 2020 02:15:00 GMT</dateModified>')
-  })
+describe('GET /feeds.opml, /feeds.atom.opml, /feeds.json.opml', () => {
+  const cases = [
+    ['/feeds.opml', 'rss', 'type="rss" version="RSS"'],
+    ['/feeds.atom.opml', 'atom', 'type="atom"'],
+    ['/feeds.json.opml', 'json', 'type="json"'],
+  ] as const
+  it.each(cases)(
+    '%s lists every feed once, in its one format, each entry typed as that format',
+    async (path, ext, type) => {
+      await seedIndex([buildArticle(), buildArticle({ slug: 'older-story', title: '旧闻 & <评论>' })])
+      const res = await request(path)
+      expect(res.headers.get('content-type')).toBe('text/x-opml; charset=utf-8')
+      const xml = await res.text()
+      expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<opml version="2.0">/)
+      const urls = Array.from(xml.matchAll(/xmlUrl="([^"]+)"/g), (m) => m[1])
+      expect(urls).toEqual([
+        `${BASE}/feeds/all.${ext}`,
+        `${BASE}/feeds/qijiang-strategic-pivot.${ext}`,
+        `${BASE}/feeds/older-story.${ext}`,
+      ])
+      expect(Array.from(xml.matchAll(/<outline ([^>]*?) text=/g), (m) => m[1])).toEqual([type, type, type])
+      expect(xml).toContain('text="旧闻 &amp; &lt;评论&gt;"')
+      expect(xml).toContain('<dateModified>Tue, 22 Dec 2020 02:15:00 GMT</dateModified>')
+    },
+  )
 })

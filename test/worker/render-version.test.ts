@@ -15,7 +15,9 @@ const RECORDED = {
 const PATHS = [
   '/',
   '/articles/qijiang-strategic-pivot',
+  '/articles/qijiang-strategic-pivot/wanqi-integration',
   '/feeds.opml',
+  '/feeds.json.opml',
   '/feeds/qijiang-strategic-pivot.rss',
   '/feeds/qijiang-strategic-pivot.atom',
   '/feeds/qijiang-strategic-pivot.json',

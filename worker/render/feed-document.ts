@@ -1,11 +1,13 @@
 /** The one input of every feed renderer: an article's or a page of "all"'s items, every URL already absolute. */
-import type { Article, Section } from '../../model/article.ts'
+import type { Article } from '../../model/article.ts'
+import { articleItems, type ItemSection } from '../../model/article-items.ts'
 import type { BroadsheetArticle } from '../../model/broadsheet-extension.ts'
 import {
   canonicalArticleUrl,
   type FormatUrls,
   feedUrls,
   iconUrl,
+  sectionPageUrl,
   siteHomeUrl,
 } from '../../model/feed-urls.ts'
 import { newest } from '../../model/newest.ts'
@@ -30,10 +32,10 @@ export interface FeedItem {
   id: string
   sectionId: string
   title: string
-  /** The section anchor on the article page (or on the canonical URL). */
+  /** The item's own page, `/articles/{slug}/{section-id}`: no fragment, so no two items share a link. */
   url: string
   lang: string
-  /** RFC 3339: the article's publication time. */
+  /** RFC 3339: the article's publication time, a second earlier per reading position (model/article-items.ts). */
   published: string
   /** RFC 3339: the section's last change, never before `published`. */
   updated: string
@@ -82,7 +84,7 @@ function tagYear(published: string): string {
   return published.slice(0, 4)
 }
 
-function feedItem(article: ArticleContext, section: Section, site: SiteConfig): FeedItem {
+function feedItem(article: ArticleContext, section: ItemSection, site: SiteConfig): FeedItem {
   const url = canonicalArticleUrl(site.baseUrl, article.slug, article.canonical)
   const photos = section.photos.map((p) => feedPhoto(p, site.baseUrl, article.lang))
   // Article-wide corrections concern every section: each item carries them and moves with them.
@@ -91,10 +93,10 @@ function feedItem(article: ArticleContext, section: Section, site: SiteConfig): 
     id: `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}/${section.id}`,
     sectionId: section.id,
     title: section.heading,
-    url: `${url}#${section.id}`,
+    url: sectionPageUrl(site.baseUrl, article.slug, section.id),
     lang: article.lang,
-    published: article.published,
-    updated: newest([article.published, section.updated, ...notes.map((n) => n.date)]) ?? section.updated,
+    published: section.published,
+    updated: newest([section.published, section.updated, ...notes.map((n) => n.date)]) ?? section.updated,
     author: creditedNames(article, article.lang),
     // Never empty: RSS needs a description before content:encoded, and feeds must not carry blank elements.
     summary: summarize(section.paragraphs[0] || section.photos[0]?.caption || section.heading),
@@ -113,10 +115,10 @@ function common(site: SiteConfig) {
   }
 }
 
-/** The feed of one article: its sections as items, in reading order. */
+/** The feed of one article: its items (lede and sections, then the gallery), in reading order. */
 export function articleFeed(value: ArticleValue, site: SiteConfig): FeedDocument {
   const article: Article = value.article
-  const items = article.sections.map((s) => feedItem(article, s, site))
+  const items = articleItems(article).map((s) => feedItem(article, s, site))
   return {
     ...common(site),
     id: `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}`,

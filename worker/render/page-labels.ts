@@ -1,5 +1,6 @@
 /** UI strings of the pages in the site's language (zh or en), and the credit and date formats of each. */
 import { CREDIT_LABELS_ZH, type Credit } from '../../model/article.ts'
+import { galleryTitle } from '../../model/article-items.ts'
 import { CREDIT_LABELS_EN } from './credit-labels.ts'
 import { creditLine } from './feed-photo.ts'
 
@@ -12,7 +13,8 @@ const ZH = {
   embedHint: '把下面两行粘贴到你的网页里：',
   empty: '还没有发布任何文章。',
   home: '首页',
-  gallery: '图集',
+  gallery: galleryTitle('zh'),
+  wholeArticle: '阅读全文',
 }
 const EN: typeof ZH = {
   feeds: 'Feeds',
@@ -23,7 +25,8 @@ const EN: typeof ZH = {
   embedHint: 'Paste these two lines into your page:',
   empty: 'Nothing has been published yet.',
   home: 'Home',
-  gallery: 'Gallery',
+  gallery: galleryTitle('en'),
+  wholeArticle: 'Read the whole article',
 }
 
 export type PageLabels = typeof ZH

@@ -1,16 +1,19 @@
-/** The article as a semantic HTML5 page: sections with anchors, figures with credits, feeds and JSON-LD. */
-import type { Section } from '../../model/article.ts'
+/** The article as a semantic HTML5 page: sections with anchors, figures with credits, feeds and link previews. */
+import type { Article, Section } from '../../model/article.ts'
+import { GALLERY_ID } from '../../model/article-items.ts'
 import { articlePageUrl, FEED_FORMATS, feedUrl, oembedUrl, siteHomeUrl } from '../../model/feed-urls.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
-import { correctionLead, correctionsHtml } from './correction-note.ts'
-import { escapeHtml, jsonForScript } from './html-text.ts'
+import { correctionsHtml } from './correction-note.ts'
+import { escapeHtml } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'
 import { credits, displayDate, labelsFor } from './page-labels.ts'
 import { alternateLink, pageLayout } from './page-layout.ts'
-import { photoUrl } from './page-urls.ts'
+import { previewTags } from './page-preview.ts'
+import { rasterPhotos } from './raster-picture.ts'
 
-const paragraphs = (texts: readonly string[], cls = ''): string =>
+/** Paragraphs (plain text in the model) as escaped `<p>`s. */
+export const paragraphs = (texts: readonly string[], cls = ''): string =>
   texts.map((t) => `<p${cls}>${escapeHtml(t)}</p>`).join('\n')
 
 function renderSection(section: Section, site: SiteConfig, lang: string): string {
@@ -22,9 +25,12 @@ ${section.photos.map((p) => renderFigure(p, site, lang)).join('\n')}${correction
 </section>`
 }
 
-/** Autodiscovery of this article's three feeds and the site's "all" feeds, canonical and oEmbed links. */
-function headLinks(value: ArticleValue, site: SiteConfig, canonical: string): string {
-  const { article } = value
+/** Where the article is read: its canonical URL when it has one, else its page here. */
+export const canonicalOf = (article: Article, site: SiteConfig): string =>
+  article.canonical ?? articlePageUrl(site.baseUrl, article.slug)
+
+/** Autodiscovery of the article's three feeds and the site's "all" feeds, the canonical and oEmbed links. */
+export function articleHeadLinks(article: Article, site: SiteConfig): string {
   const own = FEED_FORMATS.map((f) =>
     alternateLink(f.type, `${article.title} (${f.label})`, feedUrl(site.baseUrl, article.slug, f.ext)),
   )
@@ -32,48 +38,26 @@ function headLinks(value: ArticleValue, site: SiteConfig, canonical: string): st
     alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site.baseUrl, 'all', f.ext)),
   )
   return [
-    `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    `<link rel="canonical" href="${escapeHtml(canonicalOf(article, site))}">`,
     ...own,
     ...all,
     alternateLink('application/json+oembed', article.title, oembedUrl(site.baseUrl, article.slug)),
-    `<script type="application/ld+json">${jsonForScript(jsonLd(value, site, canonical))}</script>`,
   ].join('\n')
 }
 
-/** One Person, or every credited person in printed order when the text has several. */
-function schemaAuthors(article: ArticleValue['article']) {
-  const people = [article.byline, ...(article.contributors ?? [])].map((c) => ({
-    '@type': 'Person',
-    name: c.name,
-  }))
-  return people.length === 1 ? people[0] : people
+/** The credits and the publication time, as both pages show them. */
+export function articleMeta(article: Article): string {
+  const { lang } = article
+  return `<p class="meta"><span class="byline">${escapeHtml(credits(article, lang))}</span> · <time datetime="${escapeHtml(article.published)}">${escapeHtml(displayDate(article.published, lang))}</time></p>`
 }
 
-/** schema.org NewsArticle; serialised with `<` escaped by jsonForScript. */
-function jsonLd({ article }: ArticleValue, site: SiteConfig, canonical: string) {
-  const photos = [...article.sections.flatMap((s) => s.photos), ...article.photos]
-  const notes = [...(article.corrections ?? []), ...article.sections.flatMap((s) => s.corrections ?? [])].map(
-    (c) => ({
-      '@type': 'CorrectionComment',
-      text: `${correctionLead(c, article.lang)}${c.text}`,
-      datePublished: c.date,
-    }),
-  )
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: article.title,
-    ...(article.dek === undefined ? {} : { description: article.dek }),
-    inLanguage: article.lang,
-    datePublished: article.published,
-    dateModified: article.updated,
-    author: schemaAuthors(article),
-    publisher: { '@type': 'Organization', name: site.title, url: siteHomeUrl(site.baseUrl) },
-    mainEntityOfPage: canonical,
-    ...(photos.length === 0 ? {} : { image: photos.map((p) => photoUrl(site, p.src)) }),
-    ...(article.tags.length === 0 ? {} : { keywords: article.tags.join(', ') }),
-    ...(notes.length === 0 ? {} : { correction: notes }),
-  }
+/** Links to the article's three feeds. */
+export function feedLinks(article: Article, site: SiteConfig): string {
+  const feeds = FEED_FORMATS.map(
+    (f) =>
+      `<a href="${escapeHtml(feedUrl(site.baseUrl, article.slug, f.ext))}" type="${f.type}">${f.label}</a>`,
+  ).join(' · ')
+  return `<p class="feeds">${escapeHtml(labelsFor(article.lang).feeds)}: ${feeds}</p>`
 }
 
 /** The page for `/articles/{slug}`. */
@@ -81,36 +65,45 @@ export function renderArticlePage(value: ArticleValue, site: SiteConfig): string
   const { article } = value
   const lang = article.lang
   const labels = labelsFor(lang)
-  const canonical = article.canonical ?? articlePageUrl(site.baseUrl, article.slug)
+  const canonical = canonicalOf(article, site)
   const dek = article.dek === undefined ? '' : `<p class="dek">${escapeHtml(article.dek)}</p>`
+  // `#photos` is the gallery's anchor, as `#{section-id}` is each section's (old feed links point to them).
   const gallery =
     article.photos.length === 0
       ? ''
-      : `<section class="gallery" aria-label="${escapeHtml(labels.gallery)}">${article.photos.map((p) => renderFigure(p, site, lang)).join('\n')}</section>`
-  const feeds = FEED_FORMATS.map(
-    (f) =>
-      `<a href="${escapeHtml(feedUrl(site.baseUrl, article.slug, f.ext))}" type="${f.type}">${f.label}</a>`,
-  ).join(' · ')
+      : `<section id="${GALLERY_ID}" class="gallery" aria-label="${escapeHtml(labels.gallery)}">${article.photos.map((p) => renderFigure(p, site, lang)).join('\n')}</section>`
   const body = `<main>
 <article>
 <header>
 <h1>${escapeHtml(article.title)}</h1>
 ${dek}
-<p class="meta"><span class="byline">${escapeHtml(credits(article, lang))}</span> · <time datetime="${escapeHtml(article.published)}">${escapeHtml(displayDate(article.published, lang))}</time></p>
+${articleMeta(article)}
 </header>
 ${correctionsHtml(article.corrections ?? [], lang)}${paragraphs(article.lede, ' class="lede"')}
 ${article.sections.map((s) => renderSection(s, site, lang)).join('\n')}
 ${gallery}
-<footer><p class="feeds">${escapeHtml(labels.feeds)}: ${feeds}</p></footer>
+<footer>${feedLinks(article, site)}</footer>
 </article>
 </main>`
+  const photos = [...article.sections.flatMap((s) => s.photos), ...article.photos]
+  const preview = previewTags(
+    {
+      article,
+      title: article.title,
+      ...(article.dek === undefined ? {} : { description: article.dek }),
+      url: canonical,
+      canonical,
+      pictures: rasterPhotos(photos, site.baseUrl),
+    },
+    site,
+  )
   return pageLayout({
     lang,
     title: `${article.title} - ${site.title}`,
     ...(article.dek === undefined ? {} : { description: article.dek }),
     siteTitle: site.title,
     homeUrl: siteHomeUrl(site.baseUrl),
-    head: headLinks(value, site, canonical),
+    head: `${articleHeadLinks(article, site)}\n${preview}`,
     body,
   })
 }

@@ -20,6 +20,12 @@ const feedLinks = (site: SiteConfig, slug: string): string =>
     (f) => `<a href="${escapeHtml(feedUrl(site.baseUrl, slug, f.ext))}" type="${f.type}">${f.label}</a>`,
   ).join(' · ')
 
+/** One OPML list per format: importing one subscribes to each feed once. */
+const opmlLinks = (site: SiteConfig): string =>
+  FEED_FORMATS.map(
+    (f) => `<a href="${escapeHtml(opmlUrl(site.baseUrl, f.ext))}" type="text/x-opml">${f.label}</a>`,
+  ).join(' · ')
+
 function renderItem(a: ArticleSummary, site: SiteConfig): string {
   const labels = labelsFor(site.language)
   const dek = a.dek === undefined ? '' : `<p class="dek">${escapeHtml(a.dek)}</p>`
@@ -64,7 +70,8 @@ export function renderHomePage(index: IndexValue | null, site: SiteConfig): stri
 <header>
 <h1>${escapeHtml(site.title)}</h1>
 <p class="dek">${escapeHtml(site.description)}</p>
-<p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')} · <a href="${escapeHtml(opmlUrl(site.baseUrl))}" type="text/x-opml">${escapeHtml(labels.opml)}</a></p>
+<p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')}</p>
+<p class="feeds">${escapeHtml(labels.opml)}: ${opmlLinks(site)}</p>
 </header>
 ${list}
 ${renderEmbed(articles, site)}

@@ -1,5 +1,12 @@
-/** OPML 2.0 listing every feed: one folder per format, the "all" feed first, then each article's feed. */
-import { articlePageUrl, FEED_FORMATS, feedUrl, siteHomeUrl } from '../../model/feed-urls.ts'
+/** OPML 2.0 subscription lists, one per feed format: the "all" feed first, then each article's feed. */
+import {
+  articlePageUrl,
+  FEED_FORMATS,
+  type FeedFormat,
+  feedUrl,
+  opmlUrl,
+  siteHomeUrl,
+} from '../../model/feed-urls.ts'
 import type { IndexValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml as escapeXml } from './html-text.ts'
@@ -12,10 +19,19 @@ interface Listed {
 }
 
 /**
- * OPML 2.0 (http://opml.org/spec2.opml): `type="rss"` is what readers import for any feed format. Grouped by
- * format, so a reader imports one folder rather than the same article three times.
+ * Each entry's `type` and `version`. OPML 2.0 (http://opml.org/spec2.opml) defines `type="rss"` with
+ * `version="RSS"` for RSS 0.91–2.0; it names no Atom or JSON Feed, so those lists say what they hold rather
+ * than claim RSS (readers import by `xmlUrl`: newsboat, rss2email, NetNewsWire, Miniflux all do).
  */
-export function renderOpml(index: IndexValue | null, site: SiteConfig): string {
+const ENTRY_TYPE: Readonly<Record<FeedFormat, string>> = {
+  rss: 'type="rss" version="RSS"',
+  atom: 'type="atom"',
+  json: 'type="json"',
+}
+
+/** The subscription list of `format`: one entry per feed, so importing it subscribes to each feed once. */
+export function renderOpml(index: IndexValue | null, site: SiteConfig, format: FeedFormat = 'rss'): string {
+  const label = FEED_FORMATS.find((f) => f.ext === format)?.label ?? format
   const listed: Listed[] = [
     { slug: 'all', title: site.title, lang: site.language, htmlUrl: siteHomeUrl(site.baseUrl) },
     ...(index?.articles ?? []).map((a) => ({
@@ -25,24 +41,22 @@ export function renderOpml(index: IndexValue | null, site: SiteConfig): string {
       htmlUrl: articlePageUrl(site.baseUrl, a.slug),
     })),
   ]
-  const folders = FEED_FORMATS.map((f) => {
-    const items = listed.map(
-      (l) =>
-        `      <outline type="rss" text="${escapeXml(l.title)}" title="${escapeXml(l.title)}" xmlUrl="${escapeXml(feedUrl(site.baseUrl, l.slug, f.ext))}" htmlUrl="${escapeXml(l.htmlUrl)}" language="${escapeXml(l.lang)}"${f.ext === 'rss' ? ' version="RSS2"' : ''}/>`,
-    )
-    return `    <outline text="${escapeXml(`${site.title} (${f.label})`)}">\n${items.join('\n')}\n    </outline>`
-  })
+  const entries = listed.map(
+    (l) =>
+      `    <outline ${ENTRY_TYPE[format]} text="${escapeXml(l.title)}" title="${escapeXml(l.title)}" xmlUrl="${escapeXml(feedUrl(site.baseUrl, l.slug, format))}" htmlUrl="${escapeXml(l.htmlUrl)}" language="${escapeXml(l.lang)}"/>`,
+  )
   const modified = index?.updated
     ? `\n    <dateModified>${new Date(index.updated).toUTCString()}</dateModified>`
     : ''
   return `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">
   <head>
-    <title>${escapeXml(site.title)}</title>${modified}
+    <title>${escapeXml(`${site.title} (${label})`)}</title>${modified}
     <docs>http://opml.org/spec2.opml</docs>
+    <urlPublic>${escapeXml(opmlUrl(site.baseUrl, format))}</urlPublic>
   </head>
   <body>
-${folders.join('\n')}
+${entries.join('\n')}
   </body>
 </opml>
 `

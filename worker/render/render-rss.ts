@@ -13,10 +13,13 @@ const NAMESPACES = {
   'xmlns:media': 'http://search.yahoo.com/mrss/',
 }
 
-/** Caption and credit stay inside media:content: at item level feedparser folds them into the body. */
+/**
+ * The credit inside media:content. No media:description: feedparser reads one anywhere in an item as the item's
+ * description, so the summary became the last caption and rss2email's text mode mailed only that caption.
+ * Captions reach readers in the body (each figure's figcaption ends with the credit).
+ */
 function mediaContent(photo: FeedPhoto): string {
   const inner =
-    (photo.caption.trim() ? xmlText('media:description', photo.caption, { type: 'plain' }) : '') +
     xmlText('media:credit', photo.credit.name, { role: 'photographer', scheme: 'urn:ebu' }) +
     (photo.thumbnail
       ? xmlElement('media:thumbnail', {

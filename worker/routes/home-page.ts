@@ -1,4 +1,5 @@
-/** `/` and `/feeds.opml`: both list what `v1:index` holds; before the first publish they list nothing (200). */
+/** `/` and the OPML lists (`/feeds.opml`, `/feeds.atom.opml`, `/feeds.json.opml`): both list what `v1:index` holds; before the first publish they list nothing (200). */
+import type { FeedFormat } from '../../model/feed-urls.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
 import { renderHomePage } from '../render/render-home-page.ts'
 import { renderOpml } from '../render/render-opml.ts'
@@ -19,14 +20,16 @@ export const homePageRoute: RouteHandler = async ({ env, site }) => {
   }
 }
 
-/** The OPML list of every feed. */
-export const opmlRoute: RouteHandler = async ({ env, site }) => {
-  const index = await readIndex(env.CONTENT)
-  return {
-    contentType: 'text/x-opml; charset=utf-8',
-    version: index?.version ?? EMPTY_VERSION,
-    ...(index?.updated ? { lastModified: index.updated } : {}),
-    cache: 'feed',
-    render: () => renderOpml(index, site),
+/** The OPML list of every feed in one format (`/feeds.opml` is RSS). */
+export const opmlRoute =
+  (format: FeedFormat): RouteHandler =>
+  async ({ env, site }) => {
+    const index = await readIndex(env.CONTENT)
+    return {
+      contentType: 'text/x-opml; charset=utf-8',
+      version: index?.version ?? EMPTY_VERSION,
+      ...(index?.updated ? { lastModified: index.updated } : {}),
+      cache: 'feed',
+      render: () => renderOpml(index, site, format),
+    }
   }
-}
