@@ -76,11 +76,6 @@ export function opmlUrl(baseUrl: string, format: FeedFormat = 'rss'): string {
   return format === 'rss' ? `${baseUrl}/feeds.opml` : `${baseUrl}/feeds.${format}.opml`
 }
 
-/** The site icon the HTTP layer serves. */
-export function iconUrl(baseUrl: string): string {
-  return `${baseUrl}/favicon.svg`
-}
-
 /** The widget's unversioned script, the one partners embed. */
 export function widgetScriptUrl(baseUrl: string): string {
   return `${baseUrl}/widget.js`

@@ -1,13 +1,14 @@
 /** The URL contract of the Worker, in one table (README "URLs"); order matters where patterns overlap. */
 import type { Route } from './http/route-handler.ts'
 import { articlePageRoute } from './routes/article-page.ts'
-import { faviconRoute } from './routes/favicon.ts'
+import { faviconRoute, rasterIconRoute } from './routes/favicon.ts'
 import { allFeedRoute, articleFeedRoute } from './routes/feed.ts'
 import { homePageRoute, opmlRoute } from './routes/home-page.ts'
 import { mediaRoute } from './routes/media.ts'
 import { oembedRoute } from './routes/oembed.ts'
 import { sectionPageRoute } from './routes/section-page.ts'
 import { embedBuilderScript, pinnedWidgetScript, widgetScript } from './routes/widget-script.ts'
+import { FAVICON_ICO, RASTER_ICONS } from './site-icon.ts'
 
 /** Every route answers GET and HEAD; `cors` routes also answer preflights; other methods get 405. */
 export const routes: readonly Route[] = [
@@ -27,6 +28,13 @@ export const routes: readonly Route[] = [
   { path: '/media/:name', handler: mediaRoute, cors: true },
   { path: '/oembed', handler: oembedRoute, cors: true },
   { path: '/favicon.svg', handler: faviconRoute, cors: false },
+  // PNG renditions of the icon, rendered at build time (worker/build-icons.ts); feeds and previews use them.
+  { path: '/favicon.ico', handler: rasterIconRoute(FAVICON_ICO.name, 'image/x-icon'), cors: false },
+  ...Object.values(RASTER_ICONS).map((icon) => ({
+    path: `/${icon.name}`,
+    handler: rasterIconRoute(icon.name, 'image/png'),
+    cors: true,
+  })),
   // The widget, built from widget/ into dist/assets (Workers Static Assets, read by routes/widget-script.ts).
   { path: '/widget.js', handler: widgetScript, cors: true },
   { path: '/widget.:hash.js', handler: pinnedWidgetScript, cors: true },

@@ -13,7 +13,8 @@ describe('renderAtom', () => {
     expect(parsed.bozo).toBe(0)
     expect(parsed.version).toBe('atom10')
     expect(parsed.feed.title).toBe('綦江：战略转身')
-    expect(parsed.feed.icon).toBe('https://news.example.com/favicon.svg')
+    expect(parsed.feed.icon).toBe('https://news.example.com/icon-64.png')
+    expect(parsed.feed.logo).toBe('https://news.example.com/icon-512.png')
   })
 
   it('declares xml:lang on the feed and on every entry', () => {

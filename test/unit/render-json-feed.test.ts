@@ -21,8 +21,8 @@ describe('renderJsonFeed', () => {
       feed_url: 'https://news.example.com/feeds/qijiang-strategic-pivot.json',
       language: 'zh-CN',
       authors: [{ name: '石亮' }],
-      icon: 'https://news.example.com/favicon.svg',
-      favicon: 'https://news.example.com/favicon.svg',
+      icon: 'https://news.example.com/icon-512.png',
+      favicon: 'https://news.example.com/icon-64.png',
       hubs: [{ type: 'WebSub', url: 'https://hub.example.com/' }],
     })
   })

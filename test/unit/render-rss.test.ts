@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { articleFeed } from '../../worker/render/feed-document.ts'
 import { renderRss } from '../../worker/render/render-rss.ts'
-import { buildArticleValue, buildSection, buildSiteConfig } from '../fixtures/build-article.ts'
+import { buildArticleValue, buildPhoto, buildSection, buildSiteConfig } from '../fixtures/build-article.ts'
 import { feedparser } from '../helpers/feedparser.ts'
 import { childrenNamed, onlyChild, parseXml } from '../helpers/parse-xml.ts'
 
@@ -14,6 +14,27 @@ describe('renderRss', () => {
     expect(parsed.version).toBe('rss20')
     expect(parsed.feed.title).toBe('綦江：战略转身')
     expect(parsed.feed.language).toBe('zh-CN')
+  })
+
+  it('has a PNG channel image titled and linked as the channel', () => {
+    const parsed = feedparser(rss())
+    expect(parsed.feed.image).toMatchObject({
+      href: 'https://news.example.com/icon-144.png',
+      title: '綦江：战略转身',
+      link: 'https://news.example.com/articles/qijiang-strategic-pivot',
+      width: 144,
+      height: 144,
+    })
+  })
+
+  it('gives every item a raster media:thumbnail for list views, the site logo when no photo is raster', () => {
+    const svg = buildPhoto({ src: '/media/x.svg', type: 'image/svg+xml' })
+    const value = buildArticleValue({ sections: [buildSection(), buildSection({ id: 'b', photos: [svg] })] })
+    const entries = feedparser(renderRss(articleFeed(value, buildSiteConfig()))).entries
+    expect(entries.map((e) => e.media_thumbnail)).toEqual([
+      [{ url: 'https://news.example.com/media/3f2a9c1b.jpg', width: '1200', height: '800' }],
+      [{ url: 'https://news.example.com/icon-512.png', width: '512', height: '512' }],
+    ])
   })
 
   it('declares every namespace prefix it uses on the root element', () => {

@@ -6,7 +6,6 @@ import {
   canonicalArticleUrl,
   type FormatUrls,
   feedUrls,
-  iconUrl,
   sectionPageUrl,
   siteHomeUrl,
 } from '../../model/feed-urls.ts'
@@ -14,9 +13,11 @@ import { newest } from '../../model/newest.ts'
 import type { AllPageValue, ArticleValue, FeedEntry } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
+import { type FeedIcons, feedIcons } from './feed-icons.ts'
 import { type FeedPhoto, feedPhoto } from './feed-photo.ts'
 import { summarize } from './feed-summary.ts'
 import { creditedNames } from './page-labels.ts'
+import { pictureOf, type RasterPicture } from './raster-picture.ts'
 import { sectionHtml } from './section-html.ts'
 
 /** The naming authority of every tag: URI; fixed, so ids survive a change of host (RFC 4151). */
@@ -44,6 +45,8 @@ export interface FeedItem {
   contentHtml: string
   tags: string[]
   photos: FeedPhoto[]
+  /** The raster picture list views show: the first raster photo, else the site logo. */
+  thumbnail: RasterPicture
   article: BroadsheetArticle
 }
 
@@ -68,7 +71,8 @@ export interface FeedDocument {
   /** This document in each format; a renderer takes its own format's URL as `self`. */
   self: FormatUrls
   hub?: string
-  iconUrl: string
+  /** PNG renditions of the site icon (RSS allows no SVG; readers and unfurlers show raster best). */
+  icons: FeedIcons
   /** RFC 3339: the newest item's `updated`. */
   updated: string
   /** Feed-level author (an article's byline); absent for "all". */
@@ -103,13 +107,14 @@ function feedItem(article: ArticleContext, section: ItemSection, site: SiteConfi
     contentHtml: sectionHtml(section.paragraphs, photos) + correctionsHtml(notes, article.lang),
     tags: [...article.tags],
     photos,
+    thumbnail: pictureOf(section.photos, site.baseUrl, site.title),
     article: { slug: article.slug, title: article.title, url },
   }
 }
 
 function common(site: SiteConfig) {
   return {
-    iconUrl: iconUrl(site.baseUrl),
+    icons: feedIcons(site.baseUrl),
     generator: { name: 'Broadsheet', url: siteHomeUrl(site.baseUrl) },
     ...(site.hub ? { hub: site.hub } : {}),
   }

@@ -26,7 +26,9 @@ export function pageLayout(parts: PageParts): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(parts.title)}</title>
-${description}<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${description}<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
 <style>${PAGE_STYLE}</style>
 ${parts.head}
 </head>

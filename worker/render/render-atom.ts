@@ -46,7 +46,8 @@ export function renderAtom(doc: FeedDocument): string {
     ...navigationLinks(doc, 'atom').map((l) =>
       xmlElement('link', { rel: l.rel, type: FEED_MEDIA_TYPES.atom, href: l.href }),
     ),
-    xmlText('icon', doc.iconUrl),
+    xmlText('icon', doc.icons.favicon.url),
+    xmlText('logo', doc.icons.logo.url),
     xmlText('generator', doc.generator.name, { uri: doc.generator.url }),
     ...doc.items.map(entry),
   ]

@@ -51,14 +51,31 @@ function item(entry: FeedItem): string {
     xmlText('description', escapeHtmlText(entry.summary)),
     xmlText('content:encoded', entry.contentHtml),
     ...entry.photos.map(mediaContent),
+    xmlElement('media:thumbnail', {
+      url: entry.thumbnail.url,
+      width: entry.thumbnail.width,
+      height: entry.thumbnail.height,
+    }),
   ]
   return xmlElement('item', {}, parts.join(''))
 }
 
+/** The channel `image`: the PNG icon, titled and linked exactly as the channel (validators check both). */
+function channelImage(doc: FeedDocument): string {
+  const { url, size } = doc.icons.rssImage
+  const inner = [
+    xmlText('url', url),
+    xmlText('title', doc.title),
+    xmlText('link', doc.homeUrl),
+    xmlText('width', String(size)),
+    xmlText('height', String(size)),
+  ]
+  return xmlElement('image', {}, inner.join(''))
+}
+
 /**
- * Renders RSS 2.0. No channel `image`: RSS allows only GIF, JPEG or PNG there and the site icon is SVG
- * (the W3C validator warns), so the icon is left to Atom and JSON Feed. No `enclosure` either: RSS requires
- * its byte length, which the model does not carry; Media RSS describes the photos better anyway.
+ * Renders RSS 2.0. Each item's list-view picture is a `media:thumbnail` (a raster photo, else the site logo). No
+ * `enclosure`: RSS requires its byte length, which the model does not carry; Media RSS describes photos better.
  */
 export function renderRss(doc: FeedDocument): string {
   const self = doc.self.rss
@@ -67,6 +84,7 @@ export function renderRss(doc: FeedDocument): string {
     xmlText('link', doc.homeUrl),
     xmlText('description', doc.description),
     xmlText('language', doc.lang),
+    channelImage(doc),
     xmlElement('atom:link', { href: self, rel: 'self', type: FEED_MEDIA_TYPES.rss }),
     doc.hub ? xmlElement('atom:link', { href: doc.hub, rel: 'hub' }) : '',
     ...navigationLinks(doc, 'rss').map((l) =>

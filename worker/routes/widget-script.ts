@@ -2,15 +2,10 @@
 import type { Representation } from '../http/representation.ts'
 import type { RouteContext } from '../http/route-handler.ts'
 import { notFound, StatusError } from '../http/status-error.ts'
+import { readAsset } from './static-asset.ts'
 
 const SCRIPT_TYPE = 'text/javascript; charset=utf-8'
 const HASH = /^[0-9a-f]{8}$/
-
-/** Reads one built file; the origin is a placeholder because ASSETS resolves only the path. */
-async function asset(env: Env, name: string): Promise<Response | null> {
-  const response = await env.ASSETS.fetch(`https://assets.invalid/${name}`)
-  return response.ok ? response : null
-}
 
 /** Assets are fixed for a deployment, so the manifest is read once per isolate, not on every request. */
 let knownHash: string | undefined
@@ -22,7 +17,7 @@ async function currentHash(env: Env): Promise<string> {
 }
 
 async function readHash(env: Env): Promise<string> {
-  const manifest = await asset(env, 'widget-manifest.json')
+  const manifest = await readAsset(env, 'widget-manifest.json')
   const value: unknown = manifest ? await manifest.json().catch(() => null) : null
   const hash = typeof value === 'object' && value !== null && 'hash' in value ? value.hash : undefined
   if (typeof hash !== 'string' || !HASH.test(hash))
@@ -31,7 +26,7 @@ async function readHash(env: Env): Promise<string> {
 }
 
 async function script(env: Env, name: string, version: string, cache: Representation['cache']) {
-  const file = await asset(env, name)
+  const file = await readAsset(env, name)
   if (!file) throw notFound()
   const representation: Representation = {
     body: await file.arrayBuffer(),
