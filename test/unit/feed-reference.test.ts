@@ -45,8 +45,8 @@ function referenceFeed(doc: FeedDocument): Feed {
     updated: new Date(doc.updated),
     generator: doc.generator.name,
     feedLinks: { rss: doc.self.rss, atom: doc.self.atom, json: doc.self.json },
-    favicon: doc.iconUrl,
-    image: doc.iconUrl,
+    favicon: doc.icons.favicon.url,
+    image: doc.icons.logo.url,
     ...(doc.hub ? { hub: doc.hub } : {}),
     ...(doc.author ? { author: { name: doc.author } } : {}),
   })
