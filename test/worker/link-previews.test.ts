@@ -19,12 +19,18 @@ function metas(tokens: HtmlToken[], key: string): string[] {
 }
 
 const gallery = [
-  buildPhoto({ src: '/media/aa.png', type: 'image/png', alt: '厂区', caption: '高新区一角。' }),
-  buildPhoto({ src: '/media/bb.svg', type: 'image/svg+xml', caption: '綦城云海。' }),
+  buildPhoto({
+    src: '/media/aa.png',
+    type: 'image/png',
+    alt: '厂区',
+    caption: '高新区一角。',
+    renditions: [],
+  }),
+  buildPhoto({ src: '/media/bb.svg', type: 'image/svg+xml', caption: '綦城云海。', renditions: [] }),
 ]
 
 describe('GET /articles/:slug link previews', () => {
-  it('has Open Graph article tags: title without the site name, a raster image with size and alt', async () => {
+  it('has Open Graph article tags: title without the site name, the large JPEG rendition with size and alt', async () => {
     await seedArticle()
     const { tokens } = await page(`/articles/${SLUG}`)
     expect(metas(tokens, 'og:type')).toEqual(['article'])
@@ -44,7 +50,7 @@ describe('GET /articles/:slug link previews', () => {
   })
 
   it('never offers an SVG as the preview image: the site logo (PNG) stands in', async () => {
-    const svg = buildPhoto({ src: '/media/cc.svg', type: 'image/svg+xml' })
+    const svg = buildPhoto({ src: '/media/cc.svg', type: 'image/svg+xml', renditions: [] })
     await seedArticle(buildArticle({ sections: [buildSection({ photos: [svg] })] }))
     const { tokens } = await page(`/articles/${SLUG}`)
     expect(metas(tokens, 'og:image')).toEqual([`${BASE}/icon-512.png`])

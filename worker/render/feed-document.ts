@@ -14,10 +14,10 @@ import type { AllPageValue, ArticleValue, FeedEntry } from '../../model/store-va
 import type { SiteConfig } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
 import { type FeedIcons, feedIcons } from './feed-icons.ts'
-import { type FeedPhoto, feedPhoto } from './feed-photo.ts'
+import { type FeedImage, type FeedPhoto, feedPhoto } from './feed-photo.ts'
 import { summarize } from './feed-summary.ts'
 import { creditedNames } from './page-labels.ts'
-import { pictureOf, type RasterPicture } from './raster-picture.ts'
+import { siteLogo } from './raster-picture.ts'
 import { sectionHtml } from './section-html.ts'
 
 /** The naming authority of every tag: URI; fixed, so ids survive a change of host (RFC 4151). */
@@ -45,8 +45,8 @@ export interface FeedItem {
   contentHtml: string
   tags: string[]
   photos: FeedPhoto[]
-  /** The raster picture list views show: the first raster photo, else the site logo. */
-  thumbnail: RasterPicture
+  /** For an item without photos, the site logo as its list-view picture (photos carry their own thumbnails). */
+  logoThumbnail?: FeedImage
   article: BroadsheetArticle
 }
 
@@ -107,7 +107,7 @@ function feedItem(article: ArticleContext, section: ItemSection, site: SiteConfi
     contentHtml: sectionHtml(section.paragraphs, photos) + correctionsHtml(notes, article.lang),
     tags: [...article.tags],
     photos,
-    thumbnail: pictureOf(section.photos, site.baseUrl, site.title),
+    ...(photos.length === 0 ? { logoThumbnail: siteLogo(site.baseUrl, site.title) } : {}),
     article: { slug: article.slug, title: article.title, url },
   }
 }

@@ -1,5 +1,6 @@
 /** The raster picture that link previews and feed list views show for a page or an item. */
 import type { Photo } from '../../model/article.ts'
+import { pickRendition } from '../../model/pick-rendition.ts'
 import { RASTER_ICONS, rasterIconUrl } from '../site-icon.ts'
 import { absoluteUrl } from './feed-photo.ts'
 
@@ -15,15 +16,20 @@ export interface RasterPicture {
 /** What unfurlers and feed readers display: no SVG (most ignore it), no AVIF (few decode it). */
 const SHOWN = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif'])
 
+/** Link previews want a large image: Facebook suggests 1200 px wide, and JPEG is what every unfurler decodes. */
+const PREVIEW_WIDTH = 1200
+
 /**
- * A photo as a raster picture, or undefined when it has none. Today a photo is its `src`; when the photo pipeline
- * adds renditions, this is the one place that picks a JPEG rendition of a suitable width instead.
+ * A photo as a raster picture for a link preview, or undefined when it has none: its JPEG rendition at least
+ * 1200 px wide (else its widest), or, for a photo without renditions (hosted elsewhere), its own raster `src`.
  */
 export function rasterPhoto(photo: Photo, baseUrl: string): RasterPicture | undefined {
-  if (!SHOWN.has(photo.type)) return undefined
-  const url = absoluteUrl(photo.src, baseUrl)
+  const rendition = pickRendition(photo, { type: 'image/jpeg', minWidth: PREVIEW_WIDTH })
+  const { src, type, width, height } = rendition ?? photo
+  if (!SHOWN.has(type)) return undefined
+  const url = absoluteUrl(src, baseUrl)
   if (!/^https?:\/\//i.test(url)) return undefined
-  return { url, type: photo.type, width: photo.width, height: photo.height, alt: photo.alt }
+  return { url, type, width, height, alt: photo.alt }
 }
 
 /** The site logo (512×512 PNG) as a picture, alt text the site title. */
@@ -36,9 +42,4 @@ export function siteLogo(baseUrl: string, siteTitle: string): RasterPicture {
 /** Every raster picture among `photos`, in order. */
 export function rasterPhotos(photos: readonly Photo[], baseUrl: string): RasterPicture[] {
   return photos.flatMap((p) => rasterPhoto(p, baseUrl) ?? [])
-}
-
-/** The first raster picture among `photos`, else the site logo: a list view or preview always has a picture. */
-export function pictureOf(photos: readonly Photo[], baseUrl: string, siteTitle: string): RasterPicture {
-  return rasterPhotos(photos, baseUrl)[0] ?? siteLogo(baseUrl, siteTitle)
 }

@@ -3,7 +3,7 @@ import { FEED_MEDIA_TYPES } from '../../model/feed-urls.ts'
 import { rfc822 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
 import { navigationLinks } from './feed-paging-links.ts'
-import type { FeedPhoto } from './feed-photo.ts'
+import type { FeedImage, FeedPhoto } from './feed-photo.ts'
 import { escapeHtmlText, xmlElement, xmlText } from './xml-text.ts'
 
 const NAMESPACES = {
@@ -11,6 +11,11 @@ const NAMESPACES = {
   'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
   'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
   'xmlns:media': 'http://search.yahoo.com/mrss/',
+}
+
+/** A list-view picture: a photo's small rendition, or the site logo for an item without photos. */
+function mediaThumbnail(image: FeedImage): string {
+  return xmlElement('media:thumbnail', { url: image.url, width: image.width, height: image.height })
 }
 
 /**
@@ -21,13 +26,7 @@ const NAMESPACES = {
 function mediaContent(photo: FeedPhoto): string {
   const inner =
     xmlText('media:credit', photo.credit.name, { role: 'photographer', scheme: 'urn:ebu' }) +
-    (photo.thumbnail
-      ? xmlElement('media:thumbnail', {
-          url: photo.thumbnail.url,
-          width: photo.thumbnail.width,
-          height: photo.thumbnail.height,
-        })
-      : '')
+    (photo.thumbnail ? mediaThumbnail(photo.thumbnail) : '')
   const attrs = {
     url: photo.url,
     type: photo.type,
@@ -51,11 +50,7 @@ function item(entry: FeedItem): string {
     xmlText('description', escapeHtmlText(entry.summary)),
     xmlText('content:encoded', entry.contentHtml),
     ...entry.photos.map(mediaContent),
-    xmlElement('media:thumbnail', {
-      url: entry.thumbnail.url,
-      width: entry.thumbnail.width,
-      height: entry.thumbnail.height,
-    }),
+    entry.logoThumbnail ? mediaThumbnail(entry.logoThumbnail) : '',
   ]
   return xmlElement('item', {}, parts.join(''))
 }
@@ -74,8 +69,8 @@ function channelImage(doc: FeedDocument): string {
 }
 
 /**
- * Renders RSS 2.0. Each item's list-view picture is a `media:thumbnail` (a raster photo, else the site logo). No
- * `enclosure`: RSS requires its byte length, which the model does not carry; Media RSS describes photos better.
+ * Renders RSS 2.0. Each item's list-view picture is a `media:thumbnail`: a photo's small rendition inside its
+ * media:content, or for an item without photos the site logo at item level.
  */
 export function renderRss(doc: FeedDocument): string {
   const self = doc.self.rss
