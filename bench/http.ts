@@ -1,13 +1,13 @@
 /** `npm run bench:http`: the Worker under wrangler dev against its own floor (a constant response), plus bundle size. */
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import autocannon from 'autocannon'
 import { checkContent } from '../editor/content/check-content.ts'
 import { buildEntries } from '../editor/publish/build-entries.ts'
 import { runBin } from '../test/helpers/run-command.ts'
 import { startWranglerDev } from '../test/helpers/wrangler-dev.ts'
 import { bundleSize } from './bundle-size.ts'
 import { generateContent } from './generate-content.ts'
+import { interleavedRounds, printGoal, printRows, type Row, type Scenario } from './interleaved-rounds.ts'
 
 /** 100 articles × 5 sections: 500 items, so /feeds/all.rss page 1 holds the full 50 items. */
 const SHAPE = { articles: 100, sections: 5, photos: 1 }
@@ -15,33 +15,15 @@ const SHAPE = { articles: 100, sections: 5, photos: 1 }
 const ROUNDS = 3
 const DURATION_S = 3
 const CONNECTIONS = 32
+const OPTIONS = { rounds: ROUNDS, durationS: DURATION_S, connections: CONNECTIONS }
 const TMP = 'test/.tmp/bench-http'
 const STATE = 'test/.tmp/bench-state'
 const BUNDLE = 'test/.tmp/bundle'
 const MISS_BUNDLE = 'test/.tmp/bundle-miss'
 const GZIP = { 'accept-encoding': 'gzip' }
 
-interface Scenario {
-  name: string
-  path: string
-  headers: Record<string, string>
-  status: 200 | 304
-}
-
-interface Row {
-  name: string
-  rps: number
-  p99: number
-  ratio: number
-  bad: number
-}
-
-const FLOOR: Scenario = {
-  name: 'floor: /favicon.svg (constant, no KV)',
-  path: '/favicon.svg',
-  headers: {},
-  status: 200,
-}
+const FLOOR_PATH = '/favicon.svg'
+const FLOOR_NAME = 'floor: /favicon.svg (constant, no KV)'
 
 /** Generates content with the editors' own pipeline and writes it to local KV with wrangler. */
 async function seedLocalKv(): Promise<void> {
@@ -67,61 +49,17 @@ async function seedLocalKv(): Promise<void> {
   if (put.code !== 0) throw new Error(`wrangler kv bulk put failed:\n${put.stdout}${put.stderr}`)
 }
 
-/** One bounded autocannon run: requests/s, p99 and how many responses were not the expected status. */
-async function measure(origin: string, s: Scenario) {
-  const r = await autocannon({
-    url: origin + s.path,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    headers: s.headers,
-  })
-  const good = s.status === 304 ? r['3xx'] : r['2xx']
-  return { rps: r.requests.average, p99: r.latency.p99, bad: r.requests.total - good + r.errors + r.timeouts }
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
-
-/** Runs the floor and each scenario in ROUNDS interleaved rounds on one wrangler dev; medians per scenario. */
+/** Interleaved rounds on one wrangler dev: the floor first and last in each round, the scenarios between. */
 async function runOn(
   extraArgs: string[],
   scenarios: (origin: string) => Promise<Scenario[]>,
 ): Promise<Row[]> {
   const server = await startWranglerDev(STATE, 60_000, extraArgs)
   try {
-    const list = [FLOOR, ...(await scenarios(server.url))]
-    const runs = list.map(() => [] as { rps: number; p99: number; bad: number; ratio: number }[])
-    for (let round = 0; round < ROUNDS; round++) {
-      let floor = Number.NaN
-      for (const [i, s] of list.entries()) {
-        const m = await measure(server.url, s)
-        if (i === 0) floor = m.rps
-        runs[i]?.push({ ...m, ratio: m.rps / floor })
-      }
-    }
-    return list.map((s, i) => {
-      const r = runs[i] ?? []
-      const rps = median(r.map((x) => x.rps))
-      const ratio = median(r.map((x) => x.ratio))
-      return {
-        name: s.name,
-        rps,
-        p99: median(r.map((x) => x.p99)),
-        ratio,
-        bad: r.reduce((n, x) => n + x.bad, 0),
-      }
-    })
+    const floor: Scenario = { name: FLOOR_NAME, url: server.url + FLOOR_PATH, status: 200 }
+    return await interleavedRounds(floor, await scenarios(server.url), OPTIONS)
   } finally {
     await server.stop()
-  }
-}
-
-function print(title: string, rows: Row[]): void {
-  console.log(title)
-  for (const row of rows) {
-    const bad = row.bad === 0 ? '' : `   ${row.bad} unexpected responses/errors`
-    console.log(
-      `  ${row.name.padEnd(46)} ${row.rps.toFixed(0).padStart(6)} req/s  p99 ${String(row.p99).padStart(4)} ms  ${row.ratio.toFixed(2)}× floor${bad}`,
-    )
   }
 }
 
@@ -143,40 +81,72 @@ if (missBuild.code !== 0)
 console.log(
   `bench:http  wrangler dev --local, ${CONNECTIONS} connections, ${DURATION_S} s × ${ROUNDS} interleaved rounds, medians`,
 )
-const warm = await runOn([`${BUNDLE}/index.js`, '--no-bundle'], async (origin) => {
+/** Requests `/feeds/all.rss` once (warming the isolate) and returns its ETag. */
+async function warmFeed(origin: string): Promise<string> {
   const first = await fetch(`${origin}/feeds/all.rss`, { headers: GZIP })
   await first.arrayBuffer()
   const etag = first.headers.get('etag')
   if (first.status !== 200 || etag === null) throw new Error(`/feeds/all.rss answered ${first.status}`)
+  return etag
+}
+
+const warm = await runOn([`${BUNDLE}/index.js`, '--no-bundle'], async (origin) => {
+  const etag = await warmFeed(origin)
+  const feed = `${origin}/feeds/all.rss`
   return [
-    { name: '/feeds/all.rss hit (gzip)', path: '/feeds/all.rss', headers: GZIP, status: 200 },
-    { name: '/feeds/all.rss hit (identity)', path: '/feeds/all.rss', headers: {}, status: 200 },
+    { name: '/feeds/all.rss hit (gzip)', url: feed, headers: GZIP, status: 200 },
+    { name: '/feeds/all.rss hit (identity)', url: feed, status: 200 },
     {
       name: '/feeds/all.rss 304 (If-None-Match)',
-      path: '/feeds/all.rss',
+      url: feed,
       headers: { ...GZIP, 'if-none-match': etag },
       status: 304,
     },
     {
       name: '/articles/bench-article-1 hit (gzip)',
-      path: '/articles/bench-article-1',
+      url: `${origin}/articles/bench-article-1`,
       headers: GZIP,
       status: 200,
     },
   ]
 })
-print('  edge cache warm', warm)
-// A miss is timed on a build where every edge-cache lookup counts as a miss (the lookup and the store still
-// happen), via `--define`: the only honest way to time the miss path with a fixed URL and fixed content.
-const cold = await runOn([`${MISS_BUNDLE}/index.js`, '--no-bundle'], async () => [
+console.log('  answered from the isolate (within the freshness window)')
+printRows(warm)
+// After the window: ISOLATE_CACHE_SECONDS=0 makes every request read KV once (the rendered bytes are reused).
+const revalidated = await runOn(
+  [`${BUNDLE}/index.js`, '--no-bundle', '--var', 'ISOLATE_CACHE_SECONDS:0'],
+  async (origin) => {
+    const etag = await warmFeed(origin)
+    const feed = `${origin}/feeds/all.rss`
+    return [
+      { name: '/feeds/all.rss after the window (1 KV read)', url: feed, headers: GZIP, status: 200 },
+      {
+        name: '/feeds/all.rss 304 after the window (1 KV read)',
+        url: feed,
+        headers: { ...GZIP, 'if-none-match': etag },
+        status: 304,
+      },
+    ]
+  },
+)
+console.log('  after the window (ISOLATE_CACHE_SECONDS=0): one KV read per request')
+printRows(revalidated)
+// A miss is timed on a build where every cache lookup (isolate, edge) counts as a miss (lookups and stores still
+// happen), via `--define`: the only honest way to time the miss path with a fixed URL and fixed content. The
+// floor there (the favicon) misses the isolate too.
+const cold = await runOn([`${MISS_BUNDLE}/index.js`, '--no-bundle'], async (origin) => [
   {
     name: '/feeds/all.rss miss (KV, render, gzip, store)',
-    path: '/feeds/all.rss',
+    url: `${origin}/feeds/all.rss`,
     headers: GZIP,
     status: 200,
   },
 ])
-print('  every lookup a miss', cold)
+console.log('  every lookup a miss')
+printRows(cold)
+printGoal('hit', warm[1], 0.9)
+printGoal('304', warm[3], 0.95)
+printGoal('miss', cold[1], 0.8)
 const kb = (n: number) => (n / 1024).toFixed(1)
 console.log(
   `  bundle (wrangler deploy --dry-run)  ${kb(size.raw)} KB raw, ${kb(size.gzip)} KB gzip   goal <= 25 KB gzip: ${size.gzip <= 25 * 1024 ? 'met' : 'MISSED'}`,

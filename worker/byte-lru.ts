@@ -3,11 +3,14 @@
 interface Slot<V> {
   value: V
   bytes: number
+  /** Read since it was last passed over for eviction (the "second chance" bit). */
+  used: boolean
 }
 
 /**
- * Keys in recency order (a Map iterates in insertion order: a hit re-inserts its key). Storing past the budget
- * drops the least recently used entries; an entry larger than `maxEntryBytes` is not kept at all.
+ * Approximate LRU by second chance (CLOCK): a hit only sets a bit, so the hot path is one Map lookup; storing
+ * past the budget walks from the oldest entry, moving used ones to the back once and dropping the first unused.
+ * An entry larger than `maxEntryBytes` is not kept at all.
  */
 export class ByteLru<V> {
   readonly #slots = new Map<string, Slot<V>>()
@@ -22,8 +25,7 @@ export class ByteLru<V> {
   get(key: string): V | undefined {
     const slot = this.#slots.get(key)
     if (slot === undefined) return undefined
-    this.#slots.delete(key)
-    this.#slots.set(key, slot)
+    slot.used = true
     return slot.value
   }
 
@@ -31,12 +33,15 @@ export class ByteLru<V> {
   set(key: string, value: V, bytes: number): void {
     this.delete(key)
     if (bytes > this.maxEntryBytes) return
-    this.#slots.set(key, { value, bytes })
+    this.#slots.set(key, { value, bytes, used: false })
     this.#bytes += bytes
     for (const [oldest, slot] of this.#slots) {
       if (this.#bytes <= this.maxBytes) break
       this.#slots.delete(oldest)
-      this.#bytes -= slot.bytes
+      if (slot.used) {
+        slot.used = false
+        this.#slots.set(oldest, slot)
+      } else this.#bytes -= slot.bytes
     }
   }
 

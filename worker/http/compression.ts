@@ -19,10 +19,24 @@ function clientAcceptEncoding(request: Request): string {
   return request.headers.get('accept-encoding') ?? ''
 }
 
+/** Answers for the Accept-Encoding values seen lately: clients send a handful of distinct values. */
+const seen = new Map<string, boolean>()
+
 /** Whether the client accepts gzip (`gzip`, `x-gzip` or `*`, with a non-zero q). */
 export function acceptsGzip(request: Request): boolean {
+  const header = clientAcceptEncoding(request)
+  let known = seen.get(header)
+  if (known === undefined) {
+    if (seen.size >= 64) seen.clear()
+    known = parseAcceptsGzip(header)
+    seen.set(header, known)
+  }
+  return known
+}
+
+function parseAcceptsGzip(header: string): boolean {
   let star = false
-  for (const part of clientAcceptEncoding(request).toLowerCase().split(',')) {
+  for (const part of header.toLowerCase().split(',')) {
     const [coding = '', ...params] = part.split(';').map((s) => s.trim())
     const q = params.find((p) => p.startsWith('q='))
     const accepted = q === undefined || Number(q.slice(2)) > 0

@@ -1,7 +1,7 @@
 /**
  * Whole responses kept in this isolate's memory for a short freshness window, so a hot URL is answered (200, 304
- * or HEAD) without a KV read, a Cache API round trip, routing or header building. Keyed by the request URL and
- * the site configuration, never by KV key names; bounded by bytes (LRU). See README "Freshness".
+ * or HEAD) without a KV read, a Cache API round trip, routing or header building. Keyed by the request URL (and
+ * checked against the site configuration), never by KV key names; bounded by bytes (LRU). README "Freshness".
  */
 import { ByteLru } from '../byte-lru.ts'
 import { acceptsGzip } from './compression.ts'
@@ -39,16 +39,19 @@ interface Timed extends StoredResponse {
 
 /** A URL's remembered codings: `plain` when the type is not compressed, else one entry per coding. */
 interface Codings {
+  /** The site configuration they were made under (siteKey). */
+  site: string
   plain?: Timed
   gzip?: Timed
   identity?: Timed
 }
 
-export type Coding = keyof Codings
+export type Coding = 'plain' | 'gzip' | 'identity'
 
-/** Where a response may be remembered: its key and this deployment's window, or null when it must not be. */
+/** Where a response may be remembered: its URL, the site configuration, the window; null when it must not be. */
 export interface IsolateSlot {
-  key: string
+  url: string
+  site: string
   windowMs: number
 }
 
@@ -83,7 +86,7 @@ function siteKey(env: Env): string {
 export function isolateSlot(request: Request, env: Env): IsolateSlot | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null
   const ms = windowMs(env)
-  return ms === 0 ? null : { key: `${siteKey(env)}\n${request.url}`, windowMs: ms }
+  return ms === 0 ? null : { url: request.url, site: siteKey(env), windowMs: ms }
 }
 
 /**
@@ -92,13 +95,13 @@ export function isolateSlot(request: Request, env: Env): IsolateSlot | null {
  */
 export function answerFromIsolate(request: Request, slot: IsolateSlot): Response | null {
   if (forceMiss) return null
-  const codings = responses.get(slot.key)
-  if (codings === undefined) return null
+  const codings = responses.get(slot.url)
+  if (codings === undefined || codings.site !== slot.site) return null
   const coding: Coding = codings.plain ? 'plain' : acceptsGzip(request) ? 'gzip' : 'identity'
   const stored = codings[coding]
   if (stored === undefined) return null
   if (Date.now() >= stored.expires) {
-    forget(slot.key, codings, coding)
+    forget(slot.url, codings, coding)
     return null
   }
   if (isNotModified(request, stored.tags, stored.lastModified))
@@ -127,10 +130,11 @@ function forget(key: string, codings: Codings, coding: Coding): void {
 /** Remembers a 200 just sent, for the slot's window. */
 export function rememberResponse(slot: IsolateSlot, coding: Coding, response: StoredResponse): void {
   const timed: Timed = { ...response, expires: Date.now() + slot.windowMs }
-  const codings: Codings =
-    coding === 'plain' ? { plain: timed } : { ...responses.get(slot.key), [coding]: timed }
+  const known = responses.get(slot.url)
+  const others: Codings = known?.site === slot.site && coding !== 'plain' ? known : { site: slot.site }
+  const codings: Codings = { ...others, [coding]: timed }
   if (coding !== 'plain') delete codings.plain
-  responses.set(slot.key, codings, bytesOf(codings))
+  responses.set(slot.url, codings, bytesOf(codings))
 }
 
 /**

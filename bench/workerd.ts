@@ -1,0 +1,179 @@
+/**
+ * `npm run bench:workerd`: the bundled Worker directly in workerd through Miniflare's API (no wrangler proxy), on a
+ * site of 1,000 articles, against a constant-response floor Worker in the same harness, in interleaved rounds;
+ * plus nginx serving the same feed bytes, render times per format, and the bundle size.
+ */
+import { mkdir } from 'node:fs/promises'
+import { get } from 'node:http'
+import { join } from 'node:path'
+import { Miniflare } from 'miniflare'
+import { unstable_readConfig } from 'wrangler'
+import { keys } from '../model/store-keys.ts'
+import { runBin } from '../test/helpers/run-command.ts'
+import { bundleSize } from './bundle-size.ts'
+import { interleavedRounds, printGoal, printRows, type Row, type Scenario } from './interleaved-rounds.ts'
+import { startNginx } from './nginx-static.ts'
+import { printRenderTimes } from './render-times.ts'
+import { prepareSite } from './workerd-site.ts'
+
+const DIR = 'test/.tmp/bench-workerd'
+const SHAPE = { articles: 1000, sections: 5, photos: 3 }
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const OPTIONS = { rounds: ROUNDS, durationS: Number(process.env.BENCH_SECONDS ?? 3), connections: 32 }
+const GZIP = { 'accept-encoding': 'gzip' }
+
+/** The floor: a Worker that answers a constant response (the favicon's bytes and type), with the same config. */
+const FLOOR_SCRIPT = `const BODY = ${JSON.stringify('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d1d1b"/></svg>')}
+export default { fetch() { return new Response(BODY, { headers: { 'content-type': 'image/svg+xml' } }) } }`
+
+/** The body exactly as sent (no content decoding), for a 200 with Content-Encoding gzip. */
+function rawBody(url: string, headers: Record<string, string>): Promise<Uint8Array> {
+  return new Promise((done, fail) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () =>
+        res.statusCode === 200 && res.headers['content-encoding'] === 'gzip'
+          ? done(new Uint8Array(Buffer.concat(chunks)))
+          : fail(new Error(`${url}: ${res.statusCode} ${res.headers['content-encoding']}`)),
+      )
+    }).on('error', fail)
+  })
+}
+
+await mkdir(DIR, { recursive: true })
+const config = unstable_readConfig({ config: 'wrangler.toml' })
+const vars: Record<string, string> = {}
+for (const [k, v] of Object.entries(config.vars)) if (typeof v === 'string') vars[k] = v
+
+const size = await bundleSize(join(DIR, 'bundle'))
+const missBuild = await runBin('wrangler', [
+  'deploy',
+  '--dry-run',
+  '--outdir',
+  join(DIR, 'bundle-miss'),
+  '--define',
+  'BROADSHEET_BENCH_FORCE_MISS:true',
+])
+if (missBuild.code !== 0)
+  throw new Error(`bundling the miss build failed:\n${missBuild.stdout}${missBuild.stderr}`)
+
+const site = await prepareSite(DIR, SHAPE, new Date('2026-11-24T00:00:00Z'))
+
+/** One workerd per Worker, all alike: the bundle, the compatibility date, KV on the same persisted site. */
+async function start(name: string, worker: { scriptPath: string } | { script: string }, extra = {}) {
+  const mf = new Miniflare({
+    name,
+    modules: true,
+    ...worker,
+    compatibilityDate: config.compatibility_date ?? '2026-04-26',
+    kvNamespaces: ['CONTENT'],
+    kvPersist: site.kvPersist,
+    bindings: { ...vars, ...extra },
+    cf: false,
+    host: '127.0.0.1',
+    port: 0,
+  })
+  const url = (await mf.ready).href.replace(/\/$/, '')
+  return { url, mf }
+}
+
+const floor = await start('floor', { script: FLOOR_SCRIPT })
+const app = await start('app', { scriptPath: join(DIR, 'bundle/index.js') })
+const afterWindow = await start(
+  'app-window-0',
+  { scriptPath: join(DIR, 'bundle/index.js') },
+  { ISOLATE_CACHE_SECONDS: '0' },
+)
+const miss = await start('app-miss', { scriptPath: join(DIR, 'bundle-miss/index.js') })
+const servers = [floor, app, afterWindow, miss]
+let nginx: Awaited<ReturnType<typeof startNginx>> | undefined
+try {
+  /** Fetches once (warming the isolate) and returns the ETag and bytes as sent. */
+  async function warm(url: string, headers: Record<string, string> = {}) {
+    const res = await fetch(url, { headers })
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const etag = res.headers.get('etag')
+    if (res.status !== 200 || etag === null) throw new Error(`${url} answered ${res.status}`)
+    return { etag, bytes, encoding: res.headers.get('content-encoding') }
+  }
+  const feed = '/feeds/all.rss'
+  const hot = await warm(app.url + feed, GZIP)
+  const cold = await warm(afterWindow.url + feed, GZIP)
+  const plain = await warm(app.url + feed)
+  // Node's fetch decodes gzip: nginx's .gz gets the Worker's gzip bytes through node:http, which does not.
+  const gz = await rawBody(app.url + feed, GZIP)
+  nginx = await startNginx(
+    join(DIR, 'nginx'),
+    new Map([
+      [feed, plain.bytes],
+      [`${feed}.gz`, gz],
+    ]),
+  )
+  const paths = {
+    articleFeed: `/feeds/${site.slug}.rss`,
+    page: `/articles/${site.slug}`,
+    widget: `/feeds/${site.slug}.json`,
+  }
+  for (const p of Object.values(paths)) await warm(app.url + p, GZIP)
+  await warm(app.url + site.mediaPath)
+  const scenarios: Scenario[] = [
+    { name: `${feed} hit (gzip)`, url: app.url + feed, headers: GZIP, status: 200 },
+    { name: `${feed} hit (identity)`, url: app.url + feed, status: 200 },
+    {
+      name: `${feed} 304 (If-None-Match)`,
+      url: app.url + feed,
+      headers: { ...GZIP, 'if-none-match': hot.etag },
+      status: 304,
+    },
+    {
+      name: `article feed ${paths.articleFeed} hit (gzip)`,
+      url: app.url + paths.articleFeed,
+      headers: GZIP,
+      status: 200,
+    },
+    { name: `article page ${paths.page} hit (gzip)`, url: app.url + paths.page, headers: GZIP, status: 200 },
+    {
+      name: `widget JSON ${paths.widget} hit (gzip)`,
+      url: app.url + paths.widget,
+      headers: GZIP,
+      status: 200,
+    },
+    { name: 'media file (SVG) hit', url: app.url + site.mediaPath, status: 200 },
+    {
+      name: `${feed} after the window (1 KV read, bytes reused)`,
+      url: afterWindow.url + feed,
+      headers: GZIP,
+      status: 200,
+    },
+    {
+      name: `${feed} 304 after the window (1 KV read)`,
+      url: afterWindow.url + feed,
+      headers: { ...GZIP, 'if-none-match': cold.etag },
+      status: 304,
+    },
+    { name: `${feed} miss (KV, render, gzip, Cache API)`, url: miss.url + feed, headers: GZIP, status: 200 },
+    { name: `nginx static ${feed} (gzip_static)`, url: nginx.url + feed, headers: GZIP, status: 200 },
+  ]
+  const floorScenario: Scenario = {
+    name: 'floor: constant-response Worker (no KV)',
+    url: `${floor.url}/`,
+    status: 200,
+  }
+  console.log(
+    `bench:workerd  Miniflare ${site.entries.length} KV values (${SHAPE.articles} articles), autocannon ${OPTIONS.connections} connections, ${OPTIONS.durationS} s × ${ROUNDS} interleaved rounds; median req/s, ratio to the floor median (min–max over rounds)`,
+  )
+  const rows = await interleavedRounds(floorScenario, scenarios, OPTIONS)
+  printRows(rows)
+  const byName = (start: string): Row | undefined => rows.find((r) => r.name.startsWith(start))
+  printGoal('hit', byName(`${feed} hit (gzip)`), 0.8)
+  printGoal('304', byName(`${feed} 304 (If`), 0.85)
+  printRenderTimes(site.entries, keys.allPage(1), keys.article(site.slug))
+  const kb = (n: number) => (n / 1024).toFixed(1)
+  console.log(
+    `  bundle (wrangler deploy --dry-run)  ${kb(size.raw)} KB raw, ${kb(size.gzip)} KB gzip   goal <= 25 KB gzip: ${size.gzip <= 25 * 1024 ? 'met' : 'MISSED'}`,
+  )
+} finally {
+  await nginx?.stop()
+  for (const s of servers) await s.mf.dispose()
+}
