@@ -25,7 +25,9 @@ await cp('content', root, { recursive: true })
 await generateContent(root, { articles: 5, sections: 5, photos: 2 })
 const failed = await publishOnce(root, state)
 if (failed) throw new Error(failed)
-const dev = await startWranglerDev(state)
+// The consistency check asks what KV holds between publishes (listed ⇒ servable), so this run reads KV on every
+// request; the isolate's freshness window (README "When a publish shows") lags each URL on its own by design.
+const dev = await startWranglerDev(state, 120_000, ['--var', 'ISOLATE_CACHE_SECONDS:0'])
 const base = dev.url
 
 const seedEtag = (await fetch(`${base}/feeds/qijiang-strategic-pivot.atom`)).headers.get('etag') ?? '"none"'
