@@ -73,6 +73,9 @@ const worker = spawn(
     '--persist-to',
     persistTo,
     '--show-interactive-dev-session=false',
+    // Every save must show on the next reload: no freshness window here (README "When a publish shows").
+    '--var',
+    'ISOLATE_CACHE_SECONDS:0',
   ],
   { env: { ...process.env, ...QUIET_WRANGLER_ENV }, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 )
