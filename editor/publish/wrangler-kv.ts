@@ -98,7 +98,7 @@ export async function bulkDelete(t: KvTarget, keys: readonly string[]): Promise<
 }
 
 /** A bulk-put line: bytes travel base64-encoded (the remote API decodes them; see README "What publish writes"). */
-const bulkLine = (e: KvEntry) =>
+export const bulkLine = (e: KvEntry) =>
   typeof e.value === 'string'
     ? e
     : { key: e.key, value: Buffer.from(e.value).toString('base64'), base64: true, metadata: e.metadata }

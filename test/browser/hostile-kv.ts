@@ -2,6 +2,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import type { DraftArticle, DraftPhoto } from '../../editor/content/draft.ts'
 import { buildEntries } from '../../editor/publish/build-entries.ts'
+import { bulkLine } from '../../editor/publish/wrangler-kv.ts'
 import { buildDraft, buildDraftPhoto, buildDraftSection } from '../fixtures/build-draft.ts'
 import { HOSTILE_URLS, payload } from '../fixtures/hostile/hostile-article.ts'
 import { runBin } from '../helpers/run-command.ts'
@@ -48,7 +49,7 @@ export async function putHostileContent(persistTo: string): Promise<void> {
   await mkdir(persistTo, { recursive: true })
   const built = buildEntries([hostileDraft()], { sections: {} }, new Date('2026-11-24T08:00:00Z'))
   const file = `${persistTo}/bulk.json`
-  await writeFile(file, JSON.stringify([...built.content, ...built.aggregates]))
+  await writeFile(file, JSON.stringify([...built.content, ...built.aggregates].map(bulkLine)))
   const put = await runBin(
     'wrangler',
     ['kv', 'bulk', 'put', file, '--binding', 'CONTENT', '--local', '--persist-to', persistTo],
