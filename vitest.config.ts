@@ -31,7 +31,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          include: [
+            'test/integration/**/*.test.ts',
+            'test/browser/**/*.test.ts',
+            'test/readers/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -5,11 +5,13 @@ import { allFeed, articleFeed, type FeedDocument } from '../../worker/render/fee
 import { renderAtom } from '../../worker/render/render-atom.ts'
 import { renderJsonFeed } from '../../worker/render/render-json-feed.ts'
 import { renderRss } from '../../worker/render/render-rss.ts'
-import { buildAllPage, buildArticleValue, buildSiteConfig } from '../fixtures/build-article.ts'
+import { buildAllPage, buildArticleValue, buildPhoto, buildSiteConfig } from '../fixtures/build-article.ts'
 import { feedparser } from '../helpers/feedparser.ts'
 
+const gallery = [buildPhoto({ caption: '綦城云海。' }), buildPhoto({ caption: '高新区一角。' })]
+
 const documents: Record<string, () => FeedDocument> = {
-  article: () => articleFeed(buildArticleValue(), buildSiteConfig()),
+  article: () => articleFeed(buildArticleValue({ photos: gallery }), buildSiteConfig()),
   'all, page 2 of 3': () => allFeed(buildAllPage({ page: 2, pages: 3, count: 4 }), buildSiteConfig()),
 }
 
@@ -32,6 +34,21 @@ describe.each(Object.entries(documents))('the %s feed in other readers', (_name,
     ]) {
       expect(feed.entries?.map((e) => e.title)).toEqual(titles())
     }
+  })
+
+  it('gives every item a distinct link in feedparser, rss-parser and feed-extractor, in every format', async () => {
+    const distinct = (links: readonly (string | null | undefined)[]) => {
+      expect(links).toHaveLength(titles().length)
+      expect(new Set(links).size).toBe(links.length)
+      for (const link of links) expect(link).toMatch(/^https:\/\/[^#]+$/)
+    }
+    const parser = new Parser()
+    for (const xml of [renderRss(build()), renderAtom(build())]) {
+      distinct(feedparser(xml).entries.map((e) => e.link))
+      distinct((await parser.parseString(xml)).items.map((i) => i.link))
+      distinct(extractFromXml(xml).entries?.map((e) => e.link) ?? [])
+    }
+    distinct(extractFromJson(renderJsonFeed(build())).entries?.map((e) => e.link) ?? [])
   })
 
   it('has the same titles and bozo 0 in feedparser for RSS and Atom', () => {

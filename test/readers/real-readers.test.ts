@@ -1,0 +1,107 @@
+/**
+ * What a subscriber sees in real, independently written feed readers (Debian's newsboat 2.21 and rss2email 3.13),
+ * subscribed to the seed article published with `content:publish --local` and served by `wrangler dev`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
+import { newsboatImport, newsboatReload, rss2emailRun } from './read-with-clients.ts'
+
+const SLUG = 'qijiang-strategic-pivot'
+
+/** The seed as its editors wrote it (content/articles/qijiang-strategic-pivot.md). */
+const SEED = {
+  titles: ['綦万“三化”发展注入新动能', '开放高地建设谱写新篇章', '工业转型升级交出新答卷', '图集'],
+  lede: ['綦江高新区建设加速推进', '奋力建设一座“如来·如愿”的“多彩綦江·创新之城”'],
+  /** Every caption with the printed credit it carries, sections' photos then the gallery's. */
+  photos: [
+    ['綦江城区一景。', '记者 石亮 摄'],
+    ['智能化车间一角。', '记者 陈星宇 摄'],
+    ['綦江区腾讯云科创中心。', '记者 刘骏晓 摄'],
+    ['高新区一角。', '通讯员 罗胜 摄'],
+    ['海塑建材生产车间掠影。', '记者 陈星宇 摄'],
+    ['綦城云海。', '通讯员 王大椿 摄'],
+  ],
+  gallery: ['高新区一角。', '海塑建材生产车间掠影。', '綦城云海。'],
+}
+
+/** Readers wrap and reflow text (rss2email's html2text breaks lines at spaces): compare without whitespace. */
+const flat = (text: string): string => text.replace(/\s+/g, '')
+
+let worker: DevServer
+const dirs: string[] = []
+async function scratch(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-reader-'))
+  dirs.push(dir)
+  return dir
+}
+
+beforeAll(async () => {
+  worker = await startPublishedWorker()
+}, 240_000)
+
+afterAll(async () => {
+  await worker?.stop()
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true })
+})
+
+describe.each(['rss', 'atom'])('newsboat subscribed to the article %s feed', (format) => {
+  it('lists the items in reading order, with the lede, every caption and credit and the gallery', async () => {
+    const items = await newsboatReload(await scratch(), [`${worker.url}/feeds/${SLUG}.${format}`])
+    // newsboat sorts by date, newest first: the reading order must come out of the dates alone.
+    expect(items.map((i) => i.title)).toEqual(SEED.titles)
+    expect(new Set(items.map((i) => i.url)).size).toBe(items.length)
+    const [first] = items
+    for (const text of SEED.lede) expect(flat(first?.content ?? '')).toContain(flat(text))
+    const all = flat(items.map((i) => i.content).join('\n'))
+    for (const [caption, credit] of SEED.photos) expect(all).toContain(flat(`${caption} — ${credit}`))
+    const gallery = items.at(-1)
+    expect(gallery?.url).toBe(`${worker.url}/articles/${SLUG}/photos`)
+    for (const caption of SEED.gallery) expect(gallery?.content).toContain(caption)
+    expect(gallery?.content.match(/<img /g)).toHaveLength(3)
+  })
+})
+
+describe('newsboat importing the OPML lists', () => {
+  it.each([
+    ['/feeds.opml', 'rss'],
+    ['/feeds.atom.opml', 'atom'],
+  ])('subscribes once per feed from %s, all in %s', async (path, format) => {
+    const opml = await (await fetch(`${worker.url}${path}`)).text()
+    const subscriptions = await newsboatImport(await scratch(), opml)
+    expect(subscriptions).toEqual([
+      `${worker.url}/feeds/all.${format}`,
+      `${worker.url}/feeds/${SLUG}.${format}`,
+    ])
+  })
+
+  it('reads every subscription of the imported RSS list without an error', async () => {
+    const dir = await scratch()
+    const subscriptions = await newsboatImport(dir, await (await fetch(`${worker.url}/feeds.opml`)).text())
+    const items = await newsboatReload(dir, subscriptions)
+    // newsboat keeps an item once by its guid: the article's items come from one of the two feeds.
+    expect(items.map((i) => i.title).sort()).toEqual([...SEED.titles].sort())
+  })
+})
+
+describe('rss2email in its default text mode, subscribed to the article RSS feed', () => {
+  it('mails every item with its text, its captions and their credits, not a caption alone', async () => {
+    const mails = await rss2emailRun(await scratch(), `${worker.url}/feeds/${SLUG}.rss`)
+    expect(mails.map((m) => m.subject).sort()).toEqual([...SEED.titles].sort())
+    for (const mail of mails) expect(mail.type).toBe('text/plain')
+    const bySubject = new Map(mails.map((m) => [m.subject, flat(m.body)]))
+    const first = bySubject.get(SEED.titles[0] ?? '') ?? ''
+    for (const text of SEED.lede) expect(first).toContain(flat(text))
+    // Each section mail has its paragraphs: far more than a caption.
+    for (const title of SEED.titles.slice(0, 3)) expect(bySubject.get(title)?.length).toBeGreaterThan(300)
+    const all = [...bySubject.values()].join('')
+    for (const [caption = '', credit = ''] of SEED.photos) {
+      expect(all).toContain(flat(caption))
+      expect(all).toContain(flat(credit))
+    }
+    const gallery = bySubject.get('图集') ?? ''
+    for (const caption of SEED.gallery) expect(gallery).toContain(caption)
+  })
+})
