@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
           setupFiles: ['test/worker/fresh-isolate.ts'],
+          // The seed built by the real publisher in Node, provided to the tests (test/worker/seed.ts).
+          globalSetup: ['test/worker/published-seed-setup.ts'],
         },
       },
       {

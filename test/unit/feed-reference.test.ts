@@ -7,9 +7,6 @@
  */
 import { Feed } from 'feed'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { checkContent } from '../../editor/content/check-content.ts'
-import { renderDrafts } from '../../editor/photos/render-drafts.ts'
-import { buildEntries } from '../../editor/publish/build-entries.ts'
 import { parseAllPageValue, parseArticleValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import { allFeed, articleFeed, type FeedDocument } from '../../worker/render/feed-document.ts'
@@ -17,6 +14,7 @@ import { renderAtom } from '../../worker/render/render-atom.ts'
 import { renderJsonFeed } from '../../worker/render/render-json-feed.ts'
 import { renderRss } from '../../worker/render/render-rss.ts'
 import { buildAllPage, buildArticleValue, buildSiteConfig } from '../fixtures/build-article.ts'
+import { buildSeedEntries } from '../helpers/build-seed-entries.ts'
 import { feedparserAll, type ParsedEntry, type ParsedFeed } from '../helpers/feedparser.ts'
 
 /**
@@ -142,15 +140,7 @@ let compared: Compared[] = []
 beforeAll(async () => {
   // The seed as the publisher builds it, read back through the Worker's own parsers.
   const site = buildSiteConfig()
-  const checked = await checkContent('content')
-  expect(checked.problems).toEqual([])
-  // The seed's photos through the real rendition step (from .cache/renditions once encoded).
-  const photos = await renderDrafts(checked.articles, {
-    root: 'content',
-    cacheDir: '.cache/renditions',
-    log: () => {},
-  })
-  const built = buildEntries(photos.drafts, { sections: {} }, new Date('2026-11-24T02:00:00Z'))
+  const built = await buildSeedEntries()
   const value = (key: string): unknown => {
     const entry = [...built.content, ...built.aggregates].find((e) => e.key === key)
     return JSON.parse(String(entry?.value))

@@ -1,12 +1,17 @@
-/** Seeds the test KV with the values publish would write, built from the shared fixture builders. */
+/**
+ * Seeds the test KV: `seedPublished` with exactly what the real publisher builds from content/ (in Node, by
+ * published-seed-setup.ts); the other helpers with single values built from the shared fixture builders.
+ */
 /// <reference types="@cloudflare/vitest-pool-workers/types" />
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
+import { inject } from 'vitest'
 import type { Article } from '../../model/article.ts'
 import { keys } from '../../model/store-keys.ts'
 import type { AllPageValue, ArticleSummary, ArticleValue, IndexValue } from '../../model/store-values.ts'
 import worker from '../../worker/index.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
+import type { ProvidedEntry } from './published-seed-setup.ts'
 
 /** The origin of every test request (PUBLIC_BASE_URL is empty in wrangler.toml, so URLs use it). */
 export const ORIGIN = 'http://broadsheet.test'
@@ -46,6 +51,17 @@ export async function seedAllPage(page: AllPageValue): Promise<AllPageValue> {
   const value = { ...page, version: await contentVersion(page) }
   await env.CONTENT.put(keys.allPage(page.page), JSON.stringify(value), { metadata: { h: value.version } })
   return value
+}
+
+/** A provided entry's value as publish wrote it: text, or the bytes its base64 carries. */
+export const providedValue = (e: ProvidedEntry): string | Uint8Array =>
+  e.base64 === undefined ? (e.text ?? '') : Uint8Array.from(atob(e.base64), (c) => c.charCodeAt(0))
+
+/** Stores every KV entry `content:publish` builds for content/ (the real publisher's output, bytes as bytes). */
+export async function seedPublished(): Promise<ProvidedEntry[]> {
+  const entries = inject('publishedSeed')
+  for (const e of entries) await env.CONTENT.put(e.key, providedValue(e), { metadata: e.metadata })
+  return entries
 }
 
 /** Sends a request to the Worker under test; `path` is relative to ORIGIN. */
