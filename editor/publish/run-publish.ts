@@ -30,6 +30,12 @@ export type PublishOutcome =
 export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const { articles, problems } = await checkContent(o.root)
   if (problems.length > 0) return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
+  // Embargoes: published now, shown by the Worker from their time on (README "Scheduled publishing").
+  for (const a of articles)
+    if (Date.parse(a.published) > o.now.getTime())
+      o.log(
+        `scheduled: ${a.slug} at ${a.published} (stored now; no page, feed, OPML, oEmbed or widget shows it before)`,
+      )
 
   const photos = await renderDrafts(articles, { root: o.root, cacheDir: o.cacheDir, log: o.log })
   o.log(`photos: ${photos.stats.encoded} encoded, ${photos.stats.cached} from the cache (${o.cacheDir})`)

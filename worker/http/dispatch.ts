@@ -1,5 +1,6 @@
 /** Routes a request through the route table: method rules (HEAD, OPTIONS, 405), limits, handlers, errors. */
 import { type IRequest, IttyRouter } from 'itty-router'
+import { now } from '../clock.ts'
 import { siteConfig } from '../site-config.ts'
 import { preflightResponse } from './cors.ts'
 import { errorResponse } from './error-response.ts'
@@ -28,7 +29,7 @@ async function answer(
     throw new StatusError(405, 'Method Not Allowed', 'This resource is read-only.', { allow: ALLOW })
   const site = siteConfig(env, url)
   const params: Record<string, string | undefined> = { ...request.params }
-  const reply = await route.handler({ request, url, params, env, site })
+  const reply = await route.handler({ request, url, params, env, site, now: now() })
   if (reply instanceof Redirect) {
     const headers: Record<string, string> = {
       location: reply.location,

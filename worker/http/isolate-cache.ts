@@ -3,7 +3,9 @@
  * or HEAD) without a KV read, a Cache API round trip, routing or header building. Keyed by the request URL (and
  * checked against the site configuration), never by KV key names; bounded by bytes (LRU). README "Freshness".
  */
+
 import { ByteLru } from '../byte-lru.ts'
+import { now } from '../clock.ts'
 import { acceptsGzip } from './compression.ts'
 import { isNotModified } from './conditional.ts'
 import { forceMiss } from './force-miss.ts'
@@ -31,6 +33,8 @@ export interface StoredResponse {
   /** Every ETag of the same content (identity and gzip), for If-None-Match. */
   tags: readonly string[]
   lastModified?: string
+  /** When the body stops being right (an embargo lifts), if sooner than the window. */
+  freshUntil?: number
 }
 
 interface Timed extends StoredResponse {
@@ -100,7 +104,7 @@ export function answerFromIsolate(request: Request, slot: IsolateSlot): Response
   const coding: Coding = codings.plain ? 'plain' : acceptsGzip(request) ? 'gzip' : 'identity'
   const stored = codings[coding]
   if (stored === undefined) return null
-  if (Date.now() >= stored.expires) {
+  if (now() >= stored.expires) {
     forget(slot.url, codings, coding)
     return null
   }
@@ -129,7 +133,10 @@ function forget(key: string, codings: Codings, coding: Coding): void {
 
 /** Remembers a 200 just sent, for the slot's window. */
 export function rememberResponse(slot: IsolateSlot, coding: Coding, response: StoredResponse): void {
-  const timed: Timed = { ...response, expires: Date.now() + slot.windowMs }
+  const timed: Timed = {
+    ...response,
+    expires: Math.min(now() + slot.windowMs, response.freshUntil ?? Number.POSITIVE_INFINITY),
+  }
   const known = responses.get(slot.url)
   const others: Codings = known?.site === slot.site && coding !== 'plain' ? known : { site: slot.site }
   const codings: Codings = { ...others, [coding]: timed }

@@ -12,6 +12,8 @@ export interface Representation {
   /** RFC 3339 time of the newest change behind this body, for Last-Modified. */
   lastModified?: string
   cache: CacheProfile
+  /** When this body stops being right (ms; an embargoed article appears then): memory keeps it no longer. */
+  freshUntil?: number
 }
 
 /**

@@ -97,6 +97,7 @@ export async function respond(
       encoded: compress,
       tags,
       ...(rep.lastModified === undefined ? {} : { lastModified: rep.lastModified }),
+      ...(rep.freshUntil === undefined ? {} : { freshUntil: rep.freshUntil }),
     })
   }
   return new Response(body, { headers, encodeBody })

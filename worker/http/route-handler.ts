@@ -10,6 +10,8 @@ export interface RouteContext {
   params: Readonly<Record<string, string | undefined>>
   env: Env
   site: SiteConfig
+  /** The request's time (ms): embargoed articles stay hidden until it reaches their `published` time. */
+  now: number
 }
 
 /** A handler's answer: a representation (now or deferred), or a redirect; failures are thrown StatusErrors. */

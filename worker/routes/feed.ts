@@ -10,6 +10,7 @@ import { renderJsonFeed } from '../render/render-json-feed.ts'
 import { renderRss } from '../render/render-rss.ts'
 import { readAllPage, readArticle } from '../store.ts'
 import { pageParam, slugParam } from './route-params.ts'
+import { visibleAllPage, visibleArticle } from './visible.ts'
 
 /** Each format's renderer. */
 const RENDERERS: Readonly<Record<FeedFormat, (document: FeedDocument) => string>> = {
@@ -37,20 +38,20 @@ function feedReply(
 /** `/feeds/{slug}.{format}`: one article's sections as items (KV `v1:article:{slug}`). */
 export const articleFeedRoute =
   (format: FeedFormat): RouteHandler =>
-  async ({ params, env, site }: RouteContext) => {
-    const slug = slugParam(params)
-    const value = await readArticle(env.CONTENT, slug)
-    if (value === null) throw notFound()
+  async ({ params, env, site, now }: RouteContext) => {
+    const value = visibleArticle(await readArticle(env.CONTENT, slugParam(params)), now)
     return feedReply(format, value.version, value.article.updated, () => articleFeed(value, site))
   }
 
 /** `/feeds/all.{format}[?page=N]`: page N of every article's sections (KV `v1:all:{N}`). */
 export const allFeedRoute =
   (format: FeedFormat): RouteHandler =>
-  async ({ url, env, site }: RouteContext) => {
+  async ({ url, env, site, now }: RouteContext) => {
     const page = pageParam(url)
     if (page === 'canonical-redirect') return new Redirect(`${site.baseUrl}${url.pathname}`)
-    const value = await readAllPage(env.CONTENT, page)
-    if (value === null) throw notFound()
-    return feedReply(format, value.version, value.updated, () => allFeed(value, site))
+    const stored = await readAllPage(env.CONTENT, page)
+    if (stored === null) throw notFound()
+    const { value, freshUntil } = visibleAllPage(stored, now)
+    const reply = feedReply(format, value.version, value.updated, () => allFeed(value, site))
+    return freshUntil === undefined ? reply : { ...reply, freshUntil }
   }

@@ -1,5 +1,6 @@
 /** `/oembed?url=ARTICLE_URL&format=json`: oEmbed 1.0 for article URLs on this site. */
 
+import { isPublishedBy } from '../../model/embargo.ts'
 import { SLUG } from '../../model/parse-article.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
 import { notFound, StatusError } from '../http/status-error.ts'
@@ -22,7 +23,7 @@ function positiveInt(value: string | null): number | undefined {
 }
 
 /** Answers JSON only (any other format → 501 as the spec asks); unknown or foreign URLs → 404. */
-export const oembedRoute: RouteHandler = async ({ url, env, site }) => {
+export const oembedRoute: RouteHandler = async ({ url, env, site, now }) => {
   const q = url.searchParams
   const format = q.get('format') ?? 'json'
   // oEmbed 1.0 §2.3.4: a format the provider cannot return is 501, whatever it is.
@@ -31,8 +32,10 @@ export const oembedRoute: RouteHandler = async ({ url, env, site }) => {
   if (target === null) throw new StatusError(400, 'Bad Request', 'The url parameter is required.')
   const slug = articleSlug(target, site)
   if (slug === null) throw notFound('No article of this site has that URL.')
-  const value = await readArticle(env.CONTENT, slug)
-  if (value === null) throw notFound('No article of this site has that URL.')
+  const stored = await readArticle(env.CONTENT, slug)
+  if (stored === null || !isPublishedBy(stored.article.published, now))
+    throw notFound('No article of this site has that URL.')
+  const value = stored
   const maxWidth = positiveInt(q.get('maxwidth'))
   const maxHeight = positiveInt(q.get('maxheight'))
   const bounds: EmbedBounds = {

@@ -1,0 +1,42 @@
+/** The Cron Trigger: which feeds it names for the hub when an embargo lifted since the previous run. */
+import { reset } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { CRON_MINUTES, liftedFeedUrls } from '../../worker/scheduled.ts'
+import { buildArticle } from '../fixtures/build-article.ts'
+import { seedIndex } from './seed.ts'
+
+const LIFT = Date.parse('2026-11-28T08:00:00+08:00')
+const config = { ...env, PUBLIC_BASE_URL: 'https://news.example.com' }
+
+beforeEach(async () => {
+  await reset()
+  await seedIndex([
+    buildArticle({ slug: 'tomorrow-8am', published: '2026-11-28T08:00:00+08:00' }),
+    buildArticle(),
+  ])
+})
+
+describe('scheduled: feeds to ping after an embargo', () => {
+  it('names the article\'s three feeds and the "all" feeds in the one run whose period holds the lift', async () => {
+    const period = CRON_MINUTES * 60_000
+    const runs = [LIFT - period, LIFT, LIFT + period]
+    const named = await Promise.all(runs.map((t) => liftedFeedUrls(config, t)))
+    expect(named).toEqual([
+      [],
+      [
+        'https://news.example.com/feeds/tomorrow-8am.rss',
+        'https://news.example.com/feeds/tomorrow-8am.atom',
+        'https://news.example.com/feeds/tomorrow-8am.json',
+        'https://news.example.com/feeds/all.rss',
+        'https://news.example.com/feeds/all.atom',
+        'https://news.example.com/feeds/all.json',
+      ],
+      [],
+    ])
+  })
+
+  it('names nothing without a canonical base URL (a cron has no request to take an origin from)', async () => {
+    expect(await liftedFeedUrls(env, LIFT)).toEqual([])
+  })
+})
