@@ -2,6 +2,7 @@
  * Renditions on disk by source hash + recipe + rights (`.cache/renditions/`, git-ignored): a re-publish of unchanged
  * photos reads files instead of encoding. Files are content-addressed and shared; a manifest per key lists them.
  */
+import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { EncodedRendition } from './encode-renditions.ts'
@@ -45,7 +46,8 @@ export async function writeCachedRenditions(
 ): Promise<void> {
   await mkdir(path.join(dir, 'files'), { recursive: true })
   const atomic = async (file: string, data: string | Uint8Array) => {
-    const aside = `${file}.${process.pid}.tmp`
+    // Unique per write: two photos with the same pixels and rights make the same file, possibly at once.
+    const aside = `${file}.${randomUUID()}.tmp`
     await writeFile(aside, data)
     await rename(aside, file)
   }
