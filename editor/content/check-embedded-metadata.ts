@@ -6,7 +6,7 @@ import type { EmbeddedMetadata } from './read-embedded-metadata.ts'
 const normal = (s: string) => s.replace(/[\s。．.，,、！!？?；;：:]+/g, '').toLowerCase()
 
 /** Two texts agree when one contains the other (the desk shortens captions, and creators carry a role label). */
-const agree = (a: string, b: string) => {
+export const agree = (a: string, b: string) => {
   const x = normal(a)
   const y = normal(b)
   return x.includes(y) || y.includes(x)
