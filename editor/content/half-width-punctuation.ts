@@ -24,7 +24,10 @@ const QUOTE = /[“”‘’]/u
 const isWide = (c: string | undefined) => c !== undefined && WIDE.test(c)
 const isCjkContext = (c: string | undefined) => isWide(c) || (c !== undefined && QUOTE.test(c))
 
-/** Every half-width `,;:?!` with CJK on both sides (`?` and `!` also at the end after CJK), and `(…)` around CJK. */
+/**
+ * Every half-width `,;:?!` with CJK on both sides or CJK before and a digit or letter right after (`?` and `!` also
+ * at the end after CJK), and `(…)` around CJK.
+ */
 export function findHalfWidth(text: string): PunctuationFix[] {
   const fixes: PunctuationFix[] = []
   for (let i = 0; i < text.length; i++) {
@@ -33,8 +36,10 @@ export function findHalfWidth(text: string): PunctuationFix[] {
     const before = text.charAt(i - 1) || undefined
     const after = text.charAt(i + 1) || undefined
     const between = isCjkContext(before) && isCjkContext(after) && (isWide(before) || isWide(after))
+    // 据悉,1—11月份: after Chinese text, a mark followed at once by a digit or letter is Chinese punctuation too.
+    const beforeAlnum = isWide(before) && after !== undefined && /[\p{L}\p{N}]/u.test(after)
     const atEnd = after === undefined && '?!'.includes(c) && isWide(before)
-    if (between || atEnd) fixes.push({ index: i, from: c, to: FULL_WIDTH[c] ?? c })
+    if (between || beforeAlnum || atEnd) fixes.push({ index: i, from: c, to: FULL_WIDTH[c] ?? c })
   }
   for (const m of text.matchAll(/\(([^()]*)\)/gu)) {
     const inner = m[1] ?? ''

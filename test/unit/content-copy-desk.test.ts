@@ -45,6 +45,7 @@ describe('copyDeskWarnings', () => {
     expect(on(21)).toEqual([])
     expect(on(8)).toEqual([])
     expect(findHalfWidth('时间10:30,数字1,000元')).toEqual([])
+    expect(findHalfWidth('据悉,1—11月份')).toEqual([{ index: 2, from: ',', to: '，' }])
   })
 
   it('warns about a paragraph that ends without closing punctuation', () => {
