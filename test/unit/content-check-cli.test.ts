@@ -14,7 +14,7 @@ function check(...args: string[]): { code: number | null; stdout: string; stderr
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
-describe('npm run content:check', () => {
+describe('npm run content:check', { timeout: 60_000 }, () => {
   it('exits 1 and prints content/FILE:LINE: lines on stderr for a bad tree', async () => {
     const root = await writeTree({
       ...goodTree(),
