@@ -13,7 +13,7 @@ afterEach(removeTrees)
 const SEED = 'test/fixtures/content/seed-print-000_6356c52bb20637ed.txt'
 const tsx = path.resolve('node_modules/.bin/tsx')
 
-describe('npm run content:import', () => {
+describe('npm run content:import', { timeout: 60_000 }, () => {
   it('prints the content file on stdout and its notes, prefixed by the file, on stderr', () => {
     const run = spawnSync(tsx, ['editor/import.ts', SEED], { encoding: 'utf8', timeout: 30_000 })
     const { markdown, notes } = importPrintText(readFileSync(SEED, 'utf8'))
