@@ -6,6 +6,8 @@ import { articlePageUrl, feedUrl, widgetScriptUrl } from './feed-urls.ts'
 export interface EmbedOptions {
   layout?: string
   theme?: string
+  /** Markup inside the element instead of the plain link (already escaped): what shows without JavaScript. */
+  fallback?: string
 }
 
 /**
@@ -16,12 +18,12 @@ export function embedSnippet(
   baseUrl: string,
   slug: string,
   title: string,
-  { layout = 'list', theme = 'auto' }: EmbedOptions = {},
+  { layout = 'list', theme = 'auto', fallback }: EmbedOptions = {},
 ): string {
   const attrs =
     (layout === 'list' ? '' : ` layout="${escapeXml(layout)}"`) +
     (theme === 'auto' ? '' : ` theme="${escapeXml(theme)}"`)
   const script = `<script type="module" src="${escapeXml(widgetScriptUrl(baseUrl))}"></script>`
-  const link = `<a href="${escapeXml(articlePageUrl(baseUrl, slug))}">${escapeXml(title)}</a>`
+  const link = fallback ?? `<a href="${escapeXml(articlePageUrl(baseUrl, slug))}">${escapeXml(title)}</a>`
   return `${script}\n<broadsheet-cards src="${escapeXml(feedUrl(baseUrl, slug, 'json'))}"${attrs}>${link}</broadsheet-cards>`
 }

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { buildArticle } from '../fixtures/build-article.ts'
+import { buildArticle, buildSection } from '../fixtures/build-article.ts'
 import { request, seedArticle } from './seed.ts'
 
 const ARTICLE_URL = 'http://broadsheet.test/articles/qijiang-strategic-pivot'
 const oembed = (query: string) => request(`/oembed?${query}`)
 
 describe('GET /oembed', () => {
-  it('answers oEmbed 1.0 rich JSON with the widget snippet', async () => {
+  it('answers oEmbed 1.0 rich JSON with a thumbnail and the widget snippet around a linked card', async () => {
     await seedArticle()
     const res = await oembed(`url=${encodeURIComponent(ARTICLE_URL)}&format=json`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    const card =
+      `<blockquote cite="${ARTICLE_URL}"><p><a href="${ARTICLE_URL}">` +
+      '<img src="http://broadsheet.test/media/3f2a9c1b660.jpg" width="660" height="440" alt="綦江齿轮厂装配车间" loading="lazy"></a></p>' +
+      `<p><a href="${ARTICLE_URL}"><strong>綦江：战略转身</strong></a></p><p>从老工业基地到渝南黔北中心城市</p>` +
+      '<p>— <a href="http://broadsheet.test/">Broadsheet</a></p></blockquote>'
     expect(await res.json()).toEqual({
       version: '1.0',
       type: 'rich',
@@ -19,12 +24,41 @@ describe('GET /oembed', () => {
       provider_name: 'Broadsheet',
       provider_url: 'http://broadsheet.test/',
       cache_age: 3600,
+      thumbnail_url: 'http://broadsheet.test/media/3f2a9c1b660.jpg',
+      thumbnail_width: 660,
+      thumbnail_height: 440,
       width: 600,
       height: 480,
       html:
         '<script type="module" src="http://broadsheet.test/widget.js"></script>\n' +
-        '<broadsheet-cards src="http://broadsheet.test/feeds/qijiang-strategic-pivot.json">' +
-        '<a href="http://broadsheet.test/articles/qijiang-strategic-pivot">綦江：战略转身</a></broadsheet-cards>',
+        `<broadsheet-cards src="http://broadsheet.test/feeds/qijiang-strategic-pivot.json">${card}</broadsheet-cards>`,
+    })
+  })
+
+  it('still shows a linked card with the thumbnail, title and dek when a consumer strips scripts', async () => {
+    await seedArticle()
+    const { html } = (await (await oembed(`url=${encodeURIComponent(ARTICLE_URL)}`)).json()) as {
+      html: string
+    }
+    const stripped = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    expect(stripped).not.toContain('<script')
+    expect(stripped).toMatch(
+      /<a href="http:\/\/broadsheet\.test\/articles\/qijiang-strategic-pivot"><img src="[^"]+\.jpg"/,
+    )
+    expect(stripped).toContain('<strong>綦江：战略转身</strong>')
+    expect(stripped).toContain('从老工业基地到渝南黔北中心城市')
+  })
+
+  it('offers the site logo as thumbnail when the article has no raster photo', async () => {
+    await seedArticle(buildArticle({ sections: [buildSection({ photos: [] })] }))
+    const body = (await (await oembed(`url=${encodeURIComponent(ARTICLE_URL)}`)).json()) as Record<
+      string,
+      unknown
+    >
+    expect(body).toMatchObject({
+      thumbnail_url: 'http://broadsheet.test/icon-512.png',
+      thumbnail_width: 512,
+      thumbnail_height: 512,
     })
   })
 
@@ -32,7 +66,7 @@ describe('GET /oembed', () => {
     await seedArticle(buildArticle({ title: '<img src=x onerror=alert(1)>&' }))
     const body: unknown = await (await oembed(`url=${encodeURIComponent(ARTICLE_URL)}`)).json()
     expect(body).toMatchObject({
-      html: expect.stringContaining('>&lt;img src=x onerror=alert(1)&gt;&amp;</a>'),
+      html: expect.stringContaining('<strong>&lt;img src=x onerror=alert(1)&gt;&amp;</strong>'),
     })
   })
 

@@ -21,10 +21,14 @@ const PREVIEW_WIDTH = 1200
 
 /**
  * A photo as a raster picture for a link preview, or undefined when it has none: its JPEG rendition at least
- * 1200 px wide (else its widest), or, for a photo without renditions (hosted elsewhere), its own raster `src`.
+ * `minWidth` (1200) px wide (else its widest), or, for a photo without renditions (hosted elsewhere), its own raster `src`.
  */
-export function rasterPhoto(photo: Photo, baseUrl: string): RasterPicture | undefined {
-  const rendition = pickRendition(photo, { type: 'image/jpeg', minWidth: PREVIEW_WIDTH })
+export function rasterPhoto(
+  photo: Photo,
+  baseUrl: string,
+  minWidth = PREVIEW_WIDTH,
+): RasterPicture | undefined {
+  const rendition = pickRendition(photo, { type: 'image/jpeg', minWidth })
   const { src, type, width, height } = rendition ?? photo
   if (!SHOWN.has(type)) return undefined
   const url = absoluteUrl(src, baseUrl)
@@ -40,6 +44,10 @@ export function siteLogo(baseUrl: string, siteTitle: string): RasterPicture {
 }
 
 /** Every raster picture among `photos`, in order. */
-export function rasterPhotos(photos: readonly Photo[], baseUrl: string): RasterPicture[] {
-  return photos.flatMap((p) => rasterPhoto(p, baseUrl) ?? [])
+export function rasterPhotos(
+  photos: readonly Photo[],
+  baseUrl: string,
+  minWidth = PREVIEW_WIDTH,
+): RasterPicture[] {
+  return photos.flatMap((p) => rasterPhoto(p, baseUrl, minWidth) ?? [])
 }

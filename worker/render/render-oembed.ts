@@ -1,14 +1,18 @@
-/** oEmbed 1.0 `rich` response for an article: the widget embed snippet and its suggested size. */
+/** oEmbed 1.0 `rich` response for an article: the widget embed snippet, a thumbnail and the suggested size. */
 import { embedSnippet } from '../../model/embed-snippet.ts'
-import { siteHomeUrl } from '../../model/feed-urls.ts'
+import { articlePageUrl, siteHomeUrl } from '../../model/feed-urls.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
+import { escapeHtml } from './html-text.ts'
+import { type RasterPicture, rasterPhotos, siteLogo } from './raster-picture.ts'
 
 /** The widget's natural size; a consumer's maxwidth/maxheight only ever shrink it. */
 export const EMBED_WIDTH = 600
 export const EMBED_HEIGHT = 480
 /** Seconds a consumer may cache the answer; matches the feed profile's freshness order. */
 export const OEMBED_CACHE_AGE = 3600
+/** A card's thumbnail: wide enough for a 320 px card at 2x. */
+const THUMBNAIL_WIDTH = 640
 
 /** Size limits a consumer sent (`maxwidth`, `maxheight`), already parsed. */
 export interface EmbedBounds {
@@ -16,9 +20,29 @@ export interface EmbedBounds {
   maxHeight?: number
 }
 
-/** The oEmbed JSON (https://oembed.com/ §2.3.4, type rich). */
+/**
+ * A linked card inside the element: what consumers that strip scripts (most do) still show, and what the page
+ * shows until the widget upgrades. The image is lazy, so an upgraded widget (which does not render it) never
+ * loads it.
+ */
+function card(value: ArticleValue, site: SiteConfig, thumbnail: RasterPicture): string {
+  const { article } = value
+  const url = escapeHtml(articlePageUrl(site.baseUrl, article.slug))
+  const dek = article.dek === undefined ? '' : `<p>${escapeHtml(article.dek)}</p>`
+  return (
+    `<blockquote cite="${url}"><p><a href="${url}"><img src="${escapeHtml(thumbnail.url)}" width="${thumbnail.width}" height="${thumbnail.height}" alt="${escapeHtml(thumbnail.alt)}" loading="lazy"></a></p>` +
+    `<p><a href="${url}"><strong>${escapeHtml(article.title)}</strong></a></p>${dek}` +
+    `<p>— <a href="${escapeHtml(siteHomeUrl(site.baseUrl))}">${escapeHtml(site.title)}</a></p></blockquote>`
+  )
+}
+
+/** The oEmbed JSON (https://oembed.com/ §2.3.4, type rich, with the optional thumbnail). */
 export function renderOembed(value: ArticleValue, site: SiteConfig, bounds: EmbedBounds = {}): string {
   const { article } = value
+  const photos = [...article.sections.flatMap((s) => s.photos), ...article.photos]
+  const thumbnail =
+    rasterPhotos(photos, site.baseUrl, Math.min(THUMBNAIL_WIDTH, bounds.maxWidth ?? THUMBNAIL_WIDTH))[0] ??
+    siteLogo(site.baseUrl, site.title)
   return JSON.stringify({
     version: '1.0',
     type: 'rich',
@@ -27,7 +51,12 @@ export function renderOembed(value: ArticleValue, site: SiteConfig, bounds: Embe
     provider_name: site.title,
     provider_url: siteHomeUrl(site.baseUrl),
     cache_age: OEMBED_CACHE_AGE,
-    html: embedSnippet(site.baseUrl, article.slug, article.title),
+    thumbnail_url: thumbnail.url,
+    thumbnail_width: thumbnail.width,
+    thumbnail_height: thumbnail.height,
+    html: embedSnippet(site.baseUrl, article.slug, article.title, {
+      fallback: card(value, site, thumbnail),
+    }),
     width: Math.min(EMBED_WIDTH, bounds.maxWidth ?? EMBED_WIDTH),
     height: Math.min(EMBED_HEIGHT, bounds.maxHeight ?? EMBED_HEIGHT),
   })
