@@ -151,7 +151,7 @@ export default { fetch() { return new Response(BODY, { headers: { 'content-type'
       headers: GZIP,
       status: 200,
     },
-    { name: 'media file (SVG) hit', url: app.url + site.mediaPath, status: 200 },
+    { name: 'media file (WebP rendition) hit', url: app.url + site.mediaPath, status: 200 },
     {
       name: `${feed} after the window (1 KV read, bytes reused)`,
       url: afterWindow.url + feed,
@@ -173,7 +173,7 @@ export default { fetch() { return new Response(BODY, { headers: { 'content-type'
     status: 200,
   }
   console.log(
-    `bench:workerd  Miniflare ${site.entries.length} KV values (${SHAPE.articles} articles), autocannon ${OPTIONS.connections} connections, ${OPTIONS.durationS} s × ${ROUNDS} interleaved rounds; median req/s, ratio to the floor median (min–max over rounds)`,
+    `bench:workerd  Miniflare ${site.entries.length} KV values (${SHAPE.articles} articles + 1 with photos), autocannon ${OPTIONS.connections} connections, ${OPTIONS.durationS} s × ${ROUNDS} interleaved rounds; median req/s, ratio to the floor median (min–max over rounds)`,
   )
   const rows = await interleavedRounds(floorScenario, scenarios, OPTIONS)
   printRows(rows)
