@@ -175,7 +175,7 @@ describe('<broadsheet-cards> on a partner page, fed the hostile feeds', () => {
     for (const id of ['one', 'all']) {
       const { cards } = await readWidget(page, id)
       expect(cards[0]?.title).toBe(visiblePayload('heading'))
-      expect(cards[0]?.href).toBe(`${w}/articles/hostile#first`)
+      expect(cards[0]?.href).toBe(`${w}/articles/hostile/first`)
       expect(cards[0]?.caption).toContain(visiblePayload('section-caption'))
       expect(cards[0]?.imgAlt).toBe(visiblePayload('section-alt'))
     }
