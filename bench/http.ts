@@ -1,5 +1,5 @@
 /** `npm run bench:http`: the Worker under wrangler dev against its own floor (a constant response), plus bundle size. */
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { checkContent } from '../editor/content/check-content.ts'
 import { buildEntries } from '../editor/publish/build-entries.ts'
@@ -26,28 +26,18 @@ const GZIP = { 'accept-encoding': 'gzip' }
 const FLOOR_PATH = '/favicon.svg'
 const FLOOR_NAME = 'floor: /favicon.svg (constant, no KV)'
 
-/** Generates content with the editors' own pipeline and writes it to local KV with wrangler. */
+/** Generates content and publishes it to local KV with the editors' own publish. */
 async function seedLocalKv(): Promise<void> {
   await rm(TMP, { recursive: true, force: true })
   await rm(STATE, { recursive: true, force: true })
   await generateContent(join(TMP, 'content'), SHAPE)
-  const { articles, problems } = await checkContent(join(TMP, 'content'))
-  if (problems.length > 0) throw new Error(`generated content has problems: ${problems[0]?.message}`)
-  const built = buildEntries(articles, { sections: {} }, new Date('2026-11-24T00:00:00Z'))
-  const file = join(TMP, 'bulk.json')
-  await writeFile(file, JSON.stringify([...built.content, ...built.aggregates]))
-  const put = await runBin('wrangler', [
-    'kv',
-    'bulk',
-    'put',
-    file,
-    '--binding',
-    'CONTENT',
-    '--local',
-    '--persist-to',
-    STATE,
-  ])
-  if (put.code !== 0) throw new Error(`wrangler kv bulk put failed:\n${put.stdout}${put.stderr}`)
+  // The real publish (local KV through wrangler's platform proxy): binary media arrive byte for byte.
+  const put = await runBin(
+    'tsx',
+    ['editor/publish.ts', '--local', '--persist-to', STATE, '--root', join(TMP, 'content')],
+    600_000,
+  )
+  if (put.code !== 0) throw new Error(`content:publish failed:\n${put.stdout}${put.stderr}`)
 }
 
 /** Interleaved rounds on one wrangler dev: the floor first and last in each round, the scenarios between. */

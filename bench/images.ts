@@ -10,7 +10,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { checkContent } from '../editor/content/check-content.ts'
 import { renderDrafts } from '../editor/photos/render-drafts.ts'
-import { buildEntries } from '../editor/publish/build-entries.ts'
+import { buildEntries, emptySnapshot } from '../editor/publish/build-entries.ts'
 import { parseArticleValue } from '../model/parse-store-values.ts'
 import { keys } from '../model/store-keys.ts'
 import { launchChromium } from '../test/browser/launch-chromium.ts'
@@ -41,9 +41,9 @@ async function seedOrigin() {
     cacheDir: '.cache/renditions',
     log: () => {},
   })
-  const built = buildEntries(drafts, { sections: {} }, new Date('2026-11-24T02:00:00Z'))
-  const media = new Map(built.content.filter((e) => e.key.includes(':media:')).map((e) => [e.key, e]))
-  const article = built.content.find((e) => e.key === keys.article(SLUG))
+  const built = buildEntries(drafts, emptySnapshot(), { now: new Date('2026-11-24T02:00:00Z') })
+  const media = new Map(built.media.map((e) => [e.key, e]))
+  const article = built.commits.find((e) => e.key === keys.article(SLUG))
   const value = parseArticleValue(JSON.parse(String(article?.value)))
   const widget = await readFile('dist/assets/widget.js')
   let origin = ''

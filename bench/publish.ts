@@ -1,68 +1,164 @@
-/** `npm run bench:publish`: check + build of 1,000 generated articles (5 sections, 3 photos each), against an I/O floor. */
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+/**
+ * `npm run bench:publish`: generated trees of 100, 1,000 and 10,000 articles (5 sections, 3 photos each) published
+ * through the real publish into wrangler's local KV, then one article added, one paragraph edited, one article
+ * withdrawn, and a no-op: values written and deleted and wall time of each, the full publish as the baseline.
+ * Sizes: BENCH_SIZES=100,1000 (default 100,1000,10000); BENCH_PHOTOS=N photos per section (default 3).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkContent } from '../editor/content/check-content.ts'
-import { renderDrafts } from '../editor/photos/render-drafts.ts'
-import { buildEntries } from '../editor/publish/build-entries.ts'
-import { valueBytes } from '../editor/publish/kv-entry.ts'
+import { openKvStore } from '../editor/publish/kv-store.ts'
+import { type PublishOutcome, runPublish } from '../editor/publish/run-publish.ts'
+import {
+  parseFeedArchiveValue,
+  parseFeedHeadValue,
+  parseIndexHeadValue,
+} from '../model/parse-store-values.ts'
+import { keys } from '../model/store-keys.ts'
+import { articleListPage } from '../worker/render/article-list-page.ts'
+import { allFeed } from '../worker/render/feed-document.ts'
+import { renderAtom } from '../worker/render/render-atom.ts'
+import { renderHomePage } from '../worker/render/render-home-page.ts'
+import { renderJsonFeed } from '../worker/render/render-json-feed.ts'
+import { renderOpml } from '../worker/render/render-opml.ts'
+import { renderRss } from '../worker/render/render-rss.ts'
 import { generateContent } from './generate-content.ts'
 
-const SHAPE = { articles: 1000, sections: 5, photos: 3 }
-const RUNS = 5
-const GOAL_MS = 2000
-
-/** The floor: read every file of the tree and hash it, nothing else. */
-async function readAndHashAll(root: string): Promise<void> {
-  for (const dir of ['articles', 'media'])
-    for (const name of await readdir(join(root, dir)))
-      createHash('sha256')
-        .update(readFileSync(join(root, dir, name)))
-        .digest()
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number)
+const SHAPE = { sections: 5, photos: Number(process.env.BENCH_PHOTOS ?? 3) }
+const GOALS = { values: 10, noopMs: 30_000, valueBytes: 1_000_000, responseBytes: 200_000 }
+const SITE = {
+  baseUrl: 'https://news.example.com',
+  title: 'Broadsheet',
+  description: '',
+  language: 'zh-CN',
+  hub: '',
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+interface Step {
+  name: string
+  ms: number
+  written: number
+  deleted: number
+  media: number
+  largest: number
+}
 
-const root = await mkdtemp(join(tmpdir(), 'broadsheet-bench-'))
-try {
-  await generateContent(root, SHAPE)
-  const floor: number[] = []
-  const check: number[] = []
-  const total: number[] = []
-  let bytes = 0
-  let keys = 0
-  for (let run = 0; run < RUNS; run++) {
-    let t = performance.now()
-    await readAndHashAll(root)
-    floor.push(performance.now() - t)
-    t = performance.now()
-    const { articles, problems } = await checkContent(root)
-    const checked = performance.now()
-    if (problems.length > 0) throw new Error(`generated tree has problems: ${problems[0]?.message}`)
-    // Renditions come from the cache after the first run: the encoding cost is bench:images' subject.
-    const rendered = await renderDrafts(articles, { root, cacheDir: '.cache/renditions', log: () => {} })
-    const renderedAt = performance.now()
-    const built = buildEntries(rendered.drafts, { sections: {} }, new Date('2026-11-24T00:00:00Z'))
-    total.push(performance.now() - t - (renderedAt - checked))
-    check.push(checked - t)
-    const entries = [...built.content, ...built.aggregates]
-    keys = entries.length
-    bytes = entries.reduce((n, e) => n + valueBytes(e), 0)
+async function publishStep(name: string, root: string, persistTo: string): Promise<Step> {
+  const cacheDir = join(root, '..', 'renditions')
+  const t = performance.now()
+  const outcome: PublishOutcome = await runPublish({
+    root,
+    target: { mode: 'local', persistTo, binding: 'CONTENT', cwd: process.cwd() },
+    dryRun: false,
+    now: new Date(),
+    cacheDir,
+    log: () => {},
+  })
+  const ms = performance.now() - t
+  if (!outcome.ok) throw new Error(`${name}: publish stopped:\n${outcome.problems.join('\n')}`)
+  return { name, ms, ...outcome.counts }
+}
+
+/** The largest response the Worker would render from what this publish left in KV. */
+async function largestResponse(persistTo: string): Promise<{ bytes: number; what: string }> {
+  const store = await openKvStore({ mode: 'local', persistTo, binding: 'CONTENT', cwd: process.cwd() })
+  try {
+    const v = await store.getJson([keys.feedHead(), keys.indexHead(), keys.feedArchive(1)])
+    const head = parseFeedHeadValue(v.get(keys.feedHead()))
+    const index = parseIndexHeadValue(v.get(keys.indexHead()))
+    const archive = v.get(keys.feedArchive(1)) ? parseFeedArchiveValue(v.get(keys.feedArchive(1))) : null
+    const site = { ...SITE, hub: undefined }
+    const feeds = [
+      allFeed(
+        { version: 'x', updated: head.updated, archive: null, archived: head.archived, entries: head.items },
+        site,
+      ),
+      ...(archive
+        ? [
+            allFeed(
+              { version: 'x', updated: archive.updated, archive: 1, archived: 1, entries: archive.items },
+              site,
+            ),
+          ]
+        : []),
+    ]
+    const list = articleListPage(index, null, index.pages)
+    const bodies: [string, string][] = [
+      ...feeds.flatMap((d, i): [string, string][] => [
+        [`all.rss ${i ? 'archive 1' : 'head'}`, renderRss(d)],
+        [`all.atom ${i ? 'archive 1' : 'head'}`, renderAtom(d)],
+        [`all.json ${i ? 'archive 1' : 'head'}`, renderJsonFeed(d)],
+      ]),
+      ['/', renderHomePage(list, site)],
+      ['/feeds.opml', renderOpml(list, site)],
+    ]
+    let best = { bytes: 0, what: '' }
+    for (const [what, body] of bodies) {
+      const bytes = Buffer.byteLength(body)
+      if (bytes > best.bytes) best = { bytes, what }
+    }
+    return best
+  } finally {
+    await store.close()
   }
-  const m = median(total)
+}
+
+const fmt = (n: number) => n.toLocaleString('en')
+
+function report(s: Step, full: number, size: number): void {
+  const { media } = s
+  const goal =
+    s.name === 'full publish'
+      ? ''
+      : s.name === 'no-op'
+        ? `goal: nothing written${size >= 10_000 ? `, < ${GOALS.noopMs / 1000} s` : ''}: ${s.written + s.deleted === 0 && (size < 10_000 || s.ms < GOALS.noopMs) ? 'met' : 'MISSED'}`
+        : `goal ≤ ${GOALS.values} + media: ${s.written - media <= GOALS.values ? 'met' : 'MISSED'}`
   console.log(
-    `bench:publish  ${SHAPE.articles} articles × ${SHAPE.sections} sections × ${SHAPE.photos} photos, median of ${RUNS} runs`,
+    `  ${s.name.padEnd(22)} ${(s.ms / 1000).toFixed(1).padStart(7)} s  ${(s.ms / full).toFixed(3).padStart(6)}× full   written ${fmt(s.written).padStart(7)} (${fmt(s.written - media)} + ${fmt(media)} media)  deleted ${fmt(s.deleted)}  largest value ${fmt(s.largest)} B  ${goal}`,
   )
-  console.log(`  floor (read + sha256 every file)  ${median(floor).toFixed(0).padStart(6)} ms   1.00×`)
-  console.log(
-    `  check                             ${median(check).toFixed(0).padStart(6)} ms   ${(median(check) / median(floor)).toFixed(2)}×`,
-  )
-  console.log(
-    `  check + build                     ${m.toFixed(0).padStart(6)} ms   ${(m / median(floor)).toFixed(2)}×   goal < ${GOAL_MS} ms: ${m < GOAL_MS ? 'met' : 'MISSED'}`,
-  )
-  console.log(`  KV: ${keys.toLocaleString('en')} keys, ${bytes.toLocaleString('en')} bytes`)
-} finally {
-  await rm(root, { recursive: true, force: true })
+}
+for (const size of SIZES) {
+  const work = await mkdtemp(join(tmpdir(), `broadsheet-bench-${size}-`))
+  const root = join(work, 'content')
+  const state = join(work, 'state')
+  try {
+    const t = performance.now()
+    await generateContent(root, { articles: size, ...SHAPE })
+    const genMs = performance.now() - t
+    const steps: Step[] = []
+    console.log(
+      `bench:publish  ${fmt(size)} articles × ${SHAPE.sections} sections × ${SHAPE.photos} photos (tree generated in ${(genMs / 1000).toFixed(1)} s)`,
+    )
+    const run = async (name: string) => {
+      const s = await publishStep(name, root, state)
+      steps.push(s)
+      report(s, steps[0]?.ms ?? s.ms, size)
+    }
+    await run('full publish')
+    await generateContent(root, { articles: 1, ...SHAPE, firstIndex: size })
+    await run('add one article')
+    const edited = join(root, 'articles', 'bench-article-0.md')
+    const text = await readFile(edited, 'utf8')
+    const at = text.lastIndexOf('綦江区')
+    await writeFile(edited, `${text.slice(0, at)}（更正）${text.slice(at)}`)
+    await run('edit one paragraph')
+    const gone = join(root, 'articles', 'bench-article-1.md')
+    await writeFile(
+      gone,
+      (await readFile(gone, 'utf8')).replace(
+        '\n---\n',
+        '\nwithdrawn: 2026-11-27T10:00:00+08:00 基准测试撤稿\n---\n',
+      ),
+    )
+    await run('withdraw one article')
+    await run('no-op')
+    const response = await largestResponse(state)
+    const largest = Math.max(...steps.map((s) => s.largest))
+    console.log(
+      `  largest value ${fmt(largest)} B (goal ≤ 1 MB: ${largest <= GOALS.valueBytes ? 'met' : 'MISSED'}); largest response ${fmt(response.bytes)} B, ${response.what} (goal ≤ 200 KB: ${response.bytes <= GOALS.responseBytes ? 'met' : 'MISSED'})`,
+    )
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
 }

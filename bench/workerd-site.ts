@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { checkContent } from '../editor/content/check-content.ts'
 import { renderDrafts } from '../editor/photos/render-drafts.ts'
-import { buildEntries } from '../editor/publish/build-entries.ts'
+import { buildEntries, emptySnapshot } from '../editor/publish/build-entries.ts'
 import type { KvEntry } from '../editor/publish/kv-entry.ts'
 import { generateContent, type TreeShape } from './generate-content.ts'
 
@@ -53,8 +53,8 @@ export async function prepareSite(dir: string, shape: TreeShape, now: Date): Pro
   const { articles, problems } = await checkContent(root)
   if (problems.length > 0) throw new Error(`generated content has problems: ${problems[0]?.message}`)
   const rendered = await renderDrafts(articles, { root, cacheDir: '.cache/renditions', log: () => {} })
-  const built = buildEntries(rendered.drafts, { sections: {} }, now)
-  const entries = [...built.content, ...built.aggregates]
+  const built = buildEntries(rendered.drafts, emptySnapshot(), { now })
+  const entries = [...built.media, ...built.pages, ...built.heads, ...built.commits]
   const kvPersist = join(dir, 'kv')
   const marker = join(dir, 'kv-digest.txt')
   const digest = digestOf(entries)

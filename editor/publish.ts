@@ -1,10 +1,11 @@
-/** CLI: `npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS]`. */
+/** CLI: `npm run content:publish -- --local | --remote [options]` (USAGE below; README "Editors' workflow"). */
 import { parseArgs } from 'node:util'
+import { LeaseHeldError } from './publish/publish-lease.ts'
 import { readWebSubSettings } from './publish/read-websub-settings.ts'
 import { runPublish } from './publish/run-publish.ts'
 
 const USAGE =
-  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS]'
+  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS] [--allow-revert SLUG]... [--break-lease] [--drop-v1]'
 
 async function main(): Promise<number> {
   let values: ReturnType<typeof parse>['values']
@@ -36,6 +37,9 @@ async function main(): Promise<number> {
       ...(values.env ? { env: values.env } : {}),
     },
     dryRun: values['dry-run'] ?? false,
+    allowRevert: new Set(values['allow-revert'] ?? []),
+    breakLease: values['break-lease'] ?? false,
+    dropLegacy: values['drop-v1'] ?? false,
     now: new Date(),
     cacheDir: values.cache ?? '.cache/renditions',
     log: (line) => console.log(line),
@@ -66,6 +70,9 @@ function parse() {
       root: { type: 'string' },
       cache: { type: 'string' },
       'hub-delay': { type: 'string' },
+      'allow-revert': { type: 'string', multiple: true },
+      'break-lease': { type: 'boolean' },
+      'drop-v1': { type: 'boolean' },
     },
     strict: true,
   })
@@ -75,6 +82,7 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     console.error(`publish failed: ${e instanceof Error ? e.message : e}`)
+    if (e instanceof LeaseHeldError) process.exit(1)
     console.error(
       'KV may hold part of this publish; it still serves a consistent version. Run publish again to converge.',
     )

@@ -57,6 +57,8 @@ export interface Correction {
 export interface Section {
   /** Stable id, unique within the article, `[a-z0-9-]`; the `#anchor` and part of the item's tag: URI. */
   id: string
+  /** Former ids, oldest first (the editor renamed the section): the feed item keeps the first, its old anchor stays. */
+  was?: string[]
   heading: string
   paragraphs: string[]
   photos: Photo[]

@@ -26,17 +26,20 @@ export const FEED_MEDIA_TYPES = /* @__PURE__ */ (() =>
 /** One URL per format: a document links itself and its siblings in the format it is written in. */
 export type FormatUrls = Readonly<Record<FeedFormat, string>>
 
-/** `/feeds/{name}.{ext}`, with `?page=N` for pages after the first (page 1 is the subscription URL); `name` is a slug or `all`. */
-export function feedUrl(baseUrl: string, name: string, format: FeedFormat, page = 1): string {
-  return `${baseUrl}/feeds/${name}.${format}${page > 1 ? `?page=${page}` : ''}`
+/**
+ * `/feeds/{name}.{ext}` (the subscription URL; `name` is a slug or `all`), or with `archive` the "all" feed's
+ * archive page N (`?archive=N`, 1 = the oldest).
+ */
+export function feedUrl(baseUrl: string, name: string, format: FeedFormat, archive?: number): string {
+  return `${baseUrl}/feeds/${name}.${format}${archive === undefined ? '' : `?archive=${archive}`}`
 }
 
 /** The same feed in every format. */
-export function feedUrls(baseUrl: string, name: string, page = 1): FormatUrls {
+export function feedUrls(baseUrl: string, name: string, archive?: number): FormatUrls {
   return {
-    rss: feedUrl(baseUrl, name, 'rss', page),
-    atom: feedUrl(baseUrl, name, 'atom', page),
-    json: feedUrl(baseUrl, name, 'json', page),
+    rss: feedUrl(baseUrl, name, 'rss', archive),
+    atom: feedUrl(baseUrl, name, 'atom', archive),
+    json: feedUrl(baseUrl, name, 'json', archive),
   }
 }
 

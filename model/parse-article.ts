@@ -82,8 +82,10 @@ export function safeCanonical(o: Record<string, unknown>, path: string): string 
 
 export function parseSection(value: unknown, path: string): Section {
   const o = obj(value, path)
+  const was = o.was === undefined ? [] : arr(o, 'was', path, (v, p) => slugLike(strings(v, p), p))
   return {
     id: slugLike(str(o, 'id', path), `${path}.id`),
+    ...(was.length > 0 ? { was } : {}),
     heading: str(o, 'heading', path),
     paragraphs: arr(o, 'paragraphs', path, strings),
     photos: safePhotos(o, 'photos', path),

@@ -1,18 +1,30 @@
-/** The KV key layout (README "KV layout"), shared by the Worker's store and the editors' publish. */
+/** The KV key layout (README "KV layout"): the only place a key or its version prefix is written. */
 
 /** Bump when a value's shape changes incompatibly: old and new Workers then read disjoint keys. */
-export const KEY_PREFIX = 'v1:'
-
-const ALL_PAGE_PREFIX = `${KEY_PREFIX}all:`
+export const KEY_PREFIX = 'v2:'
+/** The previous layout's prefix: publish removes those keys only when asked (`--drop-v1`, README "Deploying"). */
+export const LEGACY_PREFIX = 'v1:'
 
 export const keys = {
-  index: () => `${KEY_PREFIX}index`,
+  /** An article, or what became of its slug: withdrawn (410) or moved to another slug (301). */
   article: (slug: string) => `${KEY_PREFIX}article:${slug}`,
-  allPage: (page: number) => `${ALL_PAGE_PREFIX}${page}`,
-  /** What every page of "all" starts with (publish tells from it whether the "all" feeds changed). */
-  allPagePrefix: () => ALL_PAGE_PREFIX,
+  /** Every article key starts so: publish lists them (with metadata) to see what changed. */
+  articlePrefix: () => `${KEY_PREFIX}article:`,
+  /** The publisher's copy of an article's history (stamps, positions); the Worker never reads it. */
+  history: (slug: string) => `${KEY_PREFIX}history:${slug}`,
   /** `name` is `<sha256 hex, 32 chars>.<ext>`: content-addressed, so a value under it never changes. */
   media: (name: string) => `${KEY_PREFIX}media:${name}`,
-  /** The publisher's own bookkeeping (section hashes and times); the Worker never reads it. */
-  publishState: () => `${KEY_PREFIX}publish-state`,
+  /** The "all" feed's subscription document: the newest items (RFC 5005 "current"). */
+  feedHead: () => `${KEY_PREFIX}feed:head`,
+  /** Complete archive page N of the "all" feed, numbered from the oldest (RFC 5005 archive document). */
+  feedArchive: (page: number) => `${KEY_PREFIX}feed:archive:${page}`,
+  /** The home page and OPML: the newest articles. */
+  indexHead: () => `${KEY_PREFIX}index:head`,
+  /** Complete page N of the article list, numbered from the oldest (`/?page=N`). */
+  indexPage: (page: number) => `${KEY_PREFIX}index:${page}`,
+  /** Who is publishing now, until when: a second publish stops while it is held. */
+  lease: () => `${KEY_PREFIX}lease`,
 } as const
+
+/** The slug of an article key listed under `keys.articlePrefix()`. */
+export const slugOfArticleKey = (key: string): string => key.slice(keys.articlePrefix().length)

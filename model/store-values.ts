@@ -2,12 +2,56 @@
 import type { Article, ArticleHeader, Photo } from './article.ts'
 import type { ItemSection } from './article-items.ts'
 
-/** `v1:article:{slug}`: one article, everything its page, its three feeds and oEmbed need. */
+/**
+ * The publisher's record of one article, kept twice (inside the article's value and under `v2:history:{slug}`)
+ * so that losing either value loses no history. The Worker never reads it.
+ */
+export interface ArticleHistory {
+  /** The article's publication time (its items' tag: URIs carry its year). */
+  published: string
+  /** Source hashes of the versions published, oldest first (at most HISTORY_SOURCES): a stale checkout shows here. */
+  sources: string[]
+  /** Section id → the content hash and the time publish stamped for it. */
+  sections: Record<string, { hash: string; updated: string }>
+  /** The newest time ever stamped for this article: a new stamp is never earlier (clock skew). */
+  newest: string
+  /** The article's position in the article list (home page, OPML); fixed at first publish. */
+  slot: number
+  /** Section id → position of its current version in the "all" feed log. */
+  items: Record<string, number>
+  /** Media names (`<hash>.<ext>`) the published version uses, every rendition included. */
+  media: string[]
+  /** Content hashes of the photo files those media were made from (shared files keep shared media). */
+  photos: string[]
+}
+
+/** How many source hashes a history keeps. */
+export const HISTORY_SOURCES = 20
+
+/** `v2:article:{slug}` while the article is live: everything its page, its three feeds and oEmbed need. */
 export interface ArticleValue {
   /** Content hash of this value: the basis of every ETag derived from it. */
   version: string
   article: Article
 }
+
+/** `v2:article:{slug}` after an explicit withdrawal: the page and feeds answer 410 Gone. */
+export interface GoneValue {
+  version: string
+  gone: { slug: string; withdrawn: string; reason: string }
+}
+
+/** `v2:article:{old-slug}` for an alias: the old URLs answer 301 to the article's new slug. */
+export interface MovedValue {
+  version: string
+  moved: { to: string }
+}
+
+/** What the Worker finds under an article key. */
+export type StoredArticle =
+  | { kind: 'article'; value: ArticleValue }
+  | { kind: 'gone'; value: GoneValue }
+  | { kind: 'moved'; value: MovedValue }
 
 /** What the home page, the OPML and the "all" feeds know of an article. */
 export interface ArticleSummary extends ArticleHeader {
@@ -18,12 +62,9 @@ export interface ArticleSummary extends ArticleHeader {
   photo?: Photo
 }
 
-/** `v1:index`: the list of articles, newest published first. */
-export interface IndexValue {
-  version: string
-  /** Newest `updated` of all articles (RFC 3339), or null for an empty site. */
-  updated: string | null
-  articles: ArticleSummary[]
+/** An article in the article list, at its fixed position `n`. */
+export interface IndexEntry extends ArticleSummary {
+  n: number
 }
 
 /** One item of the "all articles" feed: an item of an article (`articleItems`) with the article context it needs. */
@@ -32,14 +73,64 @@ export interface FeedEntry {
   section: ItemSection
 }
 
-/** `v1:all:{page}`: page N (1 = newest) of the "all articles" feed, at most ALL_PAGE_SIZE items. */
-export interface AllPageValue {
-  version: string
-  page: number
-  pages: number
-  updated: string | null
-  items: FeedEntry[]
+/** A feed item at position `n` of the "all" feed's log. */
+export interface FeedLogItem extends FeedEntry {
+  n: number
 }
 
-/** Items per page of the "all articles" feeds. */
-export const ALL_PAGE_SIZE = 50
+/** RFC 6721: an item that was withdrawn; Atom says so with `at:deleted-entry`, the other formats omit it. */
+export interface FeedTombstone {
+  n: number
+  deleted: { slug: string; published: string; sectionId: string; when: string }
+}
+
+export type FeedLogEntry = FeedLogItem | FeedTombstone
+
+/**
+ * The "all" feed is a log numbered from the oldest: position n belongs to archive page floor(n / PAGE) + 1.
+ * Complete pages are stored once as archives; the head keeps everything from the first position of the newest
+ * complete page on, so it always has a full page of the newest items to show.
+ */
+export interface FeedHeadValue {
+  version: string
+  /** Newest `updated` of any item or tombstone, or null for an empty site. */
+  updated: string | null
+  /** Number of complete archive pages (1..archived exist). */
+  archived: number
+  /** The position the next item gets. */
+  next: number
+  /** Oldest first. */
+  items: FeedLogEntry[]
+}
+
+/** `v2:feed:archive:{page}`: a complete page of the "all" feed (RFC 5005 archive document), oldest first. */
+export interface FeedArchiveValue {
+  version: string
+  page: number
+  updated: string | null
+  items: FeedLogEntry[]
+}
+
+/** `v2:index:head`: the newest articles, as the feed head keeps the newest items. */
+export interface IndexHeadValue {
+  version: string
+  updated: string | null
+  /** Number of complete pages of the article list. */
+  pages: number
+  next: number
+  /** Oldest first. */
+  articles: IndexEntry[]
+}
+
+/** `v2:index:{page}`: a complete page of the article list, oldest first. */
+export interface IndexPageValue {
+  version: string
+  page: number
+  updated: string | null
+  articles: IndexEntry[]
+}
+
+/** Items per archive page of the "all" feed, and items the head document shows. */
+export const FEED_PAGE_SIZE = 50
+/** Articles per page of the article list (home page, OPML). */
+export const INDEX_PAGE_SIZE = 50

@@ -6,7 +6,7 @@
 import { liftedBetween } from '../model/embargo.ts'
 import { FEED_FORMATS, feedUrl } from '../model/feed-urls.ts'
 import { pingHub } from '../model/ping-hub.ts'
-import { readIndex } from './store.ts'
+import { readIndexHead } from './store.ts'
 
 /** Minutes between runs: must match the cron expression in wrangler.toml (`*\/5 * * * *`). */
 export const CRON_MINUTES = 5
@@ -14,7 +14,7 @@ export const CRON_MINUTES = 5
 /** The feed URLs to ping for the articles whose embargo lifted in (`scheduledTime` − one period, `scheduledTime`]. */
 export async function liftedFeedUrls(env: Env, scheduledTime: number): Promise<string[]> {
   const base = env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
-  const index = await readIndex(env.CONTENT)
+  const index = await readIndexHead(env.CONTENT)
   if (!base || index === null) return []
   const from = scheduledTime - CRON_MINUTES * 60_000
   const lifted = liftedBetween(index.articles, (a) => a.published, from, scheduledTime)

@@ -1,8 +1,20 @@
 /** The only module that touches KV: one read per request, each value parsed before use. */
 import { ModelError } from '../model/model-error.ts'
-import { parseAllPageValue, parseArticleValue, parseIndexValue } from '../model/parse-store-values.ts'
+import {
+  parseFeedArchiveValue,
+  parseFeedHeadValue,
+  parseIndexHeadValue,
+  parseIndexPageValue,
+  parseStoredArticle,
+} from '../model/parse-store-values.ts'
 import { keys } from '../model/store-keys.ts'
-import type { AllPageValue, ArticleValue, IndexValue } from '../model/store-values.ts'
+import type {
+  FeedArchiveValue,
+  FeedHeadValue,
+  IndexHeadValue,
+  IndexPageValue,
+  StoredArticle,
+} from '../model/store-values.ts'
 import { ByteLru } from './byte-lru.ts'
 
 /** The stored value exists but does not fit the model (corrupt, foreign or from another version). */
@@ -73,18 +85,31 @@ async function readJson<T>(
   return value
 }
 
-const indexMemo = memo<IndexValue>()
-const articleMemo = memo<ArticleValue>()
-const allPageMemo = memo<AllPageValue>()
+const articleMemo = memo<StoredArticle>()
+const feedHeadMemo = memo<FeedHeadValue>()
+const feedArchiveMemo = memo<FeedArchiveValue>()
+const indexHeadMemo = memo<IndexHeadValue>()
+const indexPageMemo = memo<IndexPageValue>()
 
-export const readIndex = (kv: KVNamespace): Promise<IndexValue | null> =>
-  readJson(kv, keys.index(), parseIndexValue, indexMemo)
+/** An article, or what became of its slug (withdrawn, moved). */
+export const readArticle = (kv: KVNamespace, slug: string): Promise<StoredArticle | null> =>
+  readJson(kv, keys.article(slug), parseStoredArticle, articleMemo)
 
-export const readArticle = (kv: KVNamespace, slug: string): Promise<ArticleValue | null> =>
-  readJson(kv, keys.article(slug), parseArticleValue, articleMemo)
+/** The "all" feed's subscription document (its newest items). */
+export const readFeedHead = (kv: KVNamespace): Promise<FeedHeadValue | null> =>
+  readJson(kv, keys.feedHead(), parseFeedHeadValue, feedHeadMemo)
 
-export const readAllPage = (kv: KVNamespace, page: number): Promise<AllPageValue | null> =>
-  readJson(kv, keys.allPage(page), parseAllPageValue, allPageMemo)
+/** A complete archive page of the "all" feed (1 = the oldest). */
+export const readFeedArchive = (kv: KVNamespace, page: number): Promise<FeedArchiveValue | null> =>
+  readJson(kv, keys.feedArchive(page), parseFeedArchiveValue, feedArchiveMemo)
+
+/** The newest articles (home page, OPML). */
+export const readIndexHead = (kv: KVNamespace): Promise<IndexHeadValue | null> =>
+  readJson(kv, keys.indexHead(), parseIndexHeadValue, indexHeadMemo)
+
+/** A complete page of the article list (1 = the oldest). */
+export const readIndexPage = (kv: KVNamespace, page: number): Promise<IndexPageValue | null> =>
+  readJson(kv, keys.indexPage(page), parseIndexPageValue, indexPageMemo)
 
 /** An image and its MIME type, streamed from KV. */
 export async function readMedia(

@@ -5,6 +5,7 @@ import { SLUG } from '../../model/parse-article.ts'
 import { buildPhoto, type ReadImage } from './build-photo.ts'
 import { dateProblem } from './check-date.ts'
 import { checkFrontMatter } from './check-front-matter.ts'
+import { checkLifecycle } from './check-lifecycle.ts'
 import { markupProblems } from './check-markup.ts'
 import { controlCharacterProblem, hasControlCharacters, LIMITS, lengthProblem } from './check-text.ts'
 import type { DraftArticle, DraftPhoto, DraftSection } from './draft.ts'
@@ -29,6 +30,7 @@ export function buildDraft(
   const fm = parseFrontMatter(lines, problems)
   const fileSlug = file.replace(/^.*\//, '').replace(/\.md$/, '')
   const head = checkFrontMatter(fm, fileSlug, problems)
+  const lifecycle = checkLifecycle(fm, head.slug, problems)
   const body = parseBody(lines, fm.bodyStart, problems)
   problems.push(...markupProblems(fm, body, lines))
   const lede = paragraphs(body.lede, problems)
@@ -49,7 +51,15 @@ export function buildDraft(
   problems.sort((a, b) => a.line - b.line)
   const slug = fm.fields.slug
   if (problems.length > 0) return { problems, ...(slug ? { slug } : {}) }
-  const draft = { file, ...head, ...(notes.length > 0 ? { corrections: notes } : {}), lede, sections, photos }
+  const draft = {
+    file,
+    ...head,
+    ...(notes.length > 0 ? { corrections: notes } : {}),
+    lede,
+    sections,
+    photos,
+    ...lifecycle,
+  }
   return { draft, problems, ...(slug ? { slug } : {}) }
 }
 
@@ -99,8 +109,12 @@ function buildSection(
     })
   const photos = buildPhotos(raw.photos, 'this section', line, readImage, problems)
   const notes = buildCorrections(raw.corrections, problems)
+  for (const old of raw.was)
+    if (!SLUG.test(old) || old === id)
+      problems.push({ line, message: `was=${old} is not a former section id (a-z, 0-9, -); fix it` })
   return {
     id,
+    was: raw.was,
     heading: raw.heading,
     paragraphs: paragraphs(raw.paragraphs, problems),
     photos,

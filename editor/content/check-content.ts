@@ -6,6 +6,7 @@ import { buildDraft } from './build-draft.ts'
 import { copyDeskWarnings } from './check-copy-desk.ts'
 import { decodeText } from './decode-text.ts'
 import type { DraftArticle, Problem } from './draft.ts'
+import { leavesRoot } from './leaves-root.ts'
 import type { LineProblem } from './line-problem.ts'
 import type { Field } from './parse-front-matter.ts'
 import { createImageReader } from './read-image.ts'
@@ -38,6 +39,14 @@ export async function checkContent(
   const warnings: Problem[] = []
   for (const name of files) {
     const file = `articles/${name}`
+    const outside = leavesRoot(root, path.join(dir, name))
+    if (outside) {
+      results.push({
+        file,
+        problems: [{ line: 1, message: `this file ${outside}; replace the link with the file itself` }],
+      })
+      continue
+    }
     const decoded = decodeText(readFileSync(path.join(dir, name)))
     if (!decoded.ok) results.push({ file, problems: [{ line: decoded.line, message: decoded.message }] })
     else {

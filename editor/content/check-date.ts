@@ -2,6 +2,9 @@
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))?$/
 const EXAMPLE = 'e.g. 2020-12-22T08:00:00+08:00'
+/** Years a newsroom's times can have. Outside them a typo is likelier than a date, and stamps (a few seconds
+ * past an article's time) could leave the four-digit years RFC 3339 and every feed format allow. */
+export const YEARS = { min: 1990, max: 2100 } as const
 
 /** A message when `value` is not an RFC 3339 date-time with an explicit UTC offset; undefined when it is. */
 export function dateProblem(field: string, value: string): string | undefined {
@@ -26,5 +29,8 @@ export function dateProblem(field: string, value: string): string | undefined {
     (second ?? 99) <= 59 &&
     offH <= 23 &&
     offM <= 59
-  return real ? undefined : `${field} "${value}" is not a real date and time; correct it, ${EXAMPLE}`
+  if (!real) return `${field} "${value}" is not a real date and time; correct it, ${EXAMPLE}`
+  if ((year ?? 0) < YEARS.min || (year ?? 0) >= YEARS.max)
+    return `${field} "${value}" is outside ${YEARS.min}..${YEARS.max - 1}; correct the year, ${EXAMPLE}`
+  return undefined
 }

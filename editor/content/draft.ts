@@ -34,6 +34,8 @@ export interface DraftPhoto {
 
 export interface DraftSection {
   id: string
+  /** Ids this section had before (`{#id was=old-id}`): its feed item keeps the oldest one, so readers see no duplicate. */
+  was: string[]
   heading: string
   paragraphs: string[]
   photos: DraftPhoto[]
@@ -48,6 +50,10 @@ export interface DraftArticle extends ArticleHeader {
   lede: string[]
   sections: DraftSection[]
   photos: DraftPhoto[]
+  /** Former slugs of this article (`aliases:`): their URLs answer 301 to this one. */
+  aliases: string[]
+  /** Set when the editor withdrew the article (`withdrawn: <time> <reason>`): its URLs answer 410 Gone. */
+  withdrawn?: { at: string; reason: string }
 }
 
 /** One thing wrong with the content: printed as `content/FILE:LINE: message`. */

@@ -19,6 +19,8 @@ export interface RawSection {
   /** Undefined when the heading has no `{#id}` (already reported). */
   id?: string
   updated?: Field
+  /** Former ids (`was=old-id`, repeatable). */
+  was: string[]
   paragraphs: RawParagraph[]
   photos: RawPhoto[]
   corrections: RawCorrection[]
@@ -111,6 +113,7 @@ function readHeading(text: string, line: number, problems: LineProblem[]): RawSe
   const section: RawSection = {
     line,
     heading: text.replace(/^##\s+/, ''),
+    was: [],
     paragraphs: [],
     photos: [],
     corrections: [],
@@ -128,10 +131,11 @@ function readHeading(text: string, line: number, problems: LineProblem[]): RawSe
   for (const attr of (m[3] ?? '').trim().split(/\s+/).filter(Boolean)) {
     const [key, value] = attr.split('=', 2)
     if (key === 'updated' && value !== undefined && !section.updated) section.updated = { value, line }
+    else if (key === 'was' && value) section.was.push(value)
     else
       problems.push({
         line,
-        message: `unknown heading attribute "${attr}"; only updated=<RFC 3339 time> is allowed`,
+        message: `unknown heading attribute "${attr}"; only updated=<RFC 3339 time> and was=<former id> are allowed`,
       })
   }
   return section

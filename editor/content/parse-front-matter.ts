@@ -11,6 +11,8 @@ export const FRONT_MATTER_KEYS = [
   'published',
   'canonical',
   'tags',
+  'aliases',
+  'withdrawn',
 ] as const
 /** One of FRONT_MATTER_KEYS. */
 export type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number]

@@ -6,6 +6,7 @@ import { contentHash } from '../publish/content-hash.ts'
 import { svgProblems } from './check-svg.ts'
 import type { DraftImage } from './draft.ts'
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './image-limits.ts'
+import { leavesRoot } from './leaves-root.ts'
 import { measureSvg } from './measure-svg.ts'
 import { readBounded } from './read-bounded.ts'
 import { readEmbeddedMetadata } from './read-embedded-metadata.ts'
@@ -44,6 +45,11 @@ function readImage(root: string, src: string): ImageResult {
   if (!declared)
     return { problems: [`"${src}" has the extension ".${ext}"; use .jpg, .png, .gif, .webp, .avif or .svg`] }
   const file = path.join(root, ...rel.split('/'))
+  const outside = leavesRoot(root, file)
+  if (outside)
+    return {
+      problems: [`${src} ${outside}; copy the image itself into the content folder instead of linking it`],
+    }
   const read = readBounded(file, MAX_IMAGE_BYTES)
   if ('missing' in read)
     return { problems: [`image file ${src} does not exist; add it under the content folder or fix the path`] }

@@ -2,10 +2,11 @@
 import type { Article, ArticleHeader, Photo, Rendition, Section } from '../../model/article.ts'
 import { newest } from '../../model/newest.ts'
 import { keys } from '../../model/store-keys.ts'
+import type { ArticleHistory } from '../../model/store-values.ts'
 import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from './content-hash.ts'
-import type { KvEntry, PublishState } from './kv-entry.ts'
-import { stampSection, type TakenTimes } from './stamp-sections.ts'
+import type { KvEntry } from './kv-entry.ts'
+import { stampSections, type TakenTimes } from './stamp-sections.ts'
 
 /** Collects media entries by key so a rendition used by many photos is stored once. */
 export type MediaSink = Map<string, KvEntry>
@@ -72,38 +73,57 @@ export function articleHeader(a: ArticleHeader): ArticleHeader {
   }
 }
 
+/** Where media entries collect, and the clock and taken times of this publish. */
 export interface BuildContext {
-  previous: PublishState
-  /** Slugs that have sections in `previous`: articles published before. */
-  previousSlugs: ReadonlySet<string>
-  nextState: PublishState
   media: MediaSink
   now: Date
-  /** Every section time already in use (kept or stamped this run): new stamps avoid them. */
+  /** Every section time stamped this run: new stamps avoid them. */
   taken: TakenTimes
 }
 
-/** Builds the Article and records each section's hash and time in `ctx.nextState`. */
-export function buildArticle(draft: DraftArticle, ctx: BuildContext): Article {
-  const { previous, nextState, media, now } = ctx
-  const seenBefore = ctx.previousSlugs.has(draft.slug)
-  const sections: Section[] = draft.sections.map((s, index) => {
-    const photos = s.photos.map((p) => toPhoto(p, media))
+/** The source hashes (file content hashes) of every photo a draft uses: what withdrawal checks sharing by. */
+export const photoSources = (d: DraftArticle): string[] =>
+  [...d.sections.flatMap((s) => s.photos), ...d.photos].flatMap((p) =>
+    p.image.kind === 'url' ? [] : [p.image.hash],
+  )
+
+/** The media names (`<hash>.<ext>`) an article's photos use, every rendition included. */
+export const mediaNames = (a: Article): string[] =>
+  [
+    ...new Set(
+      [...a.sections.flatMap((s) => s.photos), ...a.photos].flatMap((p) =>
+        [p.src, ...p.renditions.map((r) => r.src)].flatMap((src) =>
+          src.startsWith('/media/') ? [src.slice('/media/'.length)] : [],
+        ),
+      ),
+    ),
+  ].sort()
+
+/** The Article (photos as their renditions, sections stamped against `history`) and each section's hash. */
+export function buildArticle(
+  draft: DraftArticle,
+  history: ArticleHistory | null,
+  ctx: BuildContext,
+): { article: Article; hashes: string[] } {
+  const built = draft.sections.map((s) => {
+    const photos = s.photos.map((p) => toPhoto(p, ctx.media))
     // A correction changes the section: it is part of the hash, so adding one moves the section's time.
     const identity = [s.heading, s.paragraphs, s.photos.map(photoIdentity)]
     const hash = contentHash(JSON.stringify(s.corrections ? [...identity, s.corrections] : identity))
-    const updated = stampSection(draft, index, hash, previous, seenBefore, now, ctx.taken)
-    nextState.sections[`${draft.slug}/${s.id}`] = { hash, updated }
-    return {
-      id: s.id,
-      heading: s.heading,
-      paragraphs: s.paragraphs,
-      photos,
-      updated,
-      ...(s.corrections ? { corrections: s.corrections } : {}),
-    }
+    return { s, photos, hash }
   })
-  return {
+  const hashes = built.map((b) => b.hash)
+  const times = stampSections(draft, hashes, history, ctx.now, ctx.taken)
+  const sections: Section[] = built.map(({ s, photos }, i) => ({
+    id: s.id,
+    ...(s.was.length > 0 ? { was: s.was } : {}),
+    heading: s.heading,
+    paragraphs: s.paragraphs,
+    photos,
+    updated: times[i] ?? draft.published,
+    ...(s.corrections ? { corrections: s.corrections } : {}),
+  }))
+  const article: Article = {
     ...articleHeader(draft),
     updated:
       newest([
@@ -113,6 +133,7 @@ export function buildArticle(draft: DraftArticle, ctx: BuildContext): Article {
       ]) ?? draft.published,
     lede: draft.lede,
     sections,
-    photos: draft.photos.map((p) => toPhoto(p, media)),
+    photos: draft.photos.map((p) => toPhoto(p, ctx.media)),
   }
+  return { article, hashes }
 }

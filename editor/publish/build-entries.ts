@@ -1,119 +1,387 @@
-/** Builds every KV entry for a content tree: articles, media, the index and the "all" feed pages (README "KV layout"). */
+/**
+ * Builds what a publish writes from the drafts and what KV holds (README "What publish writes"): only what
+ * changed articles need, whatever the size of the site. Pure: the same drafts, snapshot and clock always give
+ * the same entries.
+ */
 import type { Article } from '../../model/article.ts'
-import { articleItems, galleryUpdated } from '../../model/article-items.ts'
-import { newest } from '../../model/newest.ts'
+import { articleItems } from '../../model/article-items.ts'
+import {
+  historyInValue,
+  parseArticleHistory,
+  parseFeedArchiveValue,
+  parseFeedHeadValue,
+  parseIndexHeadValue,
+  parseIndexPageValue,
+} from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import {
-  ALL_PAGE_SIZE,
-  type AllPageValue,
-  type ArticleSummary,
-  type ArticleValue,
-  type FeedEntry,
-  type IndexValue,
+  type ArticleHistory,
+  type FeedLogEntry,
+  HISTORY_SOURCES,
+  type IndexEntry,
 } from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
-import { articleHeader, type BuildContext, buildArticle } from './build-article.ts'
-import { contentHash } from './content-hash.ts'
-import type { KvEntry, PublishState } from './kv-entry.ts'
-import type { TakenTimes } from './stamp-sections.ts'
+import { type FeedLog, feedLog, type IndexLog, indexLog, logEntries } from './aggregate-logs.ts'
+import { type BuildContext, buildArticle, mediaNames, photoSources } from './build-article.ts'
+import type { KvEntry } from './kv-entry.ts'
+import { movedSource, sourceHash } from './source-hash.ts'
+import { gone, moved, summarize, versioned } from './store-entries.ts'
+
+/** What the listing says of one article key. */
+export interface ArticleMeta {
+  h?: string
+  /** The source hash it was built from (`moved:<slug>` for an alias). */
+  s?: string
+}
+
+/** What publish knows of KV: the complete listing of article keys, and the values it read (null: absent). */
+export interface KvSnapshot {
+  listing: ReadonlyMap<string, ArticleMeta>
+  values: ReadonlyMap<string, unknown>
+}
+
+/** Values of a namespace nothing was ever written to: every key reads as absent. */
+class NothingStored extends Map<string, unknown> {
+  override has(): boolean {
+    return true
+  }
+}
+
+/** A site nothing was ever published to (a fresh namespace; the Worker tests' seed). */
+export const emptySnapshot = (): KvSnapshot => ({ listing: new Map(), values: new NothingStored() })
+
+export interface PublishReport {
+  added: string[]
+  changed: string[]
+  withdrawn: string[]
+  /** Old slugs that now redirect (aliases written). */
+  moved: string[]
+  unchanged: number
+  /** Published articles the content tree lacks: publish stops rather than delete a colleague's work. */
+  missing: string[]
+  /** Articles whose file is an older version than the one published: a stale checkout would revert an edit. */
+  reverts: string[]
+  /** Anything else that makes publishing unsafe; publish stops. */
+  blockers: string[]
+  warnings: string[]
+  /** The "all" feed changed (for WebSub). */
+  feedChanged: boolean
+}
 
 export interface BuiltContent {
-  /** Media and article values: written first. */
-  content: KvEntry[]
-  /** Index, "all" pages and the publish state: written once every article they point at is in place. */
-  aggregates: KvEntry[]
-  articles: Article[]
+  /** Keys this build needs to read first (not in the snapshot yet); when any, nothing else is meaningful. */
+  needs: string[]
+  /** Step 1: media of changed articles. */
+  media: KvEntry[]
+  /** Media names earlier publishes recorded as written. */
+  knownMedia: ReadonlySet<string>
+  /** Step 2: article values, their histories, aliases. */
+  articles: KvEntry[]
+  /** Step 3: complete pages of the feed archive and the article list (new or rewritten). */
+  pages: KvEntry[]
+  /** Step 4: the two heads. */
+  heads: KvEntry[]
+  /** Step 5: withdrawals (410) and aliases (301), once no list names the old article any more. */
+  retired: KvEntry[]
+  /**
+   * Step 6: each changed article's value again, now with its source hash in the metadata. Until this is written
+   * the article counts as changed, so a publish that died before its heads were written is redone next time.
+   */
+  commits: KvEntry[]
+  /** Step 6: keys nothing references any more (media of withdrawn articles). */
+  deletes: string[]
+  report: PublishReport
+  /** The built articles (changed ones). */
+  articlesBuilt: Article[]
 }
 
-/** A JSON value stored under `key`, with a `version` (its own content hash) for ETags; serialised once. */
-function versioned(key: string, body: object): KvEntry {
-  const json = JSON.stringify(body)
-  const version = contentHash(json)
-  const value = json === '{}' ? `{"version":"${version}"}` : `{"version":"${version}",${json.slice(1)}`
-  return { key, value, metadata: { h: version } }
+export interface BuildOptions {
+  now: Date
+  /** Slugs whose older version may replace the published one (`--allow-revert`). */
+  allowRevert?: ReadonlySet<string>
+  /** Each draft's source hash, computed before its photos were rendered (default: from the drafts given). */
+  sources?: ReadonlyMap<string, string>
 }
 
-function summarize(a: Article): ArticleSummary {
-  const photo = a.sections.find((s) => s.photos.length > 0)?.photos[0] ?? a.photos[0]
-  return {
-    ...articleHeader(a),
-    updated: a.updated,
-    sectionCount: a.sections.length,
-    ...(photo ? { photo } : {}),
-  }
-}
-
-/** Newest publication first; the slug breaks ties so the order never depends on file-system order. */
-function byNewest(a: Article, b: Article): number {
-  return Date.parse(b.published) - Date.parse(a.published) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
-}
-
-function allPages(articles: readonly ArticleSummary[], bySlug: ReadonlyMap<string, Article>): KvEntry[] {
-  const items: FeedEntry[] = []
-  for (const summary of articles) {
-    const { sectionCount: _count, photo: _photo, ...article } = summary
-    const full = bySlug.get(summary.slug)
-    for (const section of full ? articleItems(full) : []) items.push({ article, section })
-  }
-  const pages = Math.max(1, Math.ceil(items.length / ALL_PAGE_SIZE))
-  const entries: KvEntry[] = []
-  for (let page = 1; page <= pages; page++) {
-    const slice = items.slice((page - 1) * ALL_PAGE_SIZE, page * ALL_PAGE_SIZE)
-    const body: Omit<AllPageValue, 'version'> = {
-      page,
-      pages,
-      updated: newest(slice.map((i) => i.section.updated)) ?? null,
-      items: slice,
+/** Reads a value from the snapshot, recording the key when it was never read. */
+class Reader {
+  readonly needs = new Set<string>()
+  constructor(private readonly values: ReadonlyMap<string, unknown>) {}
+  get(key: string): unknown {
+    if (!this.values.has(key)) {
+      this.needs.add(key)
+      return null
     }
-    entries.push(versioned(keys.allPage(page), body))
+    return this.values.get(key) ?? null
   }
-  return entries
+  /** Parses a value; an unusable one counts as absent (reported by the caller when it matters). */
+  parse<T>(key: string, parse: (v: unknown) => T): T | null {
+    const raw = this.get(key)
+    if (raw === null) return null
+    try {
+      return parse(raw)
+    } catch {
+      return null
+    }
+  }
 }
 
-/** Times a section may keep (previous stamps, editors' own): reserved before anything new is stamped. */
-function takenTimes(drafts: readonly DraftArticle[], previous: PublishState): TakenTimes {
-  const times = [
-    ...Object.values(previous.sections).map((s) => s.updated),
-    ...drafts.flatMap((d) => d.sections.flatMap((s) => (s.updated ? [s.updated] : []))),
-    // A gallery item's fixed time (model/article-items.ts) is never given to a section.
-    ...drafts.flatMap((d) => (d.photos.length > 0 ? [galleryUpdated(d.published)] : [])),
-  ]
-  return new Set(times.map((t) => Math.floor(Date.parse(t) / 1000) * 1000))
+/** Newest articles last in the log: the order of a first publish of an existing site. */
+const byPublished = (a: DraftArticle, b: DraftArticle): number =>
+  Date.parse(a.published) - Date.parse(b.published) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
+
+const isAlias = (meta: ArticleMeta | undefined): boolean => meta?.s?.startsWith('moved:') ?? false
+
+function previousHistory(read: Reader, slug: string): { history: ArticleHistory | null; wasGone: boolean } {
+  const stored = read.get(keys.article(slug))
+  const own = stored === null ? null : historyInValue(stored)
+  const kept = read.parse(keys.history(slug), (v) => parseArticleHistory(v))
+  const history = own ?? kept
+  const wasGone = typeof stored === 'object' && stored !== null && 'gone' in stored
+  const wasAlias = typeof stored === 'object' && stored !== null && 'moved' in stored
+  return { history: wasAlias ? kept : history, wasGone }
 }
 
-/** Pure: the same drafts, previous state and clock always give the same entries. */
+/** Builds every entry a publish writes; see BuiltContent for the order they must be written in. */
 export function buildEntries(
   drafts: readonly DraftArticle[],
-  previous: PublishState,
-  now: Date,
+  snap: KvSnapshot,
+  o: BuildOptions,
 ): BuiltContent {
-  const nextState: PublishState = { sections: {} }
-  const ctx: BuildContext = {
-    previous,
-    previousSlugs: new Set(Object.keys(previous.sections).map((k) => k.slice(0, k.indexOf('/')))),
-    nextState,
-    media: new Map(),
-    now,
-    taken: takenTimes(drafts, previous),
+  const read = new Reader(snap.values)
+  const report: PublishReport = {
+    added: [],
+    changed: [],
+    withdrawn: [],
+    moved: [],
+    unchanged: 0,
+    missing: [],
+    reverts: [],
+    blockers: [],
+    warnings: [],
+    feedChanged: false,
   }
-  const articles = drafts.map((d) => buildArticle(d, ctx)).sort(byNewest)
-  const articleEntries = articles.map((article) =>
-    versioned(keys.article(article.slug), { article } satisfies Omit<ArticleValue, 'version'>),
+  const bySlug = new Map(drafts.map((d) => [d.slug, d]))
+  const aliasOf = new Map(
+    drafts.flatMap((d) => (d.withdrawn ? [] : d.aliases.map((a) => [a, d.slug] as const))),
   )
-  const summaries = articles.map(summarize)
-  const index: Omit<IndexValue, 'version'> = {
-    updated: newest(articles.map((a) => a.updated)) ?? null,
-    articles: summaries,
+  for (const [slug, meta] of snap.listing)
+    if (!bySlug.has(slug) && !aliasOf.has(slug) && !isAlias(meta)) report.missing.push(slug)
+  for (const [alias, to] of aliasOf)
+    if (bySlug.has(alias))
+      report.blockers.push(`alias "${alias}" of ${to} is the slug of articles/${alias}.md; remove one`)
+
+  const sources = o.sources ?? new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
+  const changed = [...drafts]
+    .filter((d) => snap.listing.get(d.slug)?.s !== sources.get(d.slug))
+    .sort(byPublished)
+  const retiring = [...aliasOf].filter(([alias, to]) => {
+    const meta = snap.listing.get(alias)
+    return meta !== undefined ? meta.s !== movedSource(to) : true
+  })
+  report.unchanged = drafts.length - changed.length
+
+  const feedHead = read.parse(keys.feedHead(), parseFeedHeadValue)
+  const indexHead = read.parse(keys.indexHead(), parseIndexHeadValue)
+  const liveListed = [...snap.listing.values()].some((m) => !isAlias(m))
+  if (liveListed && read.needs.size === 0 && (feedHead === null || indexHead === null))
+    report.blockers.push(
+      `${feedHead === null ? keys.feedHead() : keys.indexHead()} is missing or unusable while articles are published; publishing now would restart the list and overwrite archive pages. Restore it (or publish the whole site into a fresh namespace).`,
+    )
+  // Positions at or past these were handed out by a publish that died before writing the heads: never landed.
+  const feedNext = feedHead?.next ?? 0
+  const indexNext = indexHead?.next ?? 0
+  const feed: FeedLog = feedLog(
+    feedHead,
+    (page) => read.parse(keys.feedArchive(page), parseFeedArchiveValue)?.items,
+  )
+  const index: IndexLog = indexLog(
+    indexHead,
+    (page) => read.parse(keys.indexPage(page), parseIndexPageValue)?.articles,
+  )
+
+  const livePhotos = new Set(drafts.filter((d) => !d.withdrawn).flatMap(photoSources))
+  const ctx: BuildContext = { media: new Map(), now: o.now, taken: new Set() }
+  const articles: KvEntry[] = []
+  const retired: KvEntry[] = []
+  const commits: KvEntry[] = []
+  const deletes: string[] = []
+  const knownMedia = new Set<string>()
+  const built: Article[] = []
+  const when = formatNow(o.now)
+
+  for (const draft of changed) {
+    const source = sources.get(draft.slug) ?? ''
+    const prev = previousHistory(read, draft.slug)
+    const history = prev.history
+    if (read.needs.size > 0) continue
+    if (
+      history &&
+      history.sources.at(-1) !== source &&
+      history.sources.includes(source) &&
+      !o.allowRevert?.has(draft.slug)
+    )
+      report.reverts.push(draft.slug)
+    const sources2 = [...(history?.sources ?? []), source].slice(-HISTORY_SOURCES)
+    if (draft.withdrawn) {
+      if (history === null) {
+        report.warnings.push(`${draft.file}: withdrawn but never published; nothing to withdraw`)
+        continue
+      }
+      if (!prev.wasGone) {
+        retire(feed, index, draft.slug, history, draft.withdrawn.at)
+        // Renditions are named by their bytes: an article sharing a photo file shares them; keep those.
+        if (!history.photos.some((p) => livePhotos.has(p))) deletes.push(...history.media.map(keys.media))
+      }
+      const next: ArticleHistory = { ...history, sources: sources2, items: {}, media: [], photos: [] }
+      retired.push(gone(draft, next, source), versioned(keys.history(draft.slug), next))
+      report.withdrawn.push(draft.slug)
+      report.feedChanged = true
+      continue
+    }
+    const { article, hashes } = buildArticle(draft, history, ctx)
+    built.push(article)
+    for (const name of history?.media ?? []) knownMedia.add(name)
+    const items: Record<string, number> = {}
+    const fresh = history === null || prev.wasGone
+    const entry = (n: number): IndexEntry => ({ ...summarize(article), n })
+    const slot =
+      !fresh && history.slot < indexNext && index.edit(history.slot, () => entry(history.slot))
+        ? history.slot
+        : index.append(entry)
+    const oldSections = history?.sections ?? {}
+    const oldItems = fresh ? {} : (history?.items ?? {})
+    const context = summarize(article)
+    const { sectionCount: _c, photo: _p, ...articleContext } = context
+    // Appended last section first: readers showing the newest first then show the sections in reading order.
+    for (const section of [...articleItems(article)].reverse()) {
+      const former = [section.id, ...(section.was ?? [])]
+      const oldId = former.find((id) => oldItems[id] !== undefined)
+      const recorded = oldId === undefined ? undefined : oldItems[oldId]
+      const at = recorded !== undefined && recorded < feedNext ? recorded : undefined
+      const same = oldId !== undefined && oldSections[oldId]?.updated === section.updated
+      if (at !== undefined && same) {
+        items[section.id] = at
+        if (feed.isOpen(at)) feed.edit(at, () => ({ n: at, article: articleContext, section }))
+        continue
+      }
+      if (at !== undefined && feed.isOpen(at)) feed.edit(at, () => null)
+      items[section.id] = feed.append((n) => ({ n, article: articleContext, section }))
+      report.feedChanged = true
+    }
+    const kept = new Set(articleItems(article).flatMap((s) => [s.id, ...(s.was ?? [])]))
+    for (const [id, at] of Object.entries(oldItems)) {
+      if (kept.has(id)) continue
+      report.warnings.push(
+        `${draft.file}: section "${id}" is gone; if it was renamed, write {#new-id was=${id}} so subscribers see no duplicate`,
+      )
+      tombstone(feed, at, draft.slug, draft.published, id, when)
+      report.feedChanged = true
+    }
+    const sections: ArticleHistory['sections'] = Object.fromEntries(
+      article.sections.map((s, i) => [s.id, { hash: hashes[i] ?? '', updated: s.updated }]),
+    )
+    const stamps = [history?.newest ?? article.published, ...Object.values(sections).map((s) => s.updated)]
+    const next: ArticleHistory = {
+      published: article.published,
+      sources: sources2,
+      sections,
+      newest: stamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)),
+      slot,
+      items,
+      media: mediaNames(article),
+      photos: photoSources(draft),
+    }
+    const value = versioned(keys.article(draft.slug), { article, history: next })
+    articles.push(value, versioned(keys.history(draft.slug), next))
+    commits.push({ ...value, metadata: { ...value.metadata, s: source } })
+    ;(fresh ? report.added : report.changed).push(draft.slug)
   }
-  const bySlug = new Map(articles.map((a) => [a.slug, a]))
-  const stateJson = JSON.stringify(nextState)
+
+  for (const [alias, to] of retiring) {
+    if (snap.listing.has(alias)) {
+      const prev = previousHistory(read, alias)
+      if (prev.history && !prev.wasGone) retire(feed, index, alias, prev.history, when)
+    }
+    retired.push(moved(alias, to))
+    report.moved.push(alias)
+  }
+
+  const needs = [...read.needs]
+  const pages = [
+    ...logEntries(feed.pages(), (page, items) =>
+      versioned(keys.feedArchive(page), { page, updated: newestOf(items), items }),
+    ),
+    ...logEntries(index.pages(), (page, list) =>
+      versioned(keys.indexPage(page), { page, updated: newestOf(list), articles: list }),
+    ),
+  ]
+  const heads: KvEntry[] = []
+  if (feed.headChanged || feedHead === null)
+    heads.push(
+      versioned(keys.feedHead(), {
+        updated: newestOf(feed.entries),
+        archived: feed.head.full,
+        next: feed.head.next,
+        items: feed.entries,
+      }),
+    )
+  if (index.headChanged || indexHead === null)
+    heads.push(
+      versioned(keys.indexHead(), {
+        updated: newestOf(index.entries),
+        pages: index.head.full,
+        next: index.head.next,
+        articles: index.entries,
+      }),
+    )
   return {
-    content: [...[...ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), ...articleEntries],
-    aggregates: [
-      ...allPages(summaries, bySlug),
-      versioned(keys.index(), index),
-      { key: keys.publishState(), value: stateJson, metadata: { h: contentHash(stateJson) } },
-    ],
+    needs,
+    media: [...ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    knownMedia,
     articles,
+    pages,
+    heads,
+    retired,
+    commits,
+    deletes: [...new Set(deletes)].sort(),
+    report,
+    articlesBuilt: built,
   }
+}
+
+/** Takes an article off the lists: its list entry, its open feed items; tombstones for every item it had. */
+function retire(feed: FeedLog, index: IndexLog, slug: string, h: ArticleHistory, when: string): void {
+  index.edit(h.slot, () => null)
+  for (const [id, at] of Object.entries(h.items)) tombstone(feed, at, slug, h.published, id, when)
+}
+
+/** Removes the item at `at` wherever it is (text withdrawn from archive pages too) and appends its tombstone. */
+function tombstone(
+  feed: FeedLog,
+  at: number,
+  slug: string,
+  published: string,
+  sectionId: string,
+  when: string,
+) {
+  let itemPublished = published
+  feed.edit(at, (old) => {
+    if ('article' in old) itemPublished = old.article.published
+    return null
+  })
+  feed.append((n): FeedLogEntry => ({ n, deleted: { slug, published: itemPublished, sectionId, when } }))
+}
+
+function formatNow(now: Date): string {
+  return `${now.toISOString().slice(0, 19)}Z`
+}
+
+function newestOf(list: readonly (FeedLogEntry | IndexEntry)[]): string | null {
+  let best: string | null = null
+  for (const e of list) {
+    const t = 'deleted' in e ? e.deleted.when : 'section' in e ? e.section.updated : e.updated
+    if (best === null || Date.parse(t) > Date.parse(best)) best = t
+  }
+  return best
 }

@@ -7,18 +7,10 @@
 export interface KvEntry {
   key: string
   value: string | Uint8Array
-  metadata: { h: string; type?: string }
+  /** `h` content hash; `type` a media type; `s` an article's source hash (see source-hash.ts). */
+  metadata: { h: string; type?: string; s?: string }
 }
 
 /** Bytes a value occupies in KV. */
 export const valueBytes = (e: KvEntry): number =>
   typeof e.value === 'string' ? Buffer.byteLength(e.value, 'utf8') : e.value.byteLength
-
-/** `v1:publish-state`: what publish needs to remember between runs (never read by the Worker). */
-export interface PublishState {
-  /** `slug/section-id` → the section's content hash and the time publish stamped for it. */
-  sections: Record<string, { hash: string; updated: string }>
-}
-
-/** What is in KV now: every key under the prefix with the hash it was written with. */
-export type KvListing = ReadonlyMap<string, string | undefined>

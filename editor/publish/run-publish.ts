@@ -1,13 +1,16 @@
-/** The publish pipeline: check, build, compare with KV, then write in an order readers can never catch half-done. */
-
-import { KEY_PREFIX, keys } from '../../model/store-keys.ts'
+/** The publish pipeline: check, read only what changed, then write in an order readers can never catch half-done. */
+import { spawn } from 'node:child_process'
+import { LEGACY_PREFIX } from '../../model/store-keys.ts'
 import { checkContent, formatProblem } from '../content/check-content.ts'
+import type { DraftArticle } from '../content/draft.ts'
 import { renderDrafts } from '../photos/render-drafts.ts'
-import { buildEntries } from './build-entries.ts'
-import { parsePublishState } from './parse-publish-state.ts'
-import { isNoop, type PublishPlan, planPublish } from './plan-publish.ts'
+import type { BuiltContent } from './build-entries.ts'
+import { buildWithStore } from './build-with-store.ts'
+import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
+import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
+import { stopMessages } from './stop-messages.ts'
 import { changedFeedUrls, pingHub } from './websub-ping.ts'
-import { bulkDelete, bulkPut, getText, type KvTarget, listKeys } from './wrangler-kv.ts'
+import { applyWrites, planWrites, type WritePlan } from './write-plan.ts'
 
 export interface PublishOptions {
   root: string
@@ -18,50 +21,105 @@ export interface PublishOptions {
   cacheDir: string
   /** Progress and summary lines (stdout in the CLI). */
   log: (line: string) => void
+  /** Slugs whose older file may replace the published version on purpose. */
+  allowRevert?: ReadonlySet<string>
+  /** Take the lease even from a live owner (after a crashed publish). */
+  breakLease?: boolean
+  /** Also delete every `v1:` key (the last step of the migration, README "Deploying"). */
+  dropLegacy?: boolean
   /** Remote publishes with a hub configured: ping it for the changed feeds after `delayMs` (KV propagation). */
   websub?: { hub: string; baseUrl: string; delayMs: number }
 }
 
+/** What a publish wrote (or would write): values written and deleted, bytes, the largest value. */
+export type PublishCounts = WritePlan['counts']
+
 export type PublishOutcome =
   | { ok: false; problems: string[] }
-  | { ok: true; plan: PublishPlan; written: boolean }
+  | { ok: true; built: BuiltContent; counts: PublishCounts; written: boolean }
 
-/** Runs the whole publish; on any content problem it returns them having written nothing. */
+/** Runs the whole publish; on any content problem, or anything that would lose work, it writes nothing. */
 export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
-  const { articles, problems } = await checkContent(o.root)
+  const { articles: drafts, problems } = await checkContent(o.root)
   if (problems.length > 0) return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
   // Embargoes: published now, shown by the Worker from their time on (README "Scheduled publishing").
-  for (const a of articles)
+  for (const a of drafts)
     if (Date.parse(a.published) > o.now.getTime())
       o.log(
         `scheduled: ${a.slug} at ${a.published} (stored now; no page, feed, OPML, oEmbed or widget shows it before)`,
       )
+  const store = await openKvStore(o.target)
+  const owner = leaseOwner()
+  let leased = false
+  try {
+    let planned = await planPublish(store, drafts, o)
+    if (!planned.ok) return planned
+    const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
+    if (!o.dryRun && !nothing) {
+      // Only a publish that writes takes the lease (a no-op writes nothing at all), and it plans again under
+      // the lease: another publish may have finished since the first look.
+      await acquireLease(store, owner, o.now, o.breakLease)
+      leased = true
+      planned = await planPublish(store, drafts, o)
+      if (!planned.ok) return planned
+    }
+    const { built, plan } = planned
+    const { counts } = plan
+    describe(built, plan, store.where, o)
+    if (o.dryRun || counts.written + counts.deleted === 0) return { ok: true, built, counts, written: false }
+    // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
+    await applyWrites(store, plan, afterStep)
+    o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
+    if (o.websub) await notifyHub(built, o.websub, o.log)
+    return { ok: true, built, counts, written: true }
+  } finally {
+    if (leased) await releaseLease(store, owner)
+    await store.close()
+  }
+}
 
-  const photos = await renderDrafts(articles, { root: o.root, cacheDir: o.cacheDir, log: o.log })
-  o.log(`photos: ${photos.stats.encoded} encoded, ${photos.stats.cached} from the cache (${o.cacheDir})`)
-  const listing = await listKeys(o.target, KEY_PREFIX)
-  const stateKey = keys.publishState()
-  const previous = parsePublishState(listing.has(stateKey) ? await getText(o.target, stateKey) : null)
-  const plan = planPublish(buildEntries(photos.drafts, previous, o.now), listing)
-  describe(plan, o)
-  if (o.dryRun || isNoop(plan)) return { ok: true, plan, written: false }
+/** Builds against KV and plans the writes, or says why publishing must stop. */
+async function planPublish(
+  store: KvStore,
+  drafts: readonly DraftArticle[],
+  o: PublishOptions,
+): Promise<{ ok: true; built: BuiltContent; plan: WritePlan } | { ok: false; problems: string[] }> {
+  const built = await buildWithStore(
+    store,
+    drafts,
+    { now: o.now, ...(o.allowRevert ? { allowRevert: o.allowRevert } : {}) },
+    async (changed) => {
+      const photos = await renderDrafts(changed, { root: o.root, cacheDir: o.cacheDir, log: o.log })
+      o.log(`photos: ${photos.stats.encoded} encoded, ${photos.stats.cached} from the cache (${o.cacheDir})`)
+      return photos.drafts
+    },
+  )
+  const stop = stopMessages(built.report, o.root)
+  if (stop.length > 0) return { ok: false, problems: stop }
+  const legacy = o.dropLegacy ? [...(await store.list(LEGACY_PREFIX)).keys()] : []
+  return { ok: true, built, plan: await planWrites(store, built, legacy) }
+}
 
-  // Order matters: a reader must never see the index or an "all" page point at an article that is not there yet,
-  // and nothing is deleted until nothing points at it.
-  await bulkPut(o.target, plan.content)
-  await bulkPut(o.target, plan.aggregates)
-  await bulkDelete(o.target, plan.deletes)
-  o.log(`done: ${plan.content.length + plan.aggregates.length} keys written, ${plan.deletes.length} deleted`)
-  if (o.websub) await notifyHub(plan, o.websub, o.log)
-  return { ok: true, plan, written: true }
+/**
+ * Test hook: BROADSHEET_AFTER_STEP is a shell command run after each write step (STEP=media|articles|pages|heads|retired|commits),
+ * which fault tests use to slow a publish down or kill it between steps.
+ */
+function afterStep(step: string): Promise<void> {
+  const command = process.env.BROADSHEET_AFTER_STEP
+  if (!command) return Promise.resolve()
+  return new Promise((done, fail) => {
+    const child = spawn('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, STEP: step } })
+    child.on('error', fail)
+    child.on('close', () => done())
+  })
 }
 
 async function notifyHub(
-  plan: PublishPlan,
+  built: BuiltContent,
   w: NonNullable<PublishOptions['websub']>,
   log: (l: string) => void,
 ) {
-  const urls = changedFeedUrls(plan, w.baseUrl)
+  const urls = changedFeedUrls(built.report, w.baseUrl)
   if (urls.length === 0) return
   // KV is eventually consistent: other edge locations may serve the old value for up to 60 s after a write, and a
   // hub fetches the feed as soon as it is pinged. Waiting first means subscribers get the new content.
@@ -72,28 +130,32 @@ async function notifyHub(
   for (const r of await pingHub(w.hub, urls)) log(`  ${r.status === 'failed' ? 'FAILED' : r.status} ${r.url}`)
 }
 
-function describe(plan: PublishPlan, o: PublishOptions): void {
-  const { added, changed, removed } = plan.articles
-  const where =
-    o.target.mode === 'local'
-      ? `local KV (${o.target.persistTo ?? '.wrangler/state'})`
-      : 'Cloudflare KV (remote)'
+function describe(built: BuiltContent, plan: WritePlan, where: string, o: PublishOptions): void {
+  const { steps, deletes, counts } = plan
+  const r = built.report
   o.log(`${o.dryRun ? 'plan (dry run, nothing written)' : 'publish'} to ${where}`)
-  o.log(`articles: ${added.length} added, ${changed.length} changed, ${removed.length} removed`)
+  o.log(
+    `articles: ${r.added.length} added, ${r.changed.length} changed, ${r.withdrawn.length} withdrawn, ${r.moved.length} moved, ${r.unchanged} unchanged`,
+  )
   for (const [label, slugs] of [
-    ['+', added],
-    ['~', changed],
-    ['-', removed],
+    ['+', r.added],
+    ['~', r.changed],
+    ['x', r.withdrawn],
+    ['>', r.moved],
   ] as const)
     for (const slug of slugs) o.log(`  ${label} ${slug}`)
-  if (isNoop(plan)) {
+  for (const w of r.warnings) o.log(`warning: ${w}`)
+  if (counts.written + counts.deleted === 0) {
     o.log('KV already holds this content: nothing to write')
     return
   }
-  const writes = plan.content.length + plan.aggregates.length
   o.log(
-    `keys: ${writes} to write (${plan.bytes.toLocaleString('en')} bytes), ${plan.deletes.length} to delete`,
+    `values: ${counts.written} to write (${counts.bytes.toLocaleString('en')} bytes), ${counts.deleted} to delete`,
   )
-  for (const e of [...plan.content, ...plan.aggregates]) o.log(`  put ${e.key}`)
-  for (const k of plan.deletes) o.log(`  delete ${k}`)
+  const shown = steps.flatMap(([, e]) => e).map((e) => `  put ${e.key}`)
+  for (const line of shown.length > 200
+    ? [...shown.slice(0, 200), `  … and ${shown.length - 200} more`]
+    : shown)
+    o.log(line)
+  for (const k of deletes.slice(0, 200)) o.log(`  delete ${k}`)
 }

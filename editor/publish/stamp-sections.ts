@@ -1,12 +1,12 @@
 /** Section times: an edited section gets the publish time, an unchanged one keeps the time it had (README "Section times"). */
 
 import { formatInOffsetOf } from '../../model/format-in-offset.ts'
+import type { ArticleHistory } from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
-import type { PublishState } from './kv-entry.ts'
 
 /**
- * Instants (ms) already used by section times. Stamps never reuse one: Atom validators flag entries with equal
- * `updated`, and a feed whose items share a time sorts unpredictably in readers.
+ * Instants (ms) already used by section times in this publish. Stamps never reuse one: Atom validators flag
+ * entries with equal `updated`, and a feed whose items share a time sorts unpredictably in readers.
  */
 export type TakenTimes = Set<number>
 
@@ -19,27 +19,38 @@ function takeTime(ms: number, like: string, taken: TakenTimes): string {
 }
 
 /**
- * Decides the `updated` time of section `index` of `article`: the editor's own value wins; an unchanged section
- * keeps its stamped time; the sections of a never-published article get its publication time, and changed or
- * added sections the publish time. Sections stamped together are a second apart, the first one latest, so that
- * readers sorting newest first still show them in reading order.
+ * The `updated` time of every section of `article`, given the section hashes and the article's history (null
+ * when it was never published). The editor's own value wins; an unchanged section keeps its stamped time; the
+ * sections of a never-published article get its publication time; changed or added sections get the publish
+ * time, but never a time at or before the newest stamp the article ever had (a checkout with a slow clock cannot
+ * move time backwards). Sections stamped together are a second apart, the first one latest, so that readers
+ * sorting newest first still show them in reading order.
  */
-export function stampSection(
+export function stampSections(
   article: DraftArticle,
-  index: number,
-  hash: string,
-  previous: PublishState,
-  articleSeenBefore: boolean,
+  hashes: readonly string[],
+  history: ArticleHistory | null,
   now: Date,
   taken: TakenTimes,
-): string {
-  const section = article.sections[index]
-  if (section?.updated) return section.updated
-  const before = section && previous.sections[`${article.slug}/${section.id}`]
-  if (before && before.hash === hash) return before.updated
-  if (!before && !articleSeenBefore) {
+): string[] {
+  const kept = article.sections.map((s, i) => {
+    if (s.updated) return s.updated
+    const before = history?.sections[s.id] ?? s.was.map((id) => history?.sections[id]).find(Boolean)
+    return before && before.hash === hashes[i] ? before.updated : undefined
+  })
+  const fresh = kept.filter((t) => t === undefined).length
+  if (history === null) {
     const last = article.sections.length - 1
-    return takeTime(Date.parse(article.published) + (last - index) * 1000, article.published, taken)
+    return kept.map(
+      (t, i) => t ?? takeTime(Date.parse(article.published) + (last - i) * 1000, article.published, taken),
+    )
   }
-  return takeTime(now.getTime() - index * 1000, article.published, taken)
+  const floor = Date.parse(history.newest) + fresh * 1000
+  let next = Math.max(Math.floor(now.getTime() / 1000) * 1000, floor)
+  return kept.map((t) => {
+    if (t !== undefined) return t
+    const stamp = takeTime(next, article.published, taken)
+    next -= 1000
+    return stamp
+  })
 }

@@ -1,22 +1,18 @@
-/** Talks to KV through real wrangler (`wrangler kv ...`), locally or on Cloudflare; never a reimplementation. */
+/**
+ * Cloudflare KV through the real wrangler CLI (`--remote`). Its remote `kv key list` follows the cursor (the
+ * local one does not: local KV goes through local-kv-store.ts). Binary values go in `kv bulk put` as base64 with
+ * `"base64": true`, which Cloudflare's bulk-write API decodes server-side into the original bytes (wrangler's
+ * local bulk put is the one that corrupts them, by decoding to a UTF-8 string itself).
+ */
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { type KvEntry, type KvListing, valueBytes } from './kv-entry.ts'
+import { type KvEntry, valueBytes } from './kv-entry.ts'
+import { chunks, type KvStore, type KvTarget } from './kv-store.ts'
+import { parseOrNull } from './local-kv-store.ts'
 
-export interface KvTarget {
-  mode: 'local' | 'remote'
-  /** Local only: wrangler's state folder (default .wrangler/state). */
-  persistTo?: string
-  /** wrangler environment (`--env NAME`). */
-  env?: string
-  binding: string
-  /** Folder holding wrangler.toml. */
-  cwd: string
-}
-
-/** Environment that keeps wrangler off the network for everything but the (remote) KV calls it is asked to make. */
+/** Environment that keeps wrangler off the network for everything but the KV calls it is asked to make. */
 export const QUIET_WRANGLER_ENV = {
   WRANGLER_SEND_METRICS: 'false',
   WRANGLER_HIDE_BANNER: 'true',
@@ -28,8 +24,7 @@ export const wranglerBin = (cwd: string): string =>
   process.env.BROADSHEET_WRANGLER ?? resolve(cwd, 'node_modules/.bin/wrangler')
 
 function targetArgs(t: KvTarget): string[] {
-  const args = ['--binding', t.binding, t.mode === 'local' ? '--local' : '--remote']
-  if (t.mode === 'local') args.push('--persist-to', t.persistTo ?? '.wrangler/state')
+  const args = ['--binding', t.binding, '--remote']
   if (t.env) args.push('--env', t.env)
   return args
 }
@@ -53,23 +48,6 @@ function run(t: KvTarget, args: string[]): Promise<string> {
   })
 }
 
-/** Every key under `prefix` with the content hash (`metadata.h`) it was written with. */
-export async function listKeys(t: KvTarget, prefix: string): Promise<KvListing> {
-  const raw: unknown = JSON.parse(await run(t, ['kv', 'key', 'list', '--prefix', prefix, ...targetArgs(t)]))
-  if (!Array.isArray(raw)) throw new Error('wrangler kv key list did not return a list')
-  const listing = new Map<string, string | undefined>()
-  for (const item of raw) {
-    if (typeof item?.name !== 'string') continue
-    const h = item.metadata?.h
-    listing.set(item.name, typeof h === 'string' ? h : undefined)
-  }
-  return listing
-}
-
-/** The text value of a key that `listKeys` showed to exist. */
-export const getText = (t: KvTarget, key: string): Promise<string> =>
-  run(t, ['kv', 'key', 'get', key, '--text', ...targetArgs(t)])
-
 async function withTempFile<T>(content: string, use: (path: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-kv-'))
   try {
@@ -81,28 +59,13 @@ async function withTempFile<T>(content: string, use: (path: string) => Promise<T
   }
 }
 
-/** Writes entries with `wrangler kv bulk put`, in batches within wrangler's limits (10,000 keys, 100 MB). */
-export async function bulkPut(t: KvTarget, entries: readonly KvEntry[]): Promise<void> {
-  for (const batch of batches(entries, 5_000, 50_000_000))
-    await withTempFile(JSON.stringify(batch.map(bulkLine)), (file) =>
-      run(t, ['kv', 'bulk', 'put', file, ...targetArgs(t)]),
-    )
-}
-
-/** Deletes keys with `wrangler kv bulk delete`. */
-export async function bulkDelete(t: KvTarget, keys: readonly string[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += 5_000)
-    await withTempFile(JSON.stringify(keys.slice(i, i + 5_000)), (file) =>
-      run(t, ['kv', 'bulk', 'delete', file, '--force', ...targetArgs(t)]),
-    )
-}
-
-/** A bulk-put line: bytes travel base64-encoded (the remote API decodes them; see README "What publish writes"). */
+/** A bulk-put line: bytes travel base64-encoded and the API stores the decoded bytes. */
 export const bulkLine = (e: KvEntry) =>
   typeof e.value === 'string'
     ? e
     : { key: e.key, value: Buffer.from(e.value).toString('base64'), base64: true, metadata: e.metadata }
 
+/** Batches within wrangler's bulk limits (10,000 keys, 100 MB). */
 function* batches(entries: readonly KvEntry[], maxCount: number, maxBytes: number): Generator<KvEntry[]> {
   let batch: KvEntry[] = []
   let bytes = 0
@@ -117,4 +80,60 @@ function* batches(entries: readonly KvEntry[], maxCount: number, maxBytes: numbe
     bytes += size
   }
   if (batch.length > 0) yield batch
+}
+
+/** `kv bulk get` answers `{key: value}` or `{key: {value}}` depending on the path; read both. */
+function bulkValue(v: unknown): string | null {
+  if (typeof v === 'string') return v
+  if (typeof v === 'object' && v !== null && 'value' in v && typeof v.value === 'string') return v.value
+  return null
+}
+
+export function remoteKvStore(t: KvTarget): KvStore {
+  return {
+    where: 'Cloudflare KV (remote)',
+    async list(prefix) {
+      const raw: unknown = JSON.parse(
+        await run(t, ['kv', 'key', 'list', '--prefix', prefix, ...targetArgs(t)]),
+      )
+      if (!Array.isArray(raw)) throw new Error('wrangler kv key list did not return a list')
+      const found = new Map<string, Record<string, unknown>>()
+      for (const item of raw) if (typeof item?.name === 'string') found.set(item.name, item.metadata ?? {})
+      return found
+    },
+    async getJson(keys) {
+      const out = new Map<string, unknown>()
+      for (const batch of chunks(keys, 100)) {
+        const text = await withTempFile(JSON.stringify(batch), (file) =>
+          run(t, ['kv', 'bulk', 'get', file, ...targetArgs(t)]),
+        )
+        const got: unknown = JSON.parse(text.slice(text.indexOf('{')))
+        for (const key of batch)
+          out.set(
+            key,
+            parseOrNull(
+              bulkValue(
+                typeof got === 'object' && got !== null ? (got as Record<string, unknown>)[key] : null,
+              ),
+            ),
+          )
+      }
+      return out
+    },
+    // Checking each media key remotely costs a wrangler process (~9 s): the caller trusts the articles' histories.
+    absent: async () => null,
+    async put(entries) {
+      for (const batch of batches(entries, 5_000, 50_000_000))
+        await withTempFile(JSON.stringify(batch.map(bulkLine)), (file) =>
+          run(t, ['kv', 'bulk', 'put', file, ...targetArgs(t)]),
+        )
+    },
+    async delete(keys) {
+      for (const batch of chunks(keys, 5_000))
+        await withTempFile(JSON.stringify(batch), (file) =>
+          run(t, ['kv', 'bulk', 'delete', file, '--force', ...targetArgs(t)]),
+        )
+    },
+    close: async () => {},
+  }
 }

@@ -1,11 +1,11 @@
-/** Writes a hostile article straight into a fresh local KV with `wrangler kv bulk put`, as a foreign publish could. */
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+/** Writes a hostile article straight into a fresh local KV, as a foreign publish could. */
+import { mkdir, rm } from 'node:fs/promises'
 import type { DraftArticle, DraftPhoto } from '../../editor/content/draft.ts'
-import { buildEntries } from '../../editor/publish/build-entries.ts'
-import { bulkLine } from '../../editor/publish/wrangler-kv.ts'
+import { buildEntries, emptySnapshot } from '../../editor/publish/build-entries.ts'
+import { openKvStore } from '../../editor/publish/kv-store.ts'
+import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { buildDraft, buildDraftPhoto, buildDraftSection } from '../fixtures/build-draft.ts'
 import { HOSTILE_URLS, payload } from '../fixtures/hostile/hostile-article.ts'
-import { runBin } from '../helpers/run-command.ts'
 
 /** A photo whose every text field is a payload; the image is a real SVG file or a hostile URL. */
 function hostilePhoto(where: string, url?: string): DraftPhoto {
@@ -43,17 +43,15 @@ export function hostileDraft(): DraftArticle {
   })
 }
 
-/** Builds the entries publish would build (bypassing the check) and bulk-puts them into `persistTo`. */
+/** Builds the entries publish would build (bypassing the check) and writes them into `persistTo` as publish does. */
 export async function putHostileContent(persistTo: string): Promise<void> {
   await rm(persistTo, { recursive: true, force: true })
   await mkdir(persistTo, { recursive: true })
-  const built = buildEntries([hostileDraft()], { sections: {} }, new Date('2026-11-24T08:00:00Z'))
-  const file = `${persistTo}/bulk.json`
-  await writeFile(file, JSON.stringify([...built.content, ...built.aggregates].map(bulkLine)))
-  const put = await runBin(
-    'wrangler',
-    ['kv', 'bulk', 'put', file, '--binding', 'CONTENT', '--local', '--persist-to', persistTo],
-    60_000,
-  )
-  if (put.code !== 0) throw new Error(`wrangler kv bulk put failed (${put.code}):\n${put.stderr}`)
+  const built = buildEntries([hostileDraft()], emptySnapshot(), { now: new Date('2026-11-24T08:00:00Z') })
+  const kv = await openKvStore({ mode: 'local', persistTo, binding: 'CONTENT', cwd: process.cwd() })
+  try {
+    await applyWrites(kv, await planWrites(kv, built))
+  } finally {
+    await kv.close()
+  }
 }

@@ -1,7 +1,7 @@
 /** The seed content (content/) as `content:publish` builds it: the real check, rendition and build steps. */
 import { checkContent } from '../../editor/content/check-content.ts'
 import { renderDrafts } from '../../editor/photos/render-drafts.ts'
-import { type BuiltContent, buildEntries } from '../../editor/publish/build-entries.ts'
+import { type BuiltContent, buildEntries, emptySnapshot } from '../../editor/publish/build-entries.ts'
 
 /** A fixed publish time, so the built values are the same on every run. */
 export const SEED_PUBLISH_TIME = new Date('2026-11-24T02:00:00Z')
@@ -16,5 +16,5 @@ export async function buildSeedEntries(): Promise<BuiltContent> {
     cacheDir: '.cache/renditions',
     log: () => {},
   })
-  return buildEntries(photos.drafts, { sections: {} }, SEED_PUBLISH_TIME)
+  return buildEntries(photos.drafts, emptySnapshot(), { now: SEED_PUBLISH_TIME })
 }

@@ -1,41 +1,23 @@
-/** A publish that dies part way leaves KV consistent, and publishing again converges to the content. */
+/** A publish that dies between its write steps leaves KV consistent, and publishing again converges. */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateContent } from '../../bench/generate-content.ts'
-import { parseAllPageValue, parseArticleValue, parseIndexValue } from '../../model/parse-store-values.ts'
+import { keys } from '../../model/store-keys.ts'
+import { assertConsistent, localKv } from '../helpers/local-kv.ts'
 import { runBin } from '../helpers/run-command.ts'
 
 let work: string
 let root: string
 let state: string
 
-const kv = (...args: string[]) =>
-  runBin('wrangler', ['kv', ...args, '--binding', 'CONTENT', '--local', '--persist-to', state])
-const read = async (key: string): Promise<unknown> =>
-  JSON.parse((await kv('key', 'get', key, '--text')).stdout)
-
-function publish(dieAtBulkPut?: number) {
-  const env: Record<string, string> = dieAtBulkPut
-    ? {
-        BROADSHEET_WRANGLER: resolve('test/fixtures/dying-wrangler.sh'),
-        REAL_WRANGLER: resolve('node_modules/.bin/wrangler'),
-        DIE_AT_BULK_PUT: String(dieAtBulkPut),
-        DIE_COUNT_FILE: join(work, `count-${Date.now()}`),
-      }
+/** Publishes; with `dieAfter`, the publish process is killed (SIGKILL) right after that write step. */
+function publish(dieAfter?: string) {
+  const env: Record<string, string> = dieAfter
+    ? { BROADSHEET_AFTER_STEP: `[ "$STEP" = "${dieAfter}" ] && kill -KILL $PPID; true` }
     : {}
-  return runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', state, '--root', root], 180_000, env)
-}
-
-/** Every article the index and the "all" page name can be read and parsed. */
-async function assertConsistent(): Promise<string[]> {
-  const index = parseIndexValue(await read('v1:index'))
-  const page = parseAllPageValue(await read('v1:all:1'))
-  const slugs = new Set([...index.articles.map((a) => a.slug), ...page.items.map((i) => i.article.slug)])
-  for (const slug of slugs)
-    expect(parseArticleValue(await read(`v1:article:${slug}`)).article.slug).toBe(slug)
-  return index.articles.map((a) => a.slug)
+  return runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', state, '--root', root], 300_000, env)
 }
 
 beforeAll(async () => {
@@ -44,27 +26,42 @@ beforeAll(async () => {
   state = join(work, 'state')
   await cp('content', root, { recursive: true })
   expect((await publish()).code).toBe(0)
-})
+}, 600_000)
 afterAll(() => rm(work, { recursive: true, force: true }))
 
-describe('content:publish when wrangler dies between batches', () => {
-  it('keeps serving the previous index, every listed article readable', async () => {
+describe('content:publish when it dies between write steps', { timeout: 600_000 }, () => {
+  it('keeps serving the previous heads, every listed article readable', async () => {
     await generateContent(root, { articles: 1, sections: 2, photos: 1 })
     const seed = join(root, 'articles', 'qijiang-strategic-pivot.md')
     await writeFile(seed, (await readFile(seed, 'utf8')).replace(/^title: .*$/m, 'title: 新标题'))
-    const res = await publish(2)
-    expect(res.code).toBe(1)
-    expect(res.stderr).toMatch(/Run publish again to converge/)
-    expect(await assertConsistent()).toEqual(['qijiang-strategic-pivot'])
+    const res = await publish('articles')
+    expect(res.code).not.toBe(0)
+    const kv = await localKv(state)
+    try {
+      expect(await assertConsistent(kv)).toEqual(['qijiang-strategic-pivot'])
+    } finally {
+      await kv.close()
+    }
   })
 
-  it('converges on the next publish, which then has nothing left to write', async () => {
-    const res = await publish()
+  it('converges on the next publish (lease of the dead run taken over once expired or broken), then writes nothing', async () => {
+    const stuck = await publish()
+    expect(stuck.code).toBe(1)
+    expect(stuck.stderr).toMatch(/another publish is running .*--break-lease/)
+    const res = await runBin(
+      'tsx',
+      ['editor/publish.ts', '--local', '--persist-to', state, '--root', root, '--break-lease'],
+      300_000,
+    )
     expect(res.code).toBe(0)
-    expect(res.stdout).toMatch(/articles: 0 added, 0 changed, 0 removed/)
-    expect((await assertConsistent()).sort()).toEqual(['bench-article-0', 'qijiang-strategic-pivot'])
-    const index = parseIndexValue(await read('v1:index'))
-    expect(index.articles.find((a) => a.slug === 'qijiang-strategic-pivot')?.title).toBe('新标题')
+    const kv = await localKv(state)
+    try {
+      expect((await assertConsistent(kv)).sort()).toEqual(['bench-article-0', 'qijiang-strategic-pivot'])
+      const index = await kv.getJson([keys.indexHead()])
+      expect(JSON.stringify(index.get(keys.indexHead()))).toContain('新标题')
+    } finally {
+      await kv.close()
+    }
     expect((await publish()).stdout).toMatch(/nothing to write/)
   })
 })

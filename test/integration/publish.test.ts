@@ -1,20 +1,29 @@
-/** content:publish --local through real wrangler, read back through real wrangler. */
+/** content:publish --local through real wrangler (its platform proxy), read back through the wrangler CLI. */
 import { createHash } from 'node:crypto'
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseArticleValue, parseIndexValue } from '../../model/parse-store-values.ts'
+import {
+  parseArticleValue,
+  parseFeedHeadValue,
+  parseIndexHeadValue,
+  parseStoredArticle,
+} from '../../model/parse-store-values.ts'
+import { keys } from '../../model/store-keys.ts'
 import { runBin } from '../helpers/run-command.ts'
 
 let work: string
 let root: string
 let state: string
 
+const SEED = 'qijiang-strategic-pivot'
 const publish = (...extra: string[]) =>
   runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', state, '--root', root, ...extra])
 const kv = (...args: string[]) =>
   runBin('wrangler', ['kv', ...args, '--binding', 'CONTENT', '--local', '--persist-to', state])
+const read = async (key: string): Promise<unknown> =>
+  JSON.parse((await kv('key', 'get', key, '--text')).stdout)
 
 /** A digest of every file wrangler keeps for local KV: equal digests mean byte-identical storage. */
 async function digestOf(dir: string): Promise<string> {
@@ -36,26 +45,25 @@ beforeAll(async () => {
 })
 afterAll(() => rm(work, { recursive: true, force: true }))
 
-describe('content:publish --local', () => {
-  it('writes the seed article, its media and the index, readable through wrangler', async () => {
+describe('content:publish --local', { timeout: 600_000 }, () => {
+  it('writes the seed article, its media, its history and both heads, readable through wrangler', async () => {
     const res = await publish()
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
-    expect(res.stdout).toMatch(/articles: 1 added, 0 changed, 0 removed/)
-    const index = parseIndexValue(JSON.parse((await kv('key', 'get', 'v1:index', '--text')).stdout))
-    expect(index.articles.map((a) => a.slug)).toEqual(['qijiang-strategic-pivot'])
-    const article = parseArticleValue(
-      JSON.parse((await kv('key', 'get', 'v1:article:qijiang-strategic-pivot', '--text')).stdout),
-    ).article
+    expect(res.stdout).toMatch(/articles: 1 added, 0 changed, 0 withdrawn, 0 moved, 0 unchanged/)
+    const index = parseIndexHeadValue(await read(keys.indexHead()))
+    expect(index.articles.map((a) => a.slug)).toEqual([SEED])
+    const article = parseArticleValue(await read(keys.article(SEED))).article
     expect(article.sections.map((s) => s.id)).toEqual([
       'wanqi-integration',
       'opening-up',
       'industrial-upgrade',
     ])
     expect(article.sections.flatMap((s) => s.photos).length + article.photos.length).toBe(6)
-    // Six photos, each in AVIF, WebP and JPEG at five widths (the seed's originals are 1600 px wide); the
-    // bytes are compared through the Worker in test/integration/photo-end-to-end.test.ts.
-    const listed: unknown = JSON.parse((await kv('key', 'list', '--prefix', 'v1:media:')).stdout)
+    expect(parseFeedHeadValue(await read(keys.feedHead())).items).toHaveLength(3)
+    // Six photos, each in AVIF, WebP and JPEG at five widths; test/integration/publish-served.test.ts and
+    // photo-end-to-end.test.ts compare bytes through the Worker.
+    const listed: unknown = JSON.parse((await kv('key', 'list', '--prefix', keys.media(''))).stdout)
     expect(Array.isArray(listed) && listed.length).toBe(6 * 15)
     const names = Array.isArray(listed) ? listed.map((l: { name: string }) => l.name) : []
     expect(new Set(names.map((n) => n.slice(n.lastIndexOf('.'))))).toEqual(
@@ -63,7 +71,7 @@ describe('content:publish --local', () => {
     )
   })
 
-  it('writes nothing when the content has not changed', async () => {
+  it('writes nothing at all when the content has not changed', async () => {
     const before = await digestOf(state)
     const res = await publish()
     expect(res.code).toBe(0)
@@ -72,38 +80,61 @@ describe('content:publish --local', () => {
   })
 
   it('prints the plan and writes nothing with --dry-run', async () => {
-    const file = join(root, 'articles', 'qijiang-strategic-pivot.md')
+    const file = join(root, 'articles', `${SEED}.md`)
     const original = await readFile(file, 'utf8')
     await writeFile(file, original.replace(/^title: .*$/m, 'title: 改过的标题'))
     const before = await digestOf(state)
     const res = await publish('--dry-run')
     expect(res.code).toBe(0)
-    expect(res.stdout).toMatch(/articles: 0 added, 1 changed, 0 removed/)
-    expect(res.stdout).toMatch(/put v1:article:qijiang-strategic-pivot/)
+    expect(res.stdout).toMatch(/articles: 0 added, 1 changed/)
+    expect(res.stdout).toMatch(/put v2:article:qijiang-strategic-pivot/)
     expect(await digestOf(state)).toBe(before)
     await writeFile(file, original)
   })
 
   it('stops on a broken tree with file:line, leaving local KV byte-identical', async () => {
-    const file = join(root, 'articles', 'qijiang-strategic-pivot.md')
+    const file = join(root, 'articles', `${SEED}.md`)
     const original = await readFile(file, 'utf8')
-    await writeFile(file, original.replace(/^published: .*$/m, 'published: 2020-12-22 08:00'))
+    await writeFile(file, original.replace(/^published: .*$/m, 'published: 9999-12-31T23:59:59+00:00'))
     const before = await digestOf(state)
     const res = await publish()
     expect(res.code).toBe(1)
-    expect(res.stderr).toMatch(/articles\/qijiang-strategic-pivot\.md:\d+: /)
+    expect(res.stderr).toMatch(
+      /articles\/qijiang-strategic-pivot\.md:\d+: published "9999-12-31T23:59:59\+00:00" is outside/,
+    )
     expect(res.stderr).toMatch(/nothing was written/)
     expect(await digestOf(state)).toBe(before)
     await writeFile(file, original)
   })
 
-  it('removes an article whose file is gone, with its media, after the index stops listing it', async () => {
-    await rm(join(root, 'articles', 'qijiang-strategic-pivot.md'))
+  it('never deletes an article whose file is gone: it stops, names it and says what to do', async () => {
+    const file = join(root, 'articles', `${SEED}.md`)
+    const original = await readFile(file, 'utf8')
+    await rm(file)
+    const before = await digestOf(state)
+    const res = await publish()
+    expect(res.code).toBe(1)
+    expect(res.stderr).toMatch(/published but not in .*: qijiang-strategic-pivot\. .*pull/)
+    expect(res.stderr).toMatch(/withdrawn: <time> <reason>/)
+    expect(await digestOf(state)).toBe(before)
+    await writeFile(file, original)
+  })
+
+  it('withdraws an article explicitly: a Gone value, its media deleted, a tombstone in the feed', async () => {
+    const file = join(root, 'articles', `${SEED}.md`)
+    const original = await readFile(file, 'utf8')
+    await writeFile(
+      file,
+      original.replace('\n---\n', '\nwithdrawn: 2026-11-27T10:00:00+08:00 应当事人要求撤稿\n---\n'),
+    )
     const res = await publish()
     expect(res.code).toBe(0)
-    expect(res.stdout).toMatch(/articles: 0 added, 0 changed, 1 removed/)
-    const listed: unknown = JSON.parse((await kv('key', 'list', '--prefix', 'v1:')).stdout)
-    const names = Array.isArray(listed) ? listed.map((x: { name?: unknown }) => x.name) : []
-    expect(names.sort()).toEqual(['v1:all:1', 'v1:index', 'v1:publish-state'])
+    expect(res.stdout).toMatch(/1 withdrawn/)
+    expect(parseStoredArticle(await read(keys.article(SEED))).kind).toBe('gone')
+    const head = parseFeedHeadValue(await read(keys.feedHead()))
+    expect(head.items.filter((e) => 'deleted' in e)).toHaveLength(3)
+    expect(head.items.filter((e) => 'section' in e)).toHaveLength(0)
+    const listed: unknown = JSON.parse((await kv('key', 'list', '--prefix', keys.media(''))).stdout)
+    expect(listed).toEqual([])
   })
 })

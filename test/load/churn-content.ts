@@ -1,5 +1,5 @@
-/** Keeps changing a content tree and publishing it to local KV while a load runs: edits, additions, removals. */
-import { readFile, rm, writeFile } from 'node:fs/promises'
+/** Keeps changing a content tree and publishing it to local KV while a load runs: edits, additions, withdrawals. */
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { generateContent } from '../../bench/generate-content.ts'
 import { runPublish } from '../../editor/publish/run-publish.ts'
@@ -24,7 +24,8 @@ export async function publishOnce(root: string, persistTo: string): Promise<stri
 
 /**
  * Until `signal` aborts, alternates two publishes so that even a short run covers every kind of change:
- * (1) a new article is added and the seed article edited; (2) that article is removed and the edit reverted.
+ * (1) a new article is added and the seed article edited; (2) that article is withdrawn and the seed edited
+ * again (never back to an earlier text: publish would stop, taking it for a stale checkout's revert).
  */
 export async function churn(root: string, persistTo: string, signal: AbortSignal): Promise<ChurnStats> {
   const stats: ChurnStats = { publishes: 0, failures: [] }
@@ -34,17 +35,18 @@ export async function churn(root: string, persistTo: string, signal: AbortSignal
     const added = 1000 + Math.floor(round / 2)
     if (round % 2 === 0) {
       await generateContent(root, { articles: 1, sections: 3, photos: 1, firstIndex: added })
-      await writeFile(
-        seed,
-        original.replace(
-          '綦江具有得天独厚的区位优势。',
-          `綦江具有得天独厚的区位优势（第 ${round} 次修订）。`,
-        ),
-      )
     } else {
-      await rm(join(root, 'articles', `bench-article-${added}.md`), { force: true })
-      await writeFile(seed, original)
+      const file = join(root, 'articles', `bench-article-${added}.md`)
+      const text = await readFile(file, 'utf8')
+      await writeFile(
+        file,
+        text.replace('\n---\n', '\nwithdrawn: 2026-11-27T10:00:00+08:00 负载测试撤稿\n---\n'),
+      )
     }
+    await writeFile(
+      seed,
+      original.replace('綦江具有得天独厚的区位优势。', `綦江具有得天独厚的区位优势（第 ${round} 次修订）。`),
+    )
     try {
       const failure = await publishOnce(root, persistTo)
       if (failure) stats.failures.push(failure)

@@ -17,7 +17,7 @@ describe('parseBroadsheetExtension', () => {
     const site = buildSiteConfig()
     const rendered = [
       ...items(renderJsonFeed(articleFeed(buildArticleValue(), site))),
-      ...items(renderJsonFeed(allFeed(buildAllPage({ page: 1, pages: 2 }), site))),
+      ...items(renderJsonFeed(allFeed(buildAllPage({ archived: 2 }), site))),
     ]
     expect(rendered.length).toBeGreaterThan(2)
     for (const item of rendered) expect(parseBroadsheetExtension(item._broadsheet)).toEqual(item._broadsheet)

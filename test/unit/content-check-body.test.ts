@@ -58,7 +58,12 @@ describe('checkContent: sections and photos', () => {
     [
       'an unknown heading attribute',
       (a: string) => edit(a, '{#second}', '{#second author=x}'),
-      [at(22, 'unknown heading attribute "author=x"; only updated=<RFC 3339 time> is allowed')],
+      [
+        at(
+          22,
+          'unknown heading attribute "author=x"; only updated=<RFC 3339 time> and was=<former id> are allowed',
+        ),
+      ],
     ],
     [
       'an empty section',

@@ -19,7 +19,12 @@ describe('checkContent: front matter', () => {
     [
       'an unknown key',
       (a: string) => edit(a, 'tags: 綦江, 测试', 'author: 刘柳吟'),
-      [at(7, 'unknown field "author"; use only slug, title, dek, lang, byline, published, canonical, tags')],
+      [
+        at(
+          7,
+          'unknown field "author"; use only slug, title, dek, lang, byline, published, canonical, tags, aliases, withdrawn',
+        ),
+      ],
     ],
     [
       'a key set twice',

@@ -175,8 +175,8 @@ describe('allFeed', () => {
     expect(doc.items.map((i) => i.title)).toEqual(['第1节', '第2节', '第3节'])
   })
 
-  it('has no paging links when everything fits on one page', () => {
-    expect(allFeed(buildAllPage(), buildSiteConfig()).paging).toBeUndefined()
+  it('has no archive links before the first archive page is complete', () => {
+    expect(allFeed(buildAllPage(), buildSiteConfig()).archive).toBeUndefined()
   })
 
   it('gives an empty site a fixed updated time instead of reading a clock', () => {

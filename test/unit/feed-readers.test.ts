@@ -5,14 +5,21 @@ import { allFeed, articleFeed, type FeedDocument } from '../../worker/render/fee
 import { renderAtom } from '../../worker/render/render-atom.ts'
 import { renderJsonFeed } from '../../worker/render/render-json-feed.ts'
 import { renderRss } from '../../worker/render/render-rss.ts'
-import { buildAllPage, buildArticleValue, buildPhoto, buildSiteConfig } from '../fixtures/build-article.ts'
+import {
+  buildAllPage,
+  buildAllPageWithTombstone,
+  buildArticleValue,
+  buildPhoto,
+  buildSiteConfig,
+} from '../fixtures/build-article.ts'
 import { feedparser } from '../helpers/feedparser.ts'
 
 const gallery = [buildPhoto({ caption: '綦城云海。' }), buildPhoto({ caption: '高新区一角。' })]
 
 const documents: Record<string, () => FeedDocument> = {
   article: () => articleFeed(buildArticleValue({ photos: gallery }), buildSiteConfig()),
-  'all, page 2 of 3': () => allFeed(buildAllPage({ page: 2, pages: 3, count: 4 }), buildSiteConfig()),
+  'all, archive page 2': () => allFeed(buildAllPage({ archive: 2, count: 4 }), buildSiteConfig()),
+  'all, head with tombstones': () => allFeed(buildAllPageWithTombstone(), buildSiteConfig()),
 }
 
 describe.each(Object.entries(documents))('the %s feed in other readers', (_name, build) => {

@@ -1,6 +1,6 @@
 /** Defence in depth: a hostile Article that bypassed content:check still gives well-formed, inert feeds. */
 import { describe, expect, it } from 'vitest'
-import { parseAllPageValue, parseArticleValue } from '../../model/parse-store-values.ts'
+import { parseArticleValue, parseFeedHeadValue } from '../../model/parse-store-values.ts'
 import { allFeed, articleFeed, type FeedDocument } from '../../worker/render/feed-document.ts'
 import { renderAtom } from '../../worker/render/render-atom.ts'
 import { renderJsonFeed } from '../../worker/render/render-json-feed.ts'
@@ -35,11 +35,11 @@ const scopes = {
       ),
       buildSiteConfig(),
     ),
-  all: (hostile: boolean) =>
-    allFeed(
-      fromKv(buildHostileAllPage(hostile ? buildHostileArticle() : benignArticle()), parseAllPageValue),
-      buildSiteConfig(),
-    ),
+  all: (hostile: boolean) => {
+    const page = buildHostileAllPage(hostile ? buildHostileArticle() : benignArticle())
+    const stored = { version: page.version, updated: page.updated, archived: 0, next: 9, items: page.entries }
+    return allFeed({ ...page, entries: fromKv(stored, parseFeedHeadValue).items }, buildSiteConfig())
+  },
 } satisfies Record<string, (hostile: boolean) => FeedDocument>
 
 const xmlFormats = { rss: renderRss, atom: renderAtom }

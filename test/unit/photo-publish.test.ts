@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkContent, formatProblem } from '../../editor/content/check-content.ts'
 import { renderDrafts } from '../../editor/photos/render-drafts.ts'
-import { buildEntries } from '../../editor/publish/build-entries.ts'
+import { buildEntries, emptySnapshot } from '../../editor/publish/build-entries.ts'
 import { parseArticleValue } from '../../model/parse-store-values.ts'
 import { at, edit, goodArticle, removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
 import { CAMERA_TAGS, cameraJpeg } from '../fixtures/photos/camera-jpeg.ts'
@@ -82,12 +82,12 @@ describe('renderDrafts + buildEntries', { timeout: 120_000 }, () => {
     expect(first.stats).toEqual({ encoded: 1, cached: 0 })
     const again = await renderDrafts(checked.articles, { root, cacheDir, log: () => {} })
     expect(again.stats).toEqual({ encoded: 0, cached: 1 })
-    const a = buildEntries(first.drafts, { sections: {} }, NOW)
-    const b = buildEntries(again.drafts, { sections: {} }, NOW)
-    expect(b.content.map((e) => [e.key, e.metadata.h])).toEqual(a.content.map((e) => [e.key, e.metadata.h]))
+    const a = buildEntries(first.drafts, emptySnapshot(), { now: NOW })
+    const b = buildEntries(again.drafts, emptySnapshot(), { now: NOW })
+    expect(b.media.map((e) => [e.key, e.metadata.h])).toEqual(a.media.map((e) => [e.key, e.metadata.h]))
     // 400 px wide once oriented: 320 and 400 in three formats, never upscaled.
-    const photo = parseArticleValue(JSON.parse(String(a.content.at(-1)?.value))).article.sections[0]
-      ?.photos[0]
+    const articleEntry = a.articles.find((e) => e.key.startsWith('v2:article:'))
+    const photo = parseArticleValue(JSON.parse(String(articleEntry?.value))).article.sections[0]?.photos[0]
     expect(photo?.renditions.map((r) => `${r.type} ${r.width}x${r.height}`).sort()).toEqual([
       'image/avif 320x480',
       'image/avif 400x600',
@@ -119,13 +119,13 @@ describe('renderDrafts + buildEntries', { timeout: 120_000 }, () => {
     })
     expect(checked.problems).toEqual([])
     const { drafts } = await renderDrafts(checked.articles, { root, cacheDir, log: () => {} })
-    const built = buildEntries(drafts, { sections: {} }, NOW)
-    const media = built.content.filter((e) => e.key.includes(':media:'))
+    const built = buildEntries(drafts, emptySnapshot(), { now: NOW })
+    const media = built.media
     expect(new Set(media.map((e) => e.metadata.type))).toEqual(
       new Set(['image/avif', 'image/webp', 'image/jpeg']),
     )
     expect(media.some((e) => e.key.endsWith('.svg'))).toBe(false)
-    const photo = built.articles[0]?.sections[0]?.photos[0]
+    const photo = built.articlesBuilt[0]?.sections[0]?.photos[0]
     expect(photo?.src).toMatch(/\.jpg$/)
     expect(photo?.renditions.every((r) => !r.src.endsWith('.svg'))).toBe(true)
   })

@@ -1,49 +1,65 @@
 import { describe, expect, it } from 'vitest'
-import { buildEntries } from '../../editor/publish/build-entries.ts'
-import type { KvEntry, PublishState } from '../../editor/publish/kv-entry.ts'
-import { parsePublishState } from '../../editor/publish/parse-publish-state.ts'
-import { isNoop, planPublish } from '../../editor/publish/plan-publish.ts'
-import { parseAllPageValue, parseArticleValue, parseIndexValue } from '../../model/parse-store-values.ts'
+import type { DraftArticle } from '../../editor/content/draft.ts'
+import { buildEntries, emptySnapshot } from '../../editor/publish/build-entries.ts'
+import { buildWithStore } from '../../editor/publish/build-with-store.ts'
+import { stopMessages } from '../../editor/publish/stop-messages.ts'
+import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
+import {
+  parseArticleHistory,
+  parseArticleValue,
+  parseFeedArchiveValue,
+  parseFeedHeadValue,
+  parseIndexHeadValue,
+  parseStoredArticle,
+} from '../../model/parse-store-values.ts'
+import { keys } from '../../model/store-keys.ts'
+import type { FeedLogEntry } from '../../model/store-values.ts'
 import { buildDraft, buildDraftPhoto, buildDraftSection } from '../fixtures/build-draft.ts'
+import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 
 const NOW = new Date('2026-11-24T02:00:00Z')
 const LATER = new Date('2026-11-25T02:00:00Z')
-const empty = (): PublishState => ({ sections: {} })
 
-function jsonOf(entries: readonly KvEntry[], key: string): unknown {
-  const e = entries.find((x) => x.key === key)
-  if (!e) throw new Error(`no entry ${key}`)
-  return JSON.parse(String(e.value))
+/** Publishes drafts into the store as content:publish does (build, stop checks, ordered writes). */
+async function publish(
+  store: MemoryKvStore,
+  drafts: readonly DraftArticle[],
+  now = NOW,
+  allowRevert: ReadonlySet<string> = new Set(),
+) {
+  const built = await buildWithStore(store, drafts, { now, allowRevert })
+  const stop = stopMessages(built.report, 'content')
+  const plan = await planWrites(store, built)
+  if (stop.length === 0) await applyWrites(store, plan)
+  return { built, plan, stop, written: plan.steps.flatMap(([, e]) => e.map((x) => x.key)) }
 }
 
-function stateOf(entries: readonly KvEntry[]): PublishState {
-  const value = entries.find((e) => e.key === 'v1:publish-state')?.value
-  return parsePublishState(value === undefined ? null : String(value))
-}
-
-const listingOf = (entries: readonly KvEntry[]) => new Map(entries.map((e) => [e.key, e.metadata.h]))
+const articleOf = (store: MemoryKvStore, slug: string) =>
+  parseArticleValue(store.json(keys.article(slug))).article
+const headOf = (store: MemoryKvStore) => parseFeedHeadValue(store.json(keys.feedHead()))
+const itemsOf = (entries: readonly FeedLogEntry[]) =>
+  entries.flatMap((e) => ('section' in e ? [`${e.article.slug}/${e.section.id}`] : []))
+const dated = (slug: string, day: number) =>
+  buildDraft(slug, { published: `2020-12-${String(day).padStart(2, '0')}T08:00:00+08:00` })
 
 describe('buildEntries', () => {
-  it('writes each article, the index and the "all" page as values the Worker parsers accept', () => {
-    const built = buildEntries([buildDraft('a-one'), buildDraft('b-two')], empty(), NOW)
-    const all = [...built.content, ...built.aggregates]
-    expect(parseArticleValue(jsonOf(all, 'v1:article:a-one')).article.sections).toHaveLength(2)
-    expect(parseIndexValue(jsonOf(all, 'v1:index')).articles.map((a) => a.slug)).toEqual(['a-one', 'b-two'])
-    expect(parseAllPageValue(jsonOf(all, 'v1:all:1')).items).toHaveLength(4)
+  it('writes each article, its history and both heads as values the Worker parsers accept', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft('a-one'), buildDraft('b-two')])
+    expect(articleOf(store, 'a-one').sections).toHaveLength(2)
+    expect(parseArticleHistory(store.json(keys.history('a-one'))).slot).toBe(0)
+    expect(parseIndexHeadValue(store.json(keys.indexHead())).articles.map((a) => a.slug)).toEqual([
+      'a-one',
+      'b-two',
+    ])
+    expect(headOf(store).items).toHaveLength(4)
   })
 
-  it('orders articles newest first and pages the "all" feed at 50 items', () => {
-    const drafts = Array.from({ length: 30 }, (_, i) =>
-      buildDraft(`art-${i}`, { published: `2020-12-${String(i + 1).padStart(2, '0')}T08:00:00+08:00` }),
-    )
-    const built = buildEntries(drafts, empty(), NOW)
-    const pages = built.aggregates
-      .filter((e) => e.key.startsWith('v1:all:'))
-      .map((e) => parseAllPageValue(JSON.parse(String(e.value))))
-    expect(pages.map((p) => p.items.length)).toEqual([50, 10])
-    expect(pages.every((p) => p.pages === 2)).toBe(true)
-    expect(pages[0]?.items[0]?.article.slug).toBe('art-29')
-    expect(pages[1]?.items.at(-1)?.article.slug).toBe('art-0')
+  it('is pure: the same drafts, snapshot and clock give the same entries', () => {
+    const a = buildEntries([buildDraft()], emptySnapshot(), { now: NOW })
+    const b = buildEntries([buildDraft()], emptySnapshot(), { now: NOW })
+    expect(a.needs).toEqual([])
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b))
   })
 
   it('stores each rendition used by several photos once, as bytes under a content-hashed media key', () => {
@@ -51,8 +67,8 @@ describe('buildEntries', () => {
     const draft = buildDraft('a-one', {
       sections: [buildDraftSection('x', { photos: [shared] }), buildDraftSection('y', { photos: [shared] })],
     })
-    const built = buildEntries([draft], empty(), NOW)
-    const media = built.content.filter((e) => e.key.startsWith('v1:media:'))
+    const built = buildEntries([draft], emptySnapshot(), { now: NOW })
+    const media = built.media
     expect(media.map((e) => e.metadata.type).sort()).toEqual([
       'image/jpeg',
       'image/jpeg',
@@ -60,30 +76,69 @@ describe('buildEntries', () => {
       'image/webp',
     ])
     for (const e of media) {
-      expect(e.key).toMatch(/^v1:media:[0-9a-f]{32}\.(?:jpg|webp)$/)
+      expect(e.key).toMatch(/^v2:media:[0-9a-f]{32}\.(?:jpg|webp)$/)
       expect(e.value).toBeInstanceOf(Uint8Array)
     }
-    const photo = parseArticleValue(jsonOf(built.content, 'v1:article:a-one')).article.sections[0]?.photos[0]
-    const names = media.map((e) => `/media/${e.key.slice('v1:media:'.length)}`)
+    const photo = built.articlesBuilt[0]?.sections[0]?.photos[0]
+    const names = media.map((e) => `/media/${e.key.slice('v2:media:'.length)}`)
     expect(photo?.renditions.map((r) => r.src).sort()).toEqual(names.sort())
     // src, type and size are the widest JPEG: what renderers that know nothing of renditions show.
     expect(photo).toMatchObject({ type: 'image/jpeg', width: 1200, height: 800 })
-    expect(photo?.renditions.find((r) => r.src === photo.src)).toMatchObject({
-      type: 'image/jpeg',
-      width: 1200,
-    })
+  })
+})
+
+describe('the "all" feed as a log (RFC 5005 archives)', () => {
+  it('numbers items from the oldest article and completes archive page 1 at 50 items', async () => {
+    const store = new MemoryKvStore()
+    const drafts = Array.from({ length: 30 }, (_, i) => dated(`art-${i}`, (i % 28) + 1))
+    await publish(store, drafts)
+    const page = parseFeedArchiveValue(store.json(keys.feedArchive(1)))
+    expect(page.items.map((e) => e.n)).toEqual(Array.from({ length: 50 }, (_, i) => i))
+    expect(itemsOf(page.items).slice(0, 2)).toEqual(['art-0/second', 'art-0/first'])
+    const head = headOf(store)
+    expect(head.archived).toBe(1)
+    expect(head.next).toBe(60)
+    expect(head.items.map((e) => e.n)[0]).toBe(0)
   })
 
-  it('is deterministic for the same drafts, state and clock', () => {
-    const a = buildEntries([buildDraft()], empty(), NOW)
-    const b = buildEntries([buildDraft()], empty(), NOW)
-    expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+  it('adds an article to a site of 120 by writing O(1) values: the article, its history, its media, heads', async () => {
+    const store = new MemoryKvStore()
+    await publish(
+      store,
+      Array.from({ length: 120 }, (_, i) => dated(`art-${i}`, (i % 28) + 1)),
+    )
+    const before = new Map(store.values)
+    const { written, plan } = await publish(
+      store,
+      [
+        ...Array.from({ length: 120 }, (_, i) => dated(`art-${i}`, (i % 28) + 1)),
+        buildDraft('new-one', { sections: [buildDraftSection('new-a'), buildDraftSection('new-b')] }),
+      ],
+      LATER,
+    )
+    const media = written.filter((k) => k.startsWith('v2:media:'))
+    expect(written.length - media.length).toBeLessThanOrEqual(10)
+    expect(media).toHaveLength(8)
+    expect(plan.deletes).toEqual([])
+    for (const page of [1, 2, 3, 4])
+      expect(store.values.get(keys.feedArchive(page))).toBe(before.get(keys.feedArchive(page)))
+    expect(itemsOf(headOf(store).items).slice(-2)).toEqual(['new-one/new-b', 'new-one/new-a'])
+  })
+
+  it('writes nothing when KV already holds the same content, reading nothing but the listing', async () => {
+    const store = new MemoryKvStore()
+    const drafts = Array.from({ length: 80 }, (_, i) => dated(`art-${i}`, (i % 28) + 1))
+    await publish(store, drafts)
+    store.reads.length = 0
+    const again = await publish(store, drafts, LATER)
+    expect(again.plan.counts).toMatchObject({ written: 0, deleted: 0 })
+    expect(store.reads.filter((k) => k.startsWith('v2:article:') || k.startsWith('v2:history:'))).toEqual([])
   })
 })
 
 describe('section times', () => {
   it('gives the sections of a new article its publication time, a second apart, the first section latest', () => {
-    const article = buildEntries([buildDraft()], empty(), NOW).articles[0]
+    const article = buildEntries([buildDraft()], emptySnapshot(), { now: NOW }).articlesBuilt[0]
     expect(article?.sections.map((s) => s.updated)).toEqual([
       '2020-12-22T08:00:01+08:00',
       '2020-12-22T08:00:00+08:00',
@@ -91,81 +146,170 @@ describe('section times', () => {
     expect(article?.updated).toBe('2020-12-22T08:00:01+08:00')
   })
 
-  it('never gives two sections of the site the same time, even across articles published together', () => {
-    const built = buildEntries([buildDraft('a-one'), buildDraft('b-two')], empty(), NOW)
-    const times = built.articles.flatMap((a) => a.sections.map((s) => Date.parse(s.updated)))
+  it('never gives two sections the same time, even across articles published together', () => {
+    const built = buildEntries([buildDraft('a-one'), buildDraft('b-two')], emptySnapshot(), { now: NOW })
+    const times = built.articlesBuilt.flatMap((a) => a.sections.map((s) => Date.parse(s.updated)))
     expect(new Set(times).size).toBe(4)
   })
 
-  it('stamps an edited section with the publish time in the article offset and keeps the others', () => {
-    const first = buildEntries([buildDraft()], empty(), NOW)
+  it('stamps an edited section with the publish time in the article offset and keeps the others', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft()])
     const edited = buildDraft('qijiang-strategic-pivot', {
       sections: [buildDraftSection('first', { paragraphs: ['改过的段落。'] }), buildDraftSection('second')],
     })
-    const article = buildEntries([edited], stateOf(first.aggregates), LATER).articles[0]
-    expect(article?.sections.map((s) => s.updated)).toEqual([
+    await publish(store, [edited], LATER)
+    const article = articleOf(store, 'qijiang-strategic-pivot')
+    expect(article.sections.map((s) => s.updated)).toEqual([
       '2026-11-25T10:00:00+08:00',
       '2020-12-22T08:00:00+08:00',
     ])
-    expect(article?.updated).toBe('2026-11-25T10:00:00+08:00')
+    expect(article.updated).toBe('2026-11-25T10:00:00+08:00')
   })
 
-  it('stamps a section added to a published article with the publish time', () => {
-    const first = buildEntries([buildDraft()], empty(), NOW)
+  it('stamps a section added to a published article with the publish time', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft()])
     const grown = buildDraft('qijiang-strategic-pivot', {
       sections: [buildDraftSection('first'), buildDraftSection('second'), buildDraftSection('third')],
     })
-    const article = buildEntries([grown], stateOf(first.aggregates), LATER).articles[0]
-    expect(article?.sections[2]?.updated).toBe('2026-11-25T09:59:58+08:00')
+    await publish(store, [grown], LATER)
+    expect(articleOf(store, 'qijiang-strategic-pivot').sections[2]?.updated).toBe('2026-11-25T10:00:00+08:00')
   })
 
   it('uses the time an editor wrote on a section', () => {
     const draft = buildDraft('a-one', {
       sections: [buildDraftSection('x', { updated: '2021-01-01T00:00:00+08:00' })],
     })
-    expect(buildEntries([draft], empty(), NOW).articles[0]?.sections[0]?.updated).toBe(
+    expect(buildEntries([draft], emptySnapshot(), { now: NOW }).articlesBuilt[0]?.sections[0]?.updated).toBe(
       '2021-01-01T00:00:00+08:00',
     )
   })
-})
 
-describe('planPublish', () => {
-  it('writes nothing when KV already holds the same content', () => {
-    const built = buildEntries([buildDraft()], empty(), NOW)
-    const again = buildEntries([buildDraft()], stateOf(built.aggregates), LATER)
-    expect(isNoop(planPublish(again, listingOf([...built.content, ...built.aggregates])))).toBe(true)
-  })
-
-  it('writes only the changed article and the aggregates that mention it', () => {
-    const before = buildEntries([buildDraft('a-one'), buildDraft('b-two')], empty(), NOW)
-    const after = buildEntries(
-      [buildDraft('a-one', { title: '新标题' }), buildDraft('b-two')],
-      stateOf(before.aggregates),
+  it("never stamps earlier than the newest stamp the article had, whatever this checkout's clock says", async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft()])
+    await publish(
+      store,
+      [
+        buildDraft('qijiang-strategic-pivot', {
+          title: 'x',
+          sections: [buildDraftSection('first', { paragraphs: ['一'] }), buildDraftSection('second')],
+        }),
+      ],
       LATER,
     )
-    const plan = planPublish(after, listingOf([...before.content, ...before.aggregates]))
-    expect(plan.content.map((e) => e.key)).toEqual(['v1:article:a-one'])
-    expect(plan.aggregates.map((e) => e.key)).toEqual(['v1:all:1', 'v1:index'])
-    expect(plan.articles).toEqual({ added: [], changed: ['a-one'], removed: [] })
+    const slowClock = new Date('2026-01-01T00:00:00Z')
+    await publish(
+      store,
+      [
+        buildDraft('qijiang-strategic-pivot', {
+          sections: [buildDraftSection('first', { paragraphs: ['二'] }), buildDraftSection('second')],
+        }),
+      ],
+      slowClock,
+    )
+    const first = articleOf(store, 'qijiang-strategic-pivot').sections[0]?.updated ?? ''
+    expect(Date.parse(first)).toBeGreaterThan(Date.parse('2026-11-25T10:00:00+08:00'))
   })
 
-  it('deletes the keys of a removed article and its unreferenced media, and nothing else', () => {
-    const before = buildEntries(
-      [buildDraft('a-one'), buildDraft('b-two', { sections: [buildDraftSection('only-b')] })],
-      empty(),
-      NOW,
+  it('keeps section times when the article value is lost (the history key still has them)', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft()])
+    const edited = buildDraft('qijiang-strategic-pivot', {
+      sections: [buildDraftSection('first', { paragraphs: ['改过的段落。'] }), buildDraftSection('second')],
+    })
+    await publish(store, [edited], LATER)
+    await store.delete([keys.article('qijiang-strategic-pivot')])
+    await publish(store, [edited], new Date('2026-11-26T02:00:00Z'))
+    expect(articleOf(store, 'qijiang-strategic-pivot').sections[0]?.updated).toBe('2026-11-25T10:00:00+08:00')
+  })
+
+  it('keeps section times when the history key is lost (the article value carries them too)', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft()])
+    await store.delete([keys.history('qijiang-strategic-pivot')])
+    await publish(store, [buildDraft('qijiang-strategic-pivot', { title: '新标题' })], LATER)
+    expect(articleOf(store, 'qijiang-strategic-pivot').sections[0]?.updated).toBe('2020-12-22T08:00:01+08:00')
+  })
+})
+
+describe('several editors', () => {
+  it('stops, naming the article, when a published article is missing from the tree', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft('a-one'), buildDraft('x-story')])
+    const before = new Map(store.values)
+    const run = await publish(store, [buildDraft('a-one', { title: '改' })], LATER)
+    expect(run.stop.join('\n')).toMatch(
+      /published but not in content\/articles\/: x-story\. .*pull .*withdrawn: .*aliases:/,
     )
-    const after = buildEntries([buildDraft('a-one')], stateOf(before.aggregates), LATER)
-    const listing = listingOf([
-      ...before.content,
-      ...before.aggregates,
-      { key: 'other:thing', value: '', metadata: { h: 'x' } },
+    expect(store.values).toEqual(before)
+  })
+
+  it("stops when a stale checkout would revert a colleague's edit, unless allowed", async () => {
+    const store = new MemoryKvStore()
+    const original = buildDraft('a-one')
+    await publish(store, [original])
+    await publish(store, [buildDraft('a-one', { title: '同事改过的标题' })], LATER)
+    const stale = await publish(store, [original], LATER)
+    expect(stale.stop.join('\n')).toMatch(/older version of a-one .*--allow-revert a-one/)
+    expect(articleOf(store, 'a-one').title).toBe('同事改过的标题')
+    await publish(store, [original], LATER, new Set(['a-one']))
+    expect(articleOf(store, 'a-one').title).toBe('标题 a-one')
+  })
+})
+
+describe('withdrawal and renames', () => {
+  it('replaces a withdrawn article with a Gone value, takes its items out and appends tombstones', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [
+      buildDraft('a-one'),
+      buildDraft('b-two', { sections: [buildDraftSection('only-b')] }),
     ])
-    const plan = planPublish(after, listing)
-    // The article and the four renditions of its one photo.
-    expect(plan.deletes).toHaveLength(5)
-    expect(plan.deletes[0]).toBe('v1:article:b-two')
-    for (const key of plan.deletes.slice(1)) expect(key).toMatch(/^v1:media:/)
-    expect(plan.articles.removed).toEqual(['b-two'])
+    const withdrawn = buildDraft('b-two', {
+      sections: [buildDraftSection('only-b')],
+      withdrawn: { at: '2026-11-25T10:00:00+08:00', reason: '应当事人要求' },
+    })
+    const run = await publish(store, [buildDraft('a-one'), withdrawn], LATER)
+    const stored = parseStoredArticle(store.json(keys.article('b-two')))
+    expect(stored.kind).toBe('gone')
+    expect(JSON.stringify(store.json(keys.article('b-two')))).not.toContain('段落')
+    const head = headOf(store)
+    expect(itemsOf(head.items)).toEqual(['a-one/second', 'a-one/first'])
+    expect(head.items.flatMap((e) => ('deleted' in e ? [e.deleted.sectionId] : []))).toEqual(['only-b'])
+    expect(parseIndexHeadValue(store.json(keys.indexHead())).articles.map((a) => a.slug)).toEqual(['a-one'])
+    // The four renditions of its one photo, used by no other article.
+    expect(run.plan.deletes).toHaveLength(4)
+    for (const key of run.plan.deletes) expect(key).toMatch(/^v2:media:/)
+  })
+
+  it('answers a renamed slug with an alias and takes the old entry off the lists', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft('old-name')])
+    await publish(store, [buildDraft('new-name', { aliases: ['old-name'] })], LATER)
+    expect(parseStoredArticle(store.json(keys.article('old-name')))).toMatchObject({
+      kind: 'moved',
+      value: { moved: { to: 'new-name' } },
+    })
+    expect(parseIndexHeadValue(store.json(keys.indexHead())).articles.map((a) => a.slug)).toEqual([
+      'new-name',
+    ])
+  })
+
+  it("keeps a renamed section's time and warns about a section that vanished without was=", async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft()])
+    const renamed = buildDraft('qijiang-strategic-pivot', {
+      sections: [
+        buildDraftSection('first'),
+        { ...buildDraftSection('second'), id: 'renamed', was: ['second'] },
+      ],
+    })
+    const run = await publish(store, [renamed], LATER)
+    expect(run.built.report.warnings).toEqual([])
+    expect(articleOf(store, 'qijiang-strategic-pivot').sections[1]?.updated).toBe('2020-12-22T08:00:00+08:00')
+    const dropped = buildDraft('qijiang-strategic-pivot', { sections: [buildDraftSection('first')] })
+    const again = await publish(store, [dropped], LATER)
+    expect(again.built.report.warnings.join('\n')).toMatch(/section "renamed" is gone; .*was=renamed/)
   })
 })

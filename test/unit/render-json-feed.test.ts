@@ -82,11 +82,15 @@ describe('renderJsonFeed', () => {
     expect(second.image).toBeUndefined()
   })
 
-  it('points next_url at the older page of "all" and has no authors of its own there', () => {
-    const page = JSON.parse(renderJsonFeed(allFeed(buildAllPage({ page: 2, pages: 3 }), buildSiteConfig())))
+  it('points next_url down the archive chain of "all" and has no authors of its own there', () => {
+    const page = JSON.parse(renderJsonFeed(allFeed(buildAllPage({ archive: 2 }), buildSiteConfig())))
     expect(() => assertJsonFeed11(page)).not.toThrow()
-    expect(page.next_url).toBe('https://news.example.com/feeds/all.json?page=3')
-    expect(page.feed_url).toBe('https://news.example.com/feeds/all.json?page=2')
+    expect(page.next_url).toBe('https://news.example.com/feeds/all.json?archive=1')
+    expect(page.feed_url).toBe('https://news.example.com/feeds/all.json?archive=2')
+    const head = JSON.parse(renderJsonFeed(allFeed(buildAllPage({ archived: 7 }), buildSiteConfig())))
+    expect(head.next_url).toBe('https://news.example.com/feeds/all.json?archive=7')
+    const first = JSON.parse(renderJsonFeed(allFeed(buildAllPage({ archive: 1 }), buildSiteConfig())))
+    expect(first.next_url).toBeUndefined()
     expect(page.authors).toBeUndefined()
   })
 })

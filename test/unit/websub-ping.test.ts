@@ -1,25 +1,27 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import type { PublishPlan } from '../../editor/publish/plan-publish.ts'
+import type { PublishReport } from '../../editor/publish/build-entries.ts'
 import { changedFeedUrls, pingHub } from '../../editor/publish/websub-ping.ts'
 
-const plan = (overrides: Partial<PublishPlan> = {}): PublishPlan => ({
-  content: [],
-  aggregates: [],
-  deletes: [],
-  articles: { added: [], changed: [], removed: [] },
-  bytes: 0,
+const report = (overrides: Partial<PublishReport> = {}): PublishReport => ({
+  added: [],
+  changed: [],
+  withdrawn: [],
+  moved: [],
+  unchanged: 0,
+  missing: [],
+  reverts: [],
+  blockers: [],
+  warnings: [],
+  feedChanged: false,
   ...overrides,
 })
 
 describe('changedFeedUrls', () => {
   it('lists the three feeds of each added or changed article and of "all" when a page changed', () => {
     const urls = changedFeedUrls(
-      plan({
-        articles: { added: ['new-one'], changed: [], removed: [] },
-        aggregates: [{ key: 'v1:all:1', value: '{}', metadata: { h: 'x' } }],
-      }),
+      report({ added: ['new-one'], feedChanged: true }),
       'https://news.example.com/',
     )
     expect(urls).toEqual([
@@ -33,7 +35,7 @@ describe('changedFeedUrls', () => {
   })
 
   it('lists nothing for a publish that changed nothing', () => {
-    expect(changedFeedUrls(plan(), 'https://news.example.com')).toEqual([])
+    expect(changedFeedUrls(report(), 'https://news.example.com')).toEqual([])
   })
 })
 

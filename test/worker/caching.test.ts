@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { keys } from '../../model/store-keys.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
 import { pastFreshnessWindow } from './fresh-isolate.ts'
 import { request, seedArticle, seedIndex } from './seed.ts'
@@ -28,13 +29,13 @@ describe('Cache-Control', () => {
   })
 
   it('sends media as immutable for a year', async () => {
-    await env.CONTENT.put(`v1:media:${'c'.repeat(32)}.jpg`, 'jpeg', { metadata: { type: 'image/jpeg' } })
+    await env.CONTENT.put(keys.media(`${'c'.repeat(32)}.jpg`), 'jpeg', { metadata: { type: 'image/jpeg' } })
     const res = await request(`/media/${'c'.repeat(32)}.jpg`)
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
   })
 
   it('never stores a 503', async () => {
-    await env.CONTENT.put(`v1:article:${SLUG}`, '{"broken"')
+    await env.CONTENT.put(keys.article(SLUG), '{"broken"')
     expect((await request(`/feeds/${SLUG}.rss`)).headers.get('cache-control')).toBe('no-store')
   })
 

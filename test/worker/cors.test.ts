@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { keys } from '../../model/store-keys.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
 import { request, seedArticle, seedIndex } from './seed.ts'
 
@@ -10,7 +11,7 @@ async function seed() {
   const article = buildArticle()
   await seedArticle(article)
   await seedIndex([article])
-  await env.CONTENT.put(`v1:media:${'d'.repeat(32)}.png`, 'png', { metadata: { type: 'image/png' } })
+  await env.CONTENT.put(keys.media(`${'d'.repeat(32)}.png`), 'png', { metadata: { type: 'image/png' } })
 }
 
 describe('CORS on read routes', () => {

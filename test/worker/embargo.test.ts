@@ -3,7 +3,7 @@ import { reset } from 'cloudflare:test'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../model/article.ts'
 import { setClock } from '../../worker/clock.ts'
-import { buildArticle, buildFeedEntry, buildSection } from '../fixtures/build-article.ts'
+import { buildAllPage, buildArticle, buildFeedEntry, buildSection } from '../fixtures/build-article.ts'
 import { request, seedAllPage, seedArticle, seedIndex } from './seed.ts'
 
 const LIFT = '2026-11-28T08:00:00+08:00'
@@ -24,13 +24,11 @@ async function seedSite() {
   await seedArticle(old)
   await seedArticle(embargoed)
   await seedIndex([embargoed, old])
-  await seedAllPage({
-    version: '',
-    page: 1,
-    pages: 1,
-    updated: LIFT,
-    items: [buildFeedEntry(embargoed), ...old.sections.map((_, i) => buildFeedEntry(old, i))],
-  })
+  await seedAllPage(
+    buildAllPage({
+      items: [buildFeedEntry(embargoed), ...old.sections.map((_, i) => buildFeedEntry(old, i))],
+    }),
+  )
 }
 
 const SURFACES = [

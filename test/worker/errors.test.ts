@@ -1,9 +1,11 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { buildArticle } from '../fixtures/build-article.ts'
+import { keys } from '../../model/store-keys.ts'
+import type { FeedLogItem } from '../../model/store-values.ts'
+import { buildAllPage, buildArticle } from '../fixtures/build-article.ts'
 import { pastFreshnessWindow } from './fresh-isolate.ts'
 import { tokenize } from './html-tokens.ts'
-import { request, seedArticle, seedIndex } from './seed.ts'
+import { request, seedAllPage, seedArticle, seedIndex } from './seed.ts'
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -52,7 +54,7 @@ describe('a corrupt KV value', () => {
   ])('holding %s gives 503 for that article only, while another still serves', async (_, raw) => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     await seedArticle(buildArticle({ slug: 'healthy' }))
-    await env.CONTENT.put('v1:article:broken', raw)
+    await env.CONTENT.put(keys.article('broken'), raw)
 
     const broken = await request('/feeds/broken.atom')
     expect(broken.status).toBe(503)
@@ -65,7 +67,7 @@ describe('a corrupt KV value', () => {
     expect((await request('/articles/healthy')).status).toBe(200)
     expect(log).toHaveBeenCalledTimes(1)
     expect(String(log.mock.calls[0]?.[0])).toMatch(
-      /^503 \/feeds\/broken\.atom: corrupt KV value v1:article:broken: /,
+      /^503 \/feeds\/broken\.atom: corrupt KV value v2:article:broken: /,
     )
     expect(String(log.mock.calls[0]?.[0])).not.toContain('\n')
   })
@@ -74,35 +76,78 @@ describe('a corrupt KV value', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     await seedArticle(buildArticle({ slug: 'soon-broken' }))
     expect((await request('/feeds/soon-broken.rss')).status).toBe(200)
-    await env.CONTENT.put('v1:article:soon-broken', '{}', { metadata: { h: 'new-hash' } })
+    await env.CONTENT.put(keys.article('soon-broken'), '{}', { metadata: { h: 'new-hash' } })
     pastFreshnessWindow()
     expect((await request('/feeds/soon-broken.rss')).status).toBe(503)
-    await env.CONTENT.put('v1:article:soon-broken', '{}')
+    await env.CONTENT.put(keys.article('soon-broken'), '{}')
     expect((await request('/feeds/soon-broken.rss')).status).toBe(503)
   })
 
   it('gives an HTML 503 on the article page', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    await env.CONTENT.put('v1:article:broken', 'nope')
+    await env.CONTENT.put(keys.article('broken'), 'nope')
     const res = await request('/articles/broken')
     expect(res.status).toBe(503)
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
   })
 
-  it('in the index breaks the home page and the OPML, not the articles', async () => {
+  it('in the article list breaks the home page and the OPML, not the articles', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const article = buildArticle()
     await seedArticle(article)
-    await seedIndex([article])
-    await env.CONTENT.put('v1:index', '{"version":"x","updated":null,"articles":[{}]}')
+    await env.CONTENT.put(keys.indexHead(), '{"version":"x","updated":null,"articles":')
     expect((await request('/')).status).toBe(503)
     expect((await request('/feeds.opml')).status).toBe(503)
     expect((await request(`/articles/${article.slug}`)).status).toBe(200)
   })
 
+  it('drops one unusable entry of the article list (one log line), never the whole page', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    const good = buildArticle()
+    const head = await seedIndex([good])
+    const bad = {
+      ...head.articles[0],
+      slug: 'year-ten-thousand',
+      published: '10000-01-01T00:00:00+00:00',
+      n: 1,
+    }
+    await env.CONTENT.put(
+      keys.indexHead(),
+      JSON.stringify({ ...head, version: 'y', articles: [{}, ...head.articles, bad] }),
+    )
+    const home = await request('/')
+    expect(home.status).toBe(200)
+    const html = await home.text()
+    expect(html).toContain(good.title)
+    expect(html).not.toContain('year-ten-thousand')
+    expect((await request('/feeds.opml')).status).toBe(200)
+    expect(log.mock.calls.filter(([l]) => String(l).startsWith('dropped an unusable entry'))).toHaveLength(4)
+  })
+
+  it('drops one unusable item of the "all" feed, never the whole feed', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    const page = await seedAllPage(buildAllPage({ count: 2 }))
+    const [first, second] = page.entries
+    const broken = {
+      ...second,
+      section: { ...(second as FeedLogItem).section, updated: '9999-13-40T99:00:00+08:00' },
+    }
+    await env.CONTENT.put(
+      keys.feedHead(),
+      JSON.stringify({ version: 'z', updated: null, archived: 0, next: 2, items: [first, broken] }),
+    )
+    for (const format of ['rss', 'atom', 'json']) {
+      const res = await request(`/feeds/all.${format}`)
+      expect(res.status).toBe(200)
+      const body = await res.text()
+      expect(body).toContain('第2节')
+      expect(body).not.toContain('第1节')
+    }
+  })
+
   it('for media without a type in its metadata gives 503', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    await env.CONTENT.put(`v1:media:${'f'.repeat(32)}.png`, 'png')
+    await env.CONTENT.put(keys.media(`${'f'.repeat(32)}.png`), 'png')
     expect((await request(`/media/${'f'.repeat(32)}.png`)).status).toBe(503)
   })
 })

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { keys } from '../../model/store-keys.ts'
 import { request } from './seed.ts'
 
 const NAME = `${'0123456789abcdef'.repeat(2)}.jpg`
@@ -8,7 +9,7 @@ const BYTES = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9])
 afterEach(() => vi.restoreAllMocks())
 
 async function putMedia(name: string, bytes: Uint8Array | string, type: string) {
-  await env.CONTENT.put(`v1:media:${name}`, bytes, { metadata: { type } })
+  await env.CONTENT.put(keys.media(name), bytes, { metadata: { type } })
 }
 
 describe('GET /media/:name', () => {

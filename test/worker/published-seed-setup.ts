@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const built = await buildSeedEntries()
   project.provide(
     'publishedSeed',
-    [...built.content, ...built.aggregates].map((e) => ({
+    [...built.media, ...built.pages, ...built.heads, ...built.commits].map((e) => ({
       key: e.key,
       ...(typeof e.value === 'string'
         ? { text: e.value }

@@ -18,11 +18,11 @@ beforeAll(async () => {
 }, 120_000)
 
 describe('the Worker over the seed as content:publish builds it', () => {
-  it('was given every value publish writes: articles, media, the index and the "all" pages', () => {
+  it('was given every value publish writes: articles, media and the two heads', () => {
     expect(under(keys.article('')).length).toBeGreaterThan(0)
     expect(under(keys.media('')).length).toBeGreaterThan(0)
-    expect(entries.some((e) => e.key === keys.index())).toBe(true)
-    expect(entries.some((e) => e.key === keys.allPage(1))).toBe(true)
+    expect(entries.some((e) => e.key === keys.indexHead())).toBe(true)
+    expect(entries.some((e) => e.key === keys.feedHead())).toBe(true)
   })
 
   it('lists each article on / and in the OPML, and serves its page and its three feeds with every section', async () => {

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { keys } from '../../model/store-keys.ts'
 import { buildAllPage, buildArticle } from '../fixtures/build-article.ts'
 import { request, seedAllPage, seedArticle, seedIndex } from './seed.ts'
 
@@ -10,8 +11,8 @@ beforeEach(async () => {
   await seedArticle(article)
   await seedIndex([article])
   await seedAllPage(buildAllPage())
-  await seedAllPage(buildAllPage({ page: 2, pages: 2 }))
-  await env.CONTENT.put(`v1:media:${'a'.repeat(32)}.png`, new Uint8Array([137, 80, 78, 71]), {
+  await seedAllPage(buildAllPage({ archive: 2 }))
+  await env.CONTENT.put(keys.media(`${'a'.repeat(32)}.png`), new Uint8Array([137, 80, 78, 71]), {
     metadata: { type: 'image/png' },
   })
 })
@@ -29,7 +30,7 @@ const CONTRACT: [path: string, contentType: string][] = [
   ['/feeds/all.rss', 'application/rss+xml; charset=utf-8'],
   ['/feeds/all.atom', 'application/atom+xml; charset=utf-8'],
   ['/feeds/all.json', 'application/feed+json; charset=utf-8'],
-  ['/feeds/all.json?page=2', 'application/feed+json; charset=utf-8'],
+  ['/feeds/all.json?archive=2', 'application/feed+json; charset=utf-8'],
   [`/media/${'a'.repeat(32)}.png`, 'image/png'],
   ['/favicon.svg', 'image/svg+xml'],
   [
@@ -86,7 +87,7 @@ describe('paths outside the contract', () => {
     '/feeds/qijiang-strategic-pivot.xml',
     '/feeds/Qijiang.rss',
     '/feeds/qijiang%2Fx.rss',
-    '/feeds/..%2Fv1:index.rss',
+    '/feeds/..%2Fv2:index:head.rss',
     `/feeds/${'a'.repeat(81)}.rss`,
     '/feeds/-lead.rss',
     '/articles/QIJIANG',
@@ -104,18 +105,35 @@ describe('paths outside the contract', () => {
     expect(res.status).toBe(404)
   })
 
-  it('redirects ?page=1 to the canonical all feed URL with 301', async () => {
-    const res = await request('/feeds/all.atom?page=1', { redirect: 'manual' })
-    expect(res.status).toBe(301)
-    expect(res.headers.get('location')).toBe('http://broadsheet.test/feeds/all.atom')
+  it.each(['1', '2', '3'])(
+    'redirects the retired ?page=%s to the subscription URL with 301',
+    async (page) => {
+      const res = await request(`/feeds/all.atom?page=${page}`, { redirect: 'manual' })
+      expect(res.status).toBe(301)
+      expect(res.headers.get('location')).toBe('http://broadsheet.test/feeds/all.atom')
+    },
+  )
+
+  it.each(['0', '-1', '2.0', 'abc', '02', '99999999'])('answers 404 for ?archive=%s', async (page) => {
+    expect((await request(`/feeds/all.rss?archive=${page}`)).status).toBe(404)
   })
 
-  it.each(['0', '-1', '2.0', 'abc', '02', '3', '9999999'])('answers 404 for ?page=%s', async (page) => {
-    expect((await request(`/feeds/all.rss?page=${page}`)).status).toBe(404)
+  it('answers 404 when archive is given twice or with another parameter', async () => {
+    expect((await request('/feeds/all.rss?archive=2&archive=2')).status).toBe(404)
+    expect((await request('/feeds/all.rss?archive=2&x=1')).status).toBe(404)
   })
 
-  it('answers 404 when page is given twice', async () => {
-    expect((await request('/feeds/all.rss?page=2&page=2')).status).toBe(404)
+  it('redirects an archive page that is still filling to the current document, temporarily', async () => {
+    const res = await request('/feeds/all.rss?archive=3', { redirect: 'manual' })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('http://broadsheet.test/feeds/all.rss')
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60')
+  })
+
+  it('serves a complete archive page with an immutable lifetime', async () => {
+    const res = await request('/feeds/all.atom?archive=2')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toMatch(/immutable/)
   })
 
   it('answers 414 for a query string over 2 KB', async () => {

@@ -8,8 +8,9 @@ import { env, exports } from 'cloudflare:workers'
 import { inject } from 'vitest'
 import type { Article } from '../../model/article.ts'
 import { keys } from '../../model/store-keys.ts'
-import type { AllPageValue, ArticleSummary, ArticleValue, IndexValue } from '../../model/store-values.ts'
+import type { ArticleSummary, ArticleValue, IndexHeadValue } from '../../model/store-values.ts'
 import worker from '../../worker/index.ts'
+import type { AllFeedPage } from '../../worker/render/feed-document.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
 import type { ProvidedEntry } from './published-seed-setup.ts'
 
@@ -22,35 +23,46 @@ async function contentVersion(value: unknown): Promise<string> {
   return Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** Stores `v1:article:{slug}` with its content hash in the metadata, as publish does, and returns the value. */
+/** Stores `v2:article:{slug}` with its content hash in the metadata, as publish does, and returns the value. */
 export async function seedArticle(article: Article = buildArticle()): Promise<ArticleValue> {
   const value = { version: await contentVersion(article), article }
   await env.CONTENT.put(keys.article(article.slug), JSON.stringify(value), { metadata: { h: value.version } })
   return value
 }
 
-/** What the index knows of an article. */
+/** What the article list knows of an article. */
 export function summaryOf(article: Article): ArticleSummary {
   const { sections, lede: _lede, photos, ...rest } = article
   const photo = sections.flatMap((s) => s.photos)[0] ?? photos[0]
   return { ...rest, sectionCount: sections.length, ...(photo === undefined ? {} : { photo }) }
 }
 
-/** Stores `v1:index` listing the articles in the given order (newest first). */
-export async function seedIndex(articles: readonly Article[]): Promise<IndexValue> {
-  const list = articles.map(summaryOf)
+/** Stores `v2:index:head` listing the articles in the given order (newest first). */
+export async function seedIndex(articles: readonly Article[]): Promise<IndexHeadValue> {
+  const list = [...articles].reverse().map((a, n) => ({ ...summaryOf(a), n }))
   const updated = list.map((a) => a.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null
-  const body = { updated, articles: list }
+  const body = { updated, pages: 0, next: list.length, articles: list }
   const value = { version: await contentVersion(body), ...body }
-  await env.CONTENT.put(keys.index(), JSON.stringify(value), { metadata: { h: value.version } })
+  await env.CONTENT.put(keys.indexHead(), JSON.stringify(value), { metadata: { h: value.version } })
   return value
 }
 
-/** Stores `v1:all:{page}`; the version is re-derived from the content. */
-export async function seedAllPage(page: AllPageValue): Promise<AllPageValue> {
-  const value = { ...page, version: await contentVersion(page) }
-  await env.CONTENT.put(keys.allPage(page.page), JSON.stringify(value), { metadata: { h: value.version } })
-  return value
+/** Stores a document of the "all" feed: the head, or archive page N; the version is re-derived from the content. */
+export async function seedAllPage(page: AllFeedPage): Promise<AllFeedPage> {
+  const version = await contentVersion(page)
+  const stored =
+    page.archive === null
+      ? {
+          version,
+          updated: page.updated,
+          archived: page.archived,
+          next: page.entries.length,
+          items: page.entries,
+        }
+      : { version, page: page.archive, updated: page.updated, items: page.entries }
+  const key = page.archive === null ? keys.feedHead() : keys.feedArchive(page.archive)
+  await env.CONTENT.put(key, JSON.stringify(stored), { metadata: { h: version } })
+  return { ...page, version }
 }
 
 /** A provided entry's value as publish wrote it: text, or the bytes its base64 carries. */

@@ -12,6 +12,9 @@ import type { CacheProfile } from './representation.ts'
 const PROFILES: Readonly<Record<CacheProfile, string>> = {
   // Feed readers poll every 15-60 minutes; 5 minutes of freshness costs nothing and bounds staleness.
   feed: 'public, max-age=300, s-maxage=900, stale-while-revalidate=3600, stale-if-error=86400',
+  // A complete archive page of the "all" feed (RFC 5005): its entries never change, except when an article is
+  // withdrawn (its items are then taken out). A day bounds how long a withdrawn text survives in caches.
+  archive: 'public, max-age=86400, s-maxage=86400, immutable, stale-if-error=86400',
   // People expect a reload to show a correction: one minute.
   page: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400',
   // Unversioned media URLs do not exist (names are content hashes), so this matches `immutable`.

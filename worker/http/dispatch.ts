@@ -33,10 +33,10 @@ async function answer(
   if (reply instanceof Redirect) {
     const headers: Record<string, string> = {
       location: reply.location,
-      'cache-control': 'public, max-age=86400',
+      'cache-control': reply.permanent ? 'public, max-age=86400' : 'public, max-age=60',
     }
     return new Response(null, {
-      status: 301,
+      status: reply.permanent ? 301 : 302,
       headers: route.cors ? { ...headers, 'access-control-allow-origin': '*' } : headers,
     })
   }

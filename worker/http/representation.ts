@@ -1,7 +1,7 @@
 /** The contract between route handlers and the HTTP layer: handlers say what they serve, http/ decides how. */
 
 /** How long caches may keep a response; http/ turns each profile into Cache-Control. */
-export type CacheProfile = 'feed' | 'page' | 'media' | 'script' | 'immutable' | 'static'
+export type CacheProfile = 'feed' | 'archive' | 'page' | 'media' | 'script' | 'immutable' | 'static'
 
 export interface Representation {
   body: string | ArrayBuffer | ReadableStream

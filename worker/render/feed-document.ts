@@ -10,7 +10,12 @@ import {
   siteHomeUrl,
 } from '../../model/feed-urls.ts'
 import { newest } from '../../model/newest.ts'
-import type { AllPageValue, ArticleValue, FeedEntry } from '../../model/store-values.ts'
+import {
+  type ArticleValue,
+  FEED_PAGE_SIZE,
+  type FeedEntry,
+  type FeedLogEntry,
+} from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
 import { type FeedIcons, feedIcons } from './feed-icons.ts'
@@ -50,14 +55,19 @@ export interface FeedItem {
   article: BroadsheetArticle
 }
 
-/** RFC 5005 paged-feed navigation of "all": page 1 is the newest, `next` is older. */
-export interface FeedPaging {
-  page: number
-  pages: number
-  first: FormatUrls
-  last: FormatUrls
-  next?: FormatUrls
-  previous?: FormatUrls
+/** RFC 5005 archived-feed navigation of "all": archive pages numbered from the oldest, the head is `current`. */
+export interface FeedArchiveLinks {
+  /** True on an archive document (`fh:archive`): its set of entries does not change. */
+  isArchive: boolean
+  current: FormatUrls
+  prevArchive?: FormatUrls
+  nextArchive?: FormatUrls
+}
+
+/** RFC 6721: an item that was withdrawn (Atom `at:deleted-entry`). */
+export interface DeletedItem {
+  id: string
+  when: string
 }
 
 /** Everything a renderer needs; renderers only format it. */
@@ -78,8 +88,21 @@ export interface FeedDocument {
   /** Feed-level author (an article's byline); absent for "all". */
   author?: string
   generator: { name: string; url: string }
-  paging?: FeedPaging
+  archive?: FeedArchiveLinks
   items: FeedItem[]
+  /** Withdrawn items (only the "all" feed has them). */
+  deleted?: DeletedItem[]
+}
+
+/** A page of the "all" feed as the route read it: the head (`archive` null) or archive page N. */
+export interface AllFeedPage {
+  version: string
+  updated: string | null
+  archive: number | null
+  /** Head only: the number of complete archive pages. */
+  archived: number
+  /** Oldest first, as stored. */
+  entries: readonly FeedLogEntry[]
 }
 
 type ArticleContext = FeedEntry['article']
@@ -88,13 +111,17 @@ function tagYear(published: string): string {
   return published.slice(0, 4)
 }
 
+/** The item id of a section: never the host or the title, so it never changes (a renamed section keeps its first id). */
+export const itemId = (article: { slug: string; published: string }, sectionId: string): string =>
+  `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}/${sectionId}`
+
 function feedItem(article: ArticleContext, section: ItemSection, site: SiteConfig): FeedItem {
   const url = canonicalArticleUrl(site.baseUrl, article.slug, article.canonical)
   const photos = section.photos.map((p) => feedPhoto(p, site.baseUrl, article.lang))
   // Article-wide corrections concern every section: each item carries them and moves with them.
   const notes = [...(article.corrections ?? []), ...(section.corrections ?? [])]
   return {
-    id: `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}/${section.id}`,
+    id: itemId(article, section.was?.[0] ?? section.id),
     sectionId: section.id,
     title: section.heading,
     url: sectionPageUrl(site.baseUrl, article.slug, section.id),
@@ -138,22 +165,35 @@ export function articleFeed(value: ArticleValue, site: SiteConfig): FeedDocument
   }
 }
 
-function paging(value: AllPageValue, baseUrl: string): FeedPaging | undefined {
-  if (value.pages <= 1) return undefined
+function archiveLinks(page: AllFeedPage, baseUrl: string): FeedArchiveLinks | undefined {
+  const current = feedUrls(baseUrl, 'all')
+  if (page.archive === null)
+    return page.archived > 0
+      ? { isArchive: false, current, prevArchive: feedUrls(baseUrl, 'all', page.archived) }
+      : undefined
   return {
-    page: value.page,
-    pages: value.pages,
-    first: feedUrls(baseUrl, 'all', 1),
-    last: feedUrls(baseUrl, 'all', value.pages),
-    ...(value.page < value.pages ? { next: feedUrls(baseUrl, 'all', value.page + 1) } : {}),
-    ...(value.page > 1 ? { previous: feedUrls(baseUrl, 'all', value.page - 1) } : {}),
+    isArchive: true,
+    current,
+    ...(page.archive > 1 ? { prevArchive: feedUrls(baseUrl, 'all', page.archive - 1) } : {}),
+    // The next page may still be filling: its URL then redirects to the current document (routes/feed.ts).
+    nextArchive: feedUrls(baseUrl, 'all', page.archive + 1),
   }
 }
 
-/** Page `value.page` of the feed of every article's sections, newest article first. */
-export function allFeed(value: AllPageValue, site: SiteConfig): FeedDocument {
-  const items = value.items.map((e) => feedItem(e.article, e.section, site))
-  const pages = paging(value, site.baseUrl)
+/** The head shows the newest FEED_PAGE_SIZE entries; an archive page all of its own. Newest first. */
+function shown(page: AllFeedPage): FeedLogEntry[] {
+  const list = page.archive === null ? page.entries.slice(-FEED_PAGE_SIZE) : page.entries
+  return [...list].reverse()
+}
+
+/** The head or an archive page of the feed of every article's sections, newest first. */
+export function allFeed(page: AllFeedPage, site: SiteConfig): FeedDocument {
+  const entries = shown(page)
+  const items = entries.flatMap((e) => ('section' in e ? [feedItem(e.article, e.section, site)] : []))
+  const deleted = entries.flatMap((e) =>
+    'deleted' in e ? [{ id: itemId(e.deleted, e.deleted.sectionId), when: e.deleted.when }] : [],
+  )
+  const links = archiveLinks(page, site.baseUrl)
   return {
     ...common(site),
     id: ALL_FEED_ID,
@@ -161,9 +201,13 @@ export function allFeed(value: AllPageValue, site: SiteConfig): FeedDocument {
     description: site.description.trim() || site.title,
     lang: site.language,
     homeUrl: siteHomeUrl(site.baseUrl),
-    self: feedUrls(site.baseUrl, 'all', value.page),
-    updated: newest(items.map((i) => i.updated)) ?? value.updated ?? EMPTY_SITE_UPDATED,
-    ...(pages ? { paging: pages } : {}),
+    self: feedUrls(site.baseUrl, 'all', page.archive ?? undefined),
+    updated:
+      newest([...items.map((i) => i.updated), ...deleted.map((d) => d.when)]) ??
+      page.updated ??
+      EMPTY_SITE_UPDATED,
+    ...(links ? { archive: links } : {}),
     items,
+    ...(deleted.length > 0 ? { deleted } : {}),
   }
 }

@@ -1,25 +1,28 @@
-/** RFC 5005 navigation links shared by the RSS (atom:link) and Atom (link) renderers. */
+/** RFC 5005 archived-feed links shared by the RSS (atom:link) and Atom (link) renderers. */
 
 import type { FeedFormat } from '../../model/feed-urls.ts'
 import type { FeedDocument } from './feed-document.ts'
 
 /** A link relation and its target, in the order readers expect them. */
 export interface NavigationLink {
-  rel: 'first' | 'previous' | 'next' | 'last'
+  rel: 'current' | 'prev-archive' | 'next-archive'
   href: string
 }
 
+/** The history namespace (RFC 5005): `fh:archive` marks an archive document. */
+export const FH_NAMESPACE = 'http://purl.org/syndication/history/1.0'
+
 /**
- * Paged-feed links (RFC 5005 section 3) for `format`. We deliberately do NOT emit `prev-archive`: archive
- * documents (section 4) must be stable, but page N of "all" shifts whenever an article is published, so
- * calling it an archive would let a reader cache a page whose content later changes.
+ * Archived-feed links (RFC 5005 section 4) for `format`. The "all" feed's archive pages are numbered from the
+ * oldest and their entries never change once complete, so readers may cache them and walk `prev-archive` back
+ * from the subscription document to reconstruct the whole feed.
  */
 export function navigationLinks(doc: FeedDocument, format: FeedFormat): NavigationLink[] {
-  const p = doc.paging
-  if (!p) return []
-  const links: NavigationLink[] = [{ rel: 'first', href: p.first[format] }]
-  if (p.previous) links.push({ rel: 'previous', href: p.previous[format] })
-  if (p.next) links.push({ rel: 'next', href: p.next[format] })
-  links.push({ rel: 'last', href: p.last[format] })
+  const a = doc.archive
+  if (!a) return []
+  const links: NavigationLink[] = []
+  if (a.isArchive) links.push({ rel: 'current', href: a.current[format] })
+  if (a.prevArchive) links.push({ rel: 'prev-archive', href: a.prevArchive[format] })
+  if (a.nextArchive) links.push({ rel: 'next-archive', href: a.nextArchive[format] })
   return links
 }

@@ -15,6 +15,8 @@ const ZH = {
   home: '首页',
   gallery: galleryTitle('zh'),
   wholeArticle: '阅读全文',
+  older: '更早的文章',
+  newer: '较新的文章',
 }
 const EN: typeof ZH = {
   feeds: 'Feeds',
@@ -27,6 +29,8 @@ const EN: typeof ZH = {
   home: 'Home',
   gallery: galleryTitle('en'),
   wholeArticle: 'Read the whole article',
+  older: 'Older articles',
+  newer: 'Newer articles',
 }
 
 export type PageLabels = typeof ZH

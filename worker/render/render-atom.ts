@@ -2,7 +2,11 @@
 import { FEED_MEDIA_TYPES } from '../../model/feed-urls.ts'
 import { rfc3339 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
-import { navigationLinks } from './feed-paging-links.ts'
+import { FH_NAMESPACE, navigationLinks } from './feed-paging-links.ts'
+
+/** RFC 6721 tombstones. */
+const TOMBSTONE_NAMESPACE = 'http://purl.org/atompub/tombstones/1.0'
+
 import { xmlElement, xmlText } from './xml-text.ts'
 
 function author(name: string): string {
@@ -49,8 +53,15 @@ export function renderAtom(doc: FeedDocument): string {
     xmlText('icon', doc.icons.favicon.url),
     xmlText('logo', doc.icons.logo.url),
     xmlText('generator', doc.generator.name, { uri: doc.generator.url }),
+    doc.archive?.isArchive ? xmlElement('fh:archive', {}) : '',
     ...doc.items.map(entry),
+    ...(doc.deleted ?? []).map((d) => xmlElement('at:deleted-entry', { ref: d.id, when: rfc3339(d.when) })),
   ]
-  const attrs = { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': doc.lang }
+  const attrs = {
+    xmlns: 'http://www.w3.org/2005/Atom',
+    ...(doc.archive?.isArchive ? { 'xmlns:fh': FH_NAMESPACE } : {}),
+    ...(doc.deleted ? { 'xmlns:at': TOMBSTONE_NAMESPACE } : {}),
+    'xml:lang': doc.lang,
+  }
   return `<?xml version="1.0" encoding="utf-8"?>\n${xmlElement('feed', attrs, parts.join(''))}\n`
 }

@@ -9,8 +9,9 @@ import {
   siteHomeUrl,
   widgetScriptUrl,
 } from '../../model/feed-urls.ts'
-import type { ArticleSummary, IndexValue } from '../../model/store-values.ts'
+import type { ArticleSummary } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
+import { type ArticleListPage, listNeighbours } from './article-list-page.ts'
 import { escapeHtml } from './html-text.ts'
 import { displayDate, labelsFor } from './page-labels.ts'
 import { alternateLink, pageLayout } from './page-layout.ts'
@@ -58,11 +59,26 @@ function renderEmbed(articles: readonly ArticleSummary[], site: SiteConfig): str
 </section>`
 }
 
-/** The page for `/`; `index` is null before the first publish, which shows an empty (200) page. */
-export function renderHomePage(index: IndexValue | null, site: SiteConfig): string {
+/** Links to the older and newer pages of the list. */
+function renderNeighbours(list: ArticleListPage, site: SiteConfig): string {
   const labels = labelsFor(site.language)
-  const articles = index?.articles ?? []
-  const list =
+  const { older, newer } = listNeighbours(list)
+  const links = [
+    newer === null
+      ? ''
+      : `<a rel="prev" href="${escapeHtml(`${siteHomeUrl(site.baseUrl)}${newer === 'head' ? '' : `?page=${newer}`}`)}">${escapeHtml(labels.newer)}</a>`,
+    older === null
+      ? ''
+      : `<a rel="next" href="${escapeHtml(`${siteHomeUrl(site.baseUrl)}?page=${older}`)}">${escapeHtml(labels.older)}</a>`,
+  ].filter(Boolean)
+  return links.length === 0 ? '' : `<nav class="pages">${links.join(' · ')}</nav>`
+}
+
+/** The page for `/` (the newest articles) or `/?page=N`; before the first publish an empty (200) page. */
+export function renderHomePage(list: ArticleListPage, site: SiteConfig): string {
+  const labels = labelsFor(site.language)
+  const articles = list.articles
+  const items =
     articles.length === 0
       ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
       : `<ul class="articles">\n${articles.map((a) => renderItem(a, site)).join('\n')}\n</ul>`
@@ -73,8 +89,9 @@ export function renderHomePage(index: IndexValue | null, site: SiteConfig): stri
 <p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')}</p>
 <p class="feeds">${escapeHtml(labels.opml)}: ${opmlLinks(site)}</p>
 </header>
-${list}
-${renderEmbed(articles, site)}
+${items}
+${renderNeighbours(list, site)}
+${list.page === null ? renderEmbed(articles, site) : ''}
 </main>`
   return pageLayout({
     lang: site.language,

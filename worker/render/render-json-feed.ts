@@ -64,9 +64,9 @@ function clean(_key: string, value: unknown): unknown {
   return typeof value === 'string' ? cleanText(value) : value
 }
 
-/** Renders JSON Feed 1.1; `next_url` points to the older page of "all" (JSON Feed has no other paging links). */
+/** Renders JSON Feed 1.1; `next_url` walks the "all" feed's archive back (JSON Feed has no other paging links). */
 export function renderJsonFeed(doc: FeedDocument): string {
-  const next = doc.paging?.next?.json
+  const next = doc.archive?.prevArchive?.json
   const feed = {
     version: JSON_FEED_VERSION,
     title: doc.title,

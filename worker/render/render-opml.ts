@@ -7,8 +7,8 @@ import {
   opmlUrl,
   siteHomeUrl,
 } from '../../model/feed-urls.ts'
-import type { IndexValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
+import type { ArticleListPage } from './article-list-page.ts'
 import { escapeHtml as escapeXml } from './html-text.ts'
 
 interface Listed {
@@ -30,11 +30,12 @@ const ENTRY_TYPE: Readonly<Record<FeedFormat, string>> = {
 }
 
 /** The subscription list of `format`: one entry per feed, so importing it subscribes to each feed once. */
-export function renderOpml(index: IndexValue | null, site: SiteConfig, format: FeedFormat = 'rss'): string {
+/** Bounded: the "all" feed (which carries every article) and the newest articles' own feeds, never the whole site. */
+export function renderOpml(index: ArticleListPage, site: SiteConfig, format: FeedFormat = 'rss'): string {
   const label = FEED_FORMATS.find((f) => f.ext === format)?.label ?? format
   const listed: Listed[] = [
     { slug: 'all', title: site.title, lang: site.language, htmlUrl: siteHomeUrl(site.baseUrl) },
-    ...(index?.articles ?? []).map((a) => ({
+    ...index.articles.map((a) => ({
       slug: a.slug,
       title: a.title,
       lang: a.lang,

@@ -2,7 +2,7 @@
 import { FEED_MEDIA_TYPES } from '../../model/feed-urls.ts'
 import { rfc822 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
-import { navigationLinks } from './feed-paging-links.ts'
+import { FH_NAMESPACE, navigationLinks } from './feed-paging-links.ts'
 import type { FeedImage, FeedPhoto } from './feed-photo.ts'
 import { escapeHtmlText, xmlElement, xmlText } from './xml-text.ts'
 
@@ -88,7 +88,9 @@ export function renderRss(doc: FeedDocument): string {
     xmlText('lastBuildDate', rfc822(doc.updated)),
     xmlText('docs', 'https://www.rssboard.org/rss-specification'),
     xmlText('generator', doc.generator.name),
+    doc.archive?.isArchive ? xmlElement('fh:archive', {}) : '',
     ...doc.items.map(item),
   ]
-  return `<?xml version="1.0" encoding="utf-8"?>\n${xmlElement('rss', { version: '2.0', ...NAMESPACES }, xmlElement('channel', {}, channel.join('')))}\n`
+  const namespaces = doc.archive?.isArchive ? { ...NAMESPACES, 'xmlns:fh': FH_NAMESPACE } : NAMESPACES
+  return `<?xml version="1.0" encoding="utf-8"?>\n${xmlElement('rss', { version: '2.0', ...namespaces }, xmlElement('channel', {}, channel.join('')))}\n`
 }

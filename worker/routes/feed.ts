@@ -3,13 +3,13 @@ import { FEED_MEDIA_TYPES, type FeedFormat } from '../../model/feed-urls.ts'
 import { Redirect } from '../http/redirect.ts'
 import type { DeferredRepresentation } from '../http/representation.ts'
 import type { RouteContext, RouteHandler } from '../http/route-handler.ts'
-import { notFound } from '../http/status-error.ts'
-import { allFeed, articleFeed, type FeedDocument } from '../render/feed-document.ts'
+import { type AllFeedPage, allFeed, articleFeed, type FeedDocument } from '../render/feed-document.ts'
 import { renderAtom } from '../render/render-atom.ts'
 import { renderJsonFeed } from '../render/render-json-feed.ts'
 import { renderRss } from '../render/render-rss.ts'
-import { readAllPage, readArticle } from '../store.ts'
-import { pageParam, slugParam } from './route-params.ts'
+import { readFeedArchive, readFeedHead } from '../store.ts'
+import { liveArticle } from './live-article.ts'
+import { archiveParam, slugParam } from './route-params.ts'
 import { visibleAllPage, visibleArticle } from './visible.ts'
 
 /** Each format's renderer. */
@@ -35,23 +35,50 @@ function feedReply(
   }
 }
 
-/** `/feeds/{slug}.{format}`: one article's sections as items (KV `v1:article:{slug}`). */
+/** `/feeds/{slug}.{format}`: one article's sections as items (KV `v2:article:{slug}`); 301/410 as its page. */
 export const articleFeedRoute =
   (format: FeedFormat): RouteHandler =>
-  async ({ params, env, site, now }: RouteContext) => {
-    const value = visibleArticle(await readArticle(env.CONTENT, slugParam(params)), now)
+  async ({ params, env, site, url, now }: RouteContext) => {
+    const value = await liveArticle(env.CONTENT, slugParam(params), url, site.baseUrl)
+    if (value instanceof Redirect) return value
+    visibleArticle(value, now)
     return feedReply(format, value.version, value.article.updated, () => articleFeed(value, site))
   }
 
-/** `/feeds/all.{format}[?page=N]`: page N of every article's sections (KV `v1:all:{N}`). */
+/** The version of the "all" feed before anything was published: a constant, so its ETag is stable. */
+const EMPTY_VERSION = 'empty'
+
+/**
+ * `/feeds/all.{format}`: the newest items (KV `v2:feed:head`); `?archive=N`: complete archive page N
+ * (`v2:feed:archive:N`, cached as immutable). An archive page that is still filling redirects to the head.
+ */
 export const allFeedRoute =
   (format: FeedFormat): RouteHandler =>
   async ({ url, env, site, now }: RouteContext) => {
-    const page = pageParam(url)
-    if (page === 'canonical-redirect') return new Redirect(`${site.baseUrl}${url.pathname}`)
-    const stored = await readAllPage(env.CONTENT, page)
-    if (stored === null) throw notFound()
-    const { value, freshUntil } = visibleAllPage(stored, now)
-    const reply = feedReply(format, value.version, value.updated, () => allFeed(value, site))
-    return freshUntil === undefined ? reply : { ...reply, freshUntil }
+    const archive = archiveParam(url)
+    const head = `${site.baseUrl}${url.pathname}`
+    if (archive === 'legacy-page') return new Redirect(head)
+    if (archive === null) {
+      const value = await readFeedHead(env.CONTENT)
+      const page: AllFeedPage = {
+        version: value?.version ?? EMPTY_VERSION,
+        updated: value?.updated ?? null,
+        archive: null,
+        archived: value?.archived ?? 0,
+        entries: value?.items ?? [],
+      }
+      const { value: seen, freshUntil } = visibleAllPage(page, now)
+      const reply = feedReply(format, seen.version, seen.updated, () => allFeed(seen, site))
+      return freshUntil === undefined ? reply : { ...reply, freshUntil }
+    }
+    const value = await readFeedArchive(env.CONTENT, archive)
+    if (value === null) return new Redirect(head, false)
+    const page: AllFeedPage = {
+      version: value.version,
+      updated: value.updated,
+      archive,
+      archived: archive,
+      entries: value.items,
+    }
+    return { ...feedReply(format, page.version, page.updated, () => allFeed(page, site)), cache: 'archive' }
   }

@@ -1,42 +1,62 @@
-/** `/` and the OPML lists (`/feeds.opml`, `/feeds.atom.opml`, `/feeds.json.opml`): both list what `v1:index` holds; before the first publish they list nothing (200). */
+/** `/` and `/feeds.opml` list the newest articles (`v2:index:head`); `/?page=N` a complete older page. */
 import type { FeedFormat } from '../../model/feed-urls.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
+import { notFound } from '../http/status-error.ts'
+import { type ArticleListPage, articleListPage } from '../render/article-list-page.ts'
 import { renderHomePage } from '../render/render-home-page.ts'
 import { renderOpml } from '../render/render-opml.ts'
-import { readIndex } from '../store.ts'
+import { readIndexHead, readIndexPage } from '../store.ts'
 import { visibleIndex } from './visible.ts'
 
-/** The version of a site with nothing published: a constant, so even the empty page has a stable ETag. */
-const EMPTY_VERSION = 'empty'
+/** `?page=N` (1 = the oldest complete page), or null for the newest articles; other queries are ignored. */
+function listPageParam(url: URL): number | null {
+  const values = url.searchParams.getAll('page')
+  if (values.length === 0) return null
+  const [value] = values
+  if (values.length > 1 || value === undefined || !/^[1-9][0-9]{0,6}$/.test(value)) throw notFound()
+  return Number(value)
+}
+
+async function newestArticles(kv: KVNamespace): Promise<ArticleListPage> {
+  const head = await readIndexHead(kv)
+  return articleListPage(head, null, head?.pages ?? 0)
+}
 
 /** The home page. */
-export const homePageRoute: RouteHandler = async ({ env, site, now }) => {
-  const stored = await readIndex(env.CONTENT)
-  const seen = stored && visibleIndex(stored, now)
-  const index = seen?.value ?? null
+export const homePageRoute: RouteHandler = async ({ env, site, url, now }) => {
+  const page = listPageParam(url)
+  let list: ArticleListPage
+  if (page === null) list = await newestArticles(env.CONTENT)
+  else {
+    const value = await readIndexPage(env.CONTENT, page)
+    if (value === null) throw notFound()
+    // A stored page does not know how many pages follow it; every page after it links on to the next.
+    list = articleListPage(value, page, page + 2)
+  }
+  const seen = visibleIndex(list, now)
+  list = seen.value
   return {
-    ...(seen?.freshUntil === undefined ? {} : { freshUntil: seen.freshUntil }),
+    ...(seen.freshUntil === undefined ? {} : { freshUntil: seen.freshUntil }),
     contentType: 'text/html; charset=utf-8',
-    version: index?.version ?? EMPTY_VERSION,
-    ...(index?.updated ? { lastModified: index.updated } : {}),
+    version: list.version,
+    ...(list.updated ? { lastModified: list.updated } : {}),
     cache: 'page',
-    render: () => renderHomePage(index, site),
+    render: () => renderHomePage(list, site),
   }
 }
 
-/** The OPML list of every feed in one format (`/feeds.opml` is RSS). */
+/** The OPML list of the "all" feed and the newest articles' feeds, in one format (`/feeds.opml` is RSS). */
 export const opmlRoute =
   (format: FeedFormat): RouteHandler =>
   async ({ env, site, now }) => {
-    const stored = await readIndex(env.CONTENT)
-    const seen = stored && visibleIndex(stored, now)
-    const index = seen?.value ?? null
+    const seen = visibleIndex(await newestArticles(env.CONTENT), now)
+    const list = seen.value
     return {
-      ...(seen?.freshUntil === undefined ? {} : { freshUntil: seen.freshUntil }),
+      ...(seen.freshUntil === undefined ? {} : { freshUntil: seen.freshUntil }),
       contentType: 'text/x-opml; charset=utf-8',
-      version: index?.version ?? EMPTY_VERSION,
-      ...(index?.updated ? { lastModified: index.updated } : {}),
+      version: list.version,
+      ...(list.updated ? { lastModified: list.updated } : {}),
       cache: 'feed',
-      render: () => renderOpml(index, site, format),
+      render: () => renderOpml(list, site, format),
     }
   }

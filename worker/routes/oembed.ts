@@ -33,9 +33,11 @@ export const oembedRoute: RouteHandler = async ({ url, env, site, now }) => {
   const slug = articleSlug(target, site)
   if (slug === null) throw notFound('No article of this site has that URL.')
   const stored = await readArticle(env.CONTENT, slug)
-  if (stored === null || !isPublishedBy(stored.article.published, now))
+  if (stored?.kind === 'gone') throw new StatusError(410, 'Gone', 'That article was withdrawn.')
+  if (stored?.kind !== 'article') throw notFound('No article of this site has that URL.')
+  if (!isPublishedBy(stored.value.article.published, now))
     throw notFound('No article of this site has that URL.')
-  const value = stored
+  const value = stored.value
   const maxWidth = positiveInt(q.get('maxwidth'))
   const maxHeight = positiveInt(q.get('maxheight'))
   const bounds: EmbedBounds = {

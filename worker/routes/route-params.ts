@@ -11,14 +11,17 @@ export function slugParam(params: Readonly<Record<string, string | undefined>>, 
 }
 
 /**
- * The "all" feed page from `?page=N`: absent → 1; `1` is only ever addressed without a query (the caller
- * redirects); anything but one plain positive integer is 404.
+ * Which document of the "all" feed `?archive=N` asks for: null without a query (the subscription document), N for
+ * archive page N (1 = the oldest); `legacy-page` for the retired `?page=N` URLs (the caller redirects). Anything
+ * else is 404.
  */
-export function pageParam(url: URL): number | 'canonical-redirect' {
-  const values = url.searchParams.getAll('page')
-  if (values.length === 0) return 1
+export function archiveParam(url: URL): number | null | 'legacy-page' {
+  if (url.search === '') return null
+  const names = [...new Set(url.searchParams.keys())]
+  if (names.length === 1 && names[0] === 'page') return 'legacy-page'
+  const values = url.searchParams.getAll('archive')
   const [value] = values
-  if (values.length > 1 || value === undefined || !/^[1-9][0-9]{0,5}$/.test(value)) throw notFound()
-  const page = Number(value)
-  return page === 1 ? 'canonical-redirect' : page
+  if (names.length !== 1 || values.length !== 1 || value === undefined || !/^[1-9][0-9]{0,6}$/.test(value))
+    throw notFound()
+  return Number(value)
 }

@@ -1,0 +1,44 @@
+/** The two lists publish keeps as paged logs: the "all" feed (items and tombstones) and the article list. */
+import {
+  FEED_PAGE_SIZE,
+  type FeedHeadValue,
+  type FeedLogEntry,
+  INDEX_PAGE_SIZE,
+  type IndexEntry,
+  type IndexHeadValue,
+} from '../../model/store-values.ts'
+import type { KvEntry } from './kv-entry.ts'
+import { PagedLog } from './paged-log.ts'
+
+export type FeedLog = PagedLog<FeedLogEntry>
+export type IndexLog = PagedLog<IndexEntry>
+
+/** The "all" feed's log, from its head (null: nothing published yet). */
+export const feedLog = (
+  head: FeedHeadValue | null,
+  readPage: (page: number) => FeedLogEntry[] | undefined,
+): FeedLog =>
+  new PagedLog(
+    { full: head?.archived ?? 0, next: head?.next ?? 0, entries: head?.items ?? [] },
+    FEED_PAGE_SIZE,
+    readPage,
+  )
+
+/** The article list's log, from its head (null: nothing published yet). */
+export const indexLog = (
+  head: IndexHeadValue | null,
+  readPage: (page: number) => IndexEntry[] | undefined,
+): IndexLog =>
+  new PagedLog(
+    { full: head?.pages ?? 0, next: head?.next ?? 0, entries: head?.articles ?? [] },
+    INDEX_PAGE_SIZE,
+    readPage,
+  )
+
+/** The KV entries of the pages a log wrote or rewrote, in page order. */
+export function logEntries<T>(
+  pages: ReadonlyMap<number, T[]>,
+  make: (page: number, list: T[]) => KvEntry,
+): KvEntry[] {
+  return [...pages].sort(([a], [b]) => a - b).map(([page, list]) => make(page, list))
+}

@@ -1,0 +1,47 @@
+/** The KV operations publish needs, whichever KV it writes to (wrangler's local state or Cloudflare). */
+import type { KvEntry } from './kv-entry.ts'
+
+/** Where to publish. */
+export interface KvTarget {
+  mode: 'local' | 'remote'
+  /** Local only: wrangler's state folder (default .wrangler/state), as `wrangler --persist-to` takes it. */
+  persistTo?: string
+  /** wrangler environment (`--env NAME`). */
+  env?: string
+  binding: string
+  /** Folder holding wrangler.toml. */
+  cwd: string
+}
+
+export interface KvStore {
+  /** For messages: "local KV (.wrangler/state)" or "Cloudflare KV (remote)". */
+  readonly where: string
+  /** Every key under `prefix` with its metadata; throws when the listing is not known to be complete. */
+  list(prefix: string): Promise<Map<string, Record<string, unknown>>>
+  /** The JSON values of `keys`: null when absent or not JSON. */
+  getJson(keys: readonly string[]): Promise<Map<string, unknown>>
+  /** Which of `keys` are absent; null when the store cannot tell cheaply (the caller then trusts its records). */
+  absent(keys: readonly string[]): Promise<Set<string> | null>
+  put(entries: readonly KvEntry[]): Promise<void>
+  delete(keys: readonly string[]): Promise<void>
+  close(): Promise<void>
+}
+
+/** A listing that stopped early: publishing from it could delete or rewrite what it did not see. */
+export class IncompleteListingError extends Error {
+  override readonly name = 'IncompleteListingError'
+  constructor(prefix: string, detail: string) {
+    super(`the listing of ${prefix} is incomplete (${detail}); nothing was written`)
+  }
+}
+
+/** Opens the store for a target: local KV through wrangler's own platform proxy, remote through the wrangler CLI. */
+export async function openKvStore(t: KvTarget): Promise<KvStore> {
+  if (t.mode === 'local') return (await import('./local-kv-store.ts')).openLocalKvStore(t)
+  return (await import('./wrangler-kv.ts')).remoteKvStore(t)
+}
+
+/** Splits work into runs of at most `size`. */
+export function* chunks<T>(list: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size)
+}

@@ -1,0 +1,47 @@
+/** The KV entries of single values: versioned JSON, an article's summary, withdrawals and aliases. */
+import type { Article } from '../../model/article.ts'
+import { keys } from '../../model/store-keys.ts'
+import type { ArticleHistory, ArticleSummary, GoneValue, MovedValue } from '../../model/store-values.ts'
+import type { DraftArticle } from '../content/draft.ts'
+import { articleHeader } from './build-article.ts'
+import { contentHash } from './content-hash.ts'
+import type { KvEntry } from './kv-entry.ts'
+import { movedSource } from './source-hash.ts'
+
+/** A JSON value stored under `key`, with a `version` (its own content hash) for ETags; serialised once. */
+export function versioned(key: string, body: object, meta: { s?: string } = {}): KvEntry {
+  const json = JSON.stringify(body)
+  const version = contentHash(json)
+  const value = json === '{}' ? `{"version":"${version}"}` : `{"version":"${version}",${json.slice(1)}`
+  return { key, value, metadata: { h: version, ...meta } }
+}
+
+/** What the lists and the "all" feed know of an article. */
+export function summarize(a: Article): ArticleSummary {
+  const photo = a.sections.find((s) => s.photos.length > 0)?.photos[0] ?? a.photos[0]
+  return {
+    ...articleHeader(a),
+    updated: a.updated,
+    sectionCount: a.sections.length,
+    ...(photo ? { photo } : {}),
+  }
+}
+
+/** `v2:article:{slug}` of a withdrawn article: no text, the time and reason, and its history. */
+export function gone(draft: DraftArticle, history: ArticleHistory, source: string): KvEntry {
+  const body: Omit<GoneValue, 'version'> & { history: ArticleHistory } = {
+    gone: {
+      slug: draft.slug,
+      withdrawn: draft.withdrawn?.at ?? history.newest,
+      reason: draft.withdrawn?.reason ?? '',
+    },
+    history,
+  }
+  return versioned(keys.article(draft.slug), body, { s: source })
+}
+
+/** `v2:article:{alias}` pointing at the article's slug now. */
+export function moved(alias: string, to: string): KvEntry {
+  const body: Omit<MovedValue, 'version'> = { moved: { to } }
+  return versioned(keys.article(alias), body, { s: movedSource(to) })
+}
