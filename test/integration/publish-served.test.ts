@@ -54,7 +54,7 @@ function photoArticle(): string {
     '',
     '导语。',
     '',
-    '## 照片 {#photos}',
+    '## 照片 {#formats}',
     '',
     ...blocks,
     '段落。',
@@ -154,7 +154,7 @@ describe('withdrawal, rename and a corrupt entry, as served', { timeout: 600_000
     expect(moved.headers.get('location')).toMatch(/\/feeds\/qijiang-pivot\.rss$/)
     expect((await fetch(`${dev.url}/articles/qijiang-pivot`)).status).toBe(200)
     const atom = await (await fetch(`${dev.url}/feeds/all.atom`)).text()
-    expect(atom).toContain('<at:deleted-entry ref="tag:broadsheet,2020:photo-formats/photos"')
+    expect(atom).toContain('<at:deleted-entry ref="tag:broadsheet,2020:photo-formats/formats"')
     expect(atom).toContain('<at:deleted-entry ref="tag:broadsheet,2020:qijiang-strategic-pivot/opening-up"')
     const media = await fetch(`${dev.url}/media/${'0'.repeat(32)}.jpg`)
     expect(media.status).toBe(404)

@@ -60,7 +60,14 @@ describe('content:publish --local', { timeout: 600_000 }, () => {
       'industrial-upgrade',
     ])
     expect(article.sections.flatMap((s) => s.photos).length + article.photos.length).toBe(6)
-    expect(parseFeedHeadValue(await read(keys.feedHead())).items).toHaveLength(3)
+    // One item per section and one for the gallery (id `photos`): every photo reaches subscribers.
+    const items = parseFeedHeadValue(await read(keys.feedHead())).items
+    expect(items.flatMap((e) => ('section' in e ? [e.section.id] : [])).sort()).toEqual([
+      'industrial-upgrade',
+      'opening-up',
+      'photos',
+      'wanqi-integration',
+    ])
     // Six photos, each in AVIF, WebP and JPEG at five widths; test/integration/publish-served.test.ts and
     // photo-end-to-end.test.ts compare bytes through the Worker.
     const listed: unknown = JSON.parse((await kv('key', 'list', '--prefix', keys.media(''))).stdout)
@@ -132,7 +139,8 @@ describe('content:publish --local', { timeout: 600_000 }, () => {
     expect(res.stdout).toMatch(/1 withdrawn/)
     expect(parseStoredArticle(await read(keys.article(SEED))).kind).toBe('gone')
     const head = parseFeedHeadValue(await read(keys.feedHead()))
-    expect(head.items.filter((e) => 'deleted' in e)).toHaveLength(3)
+    // A tombstone for each of its four items (three sections and the gallery).
+    expect(head.items.filter((e) => 'deleted' in e)).toHaveLength(4)
     expect(head.items.filter((e) => 'section' in e)).toHaveLength(0)
     const listed: unknown = JSON.parse((await kv('key', 'list', '--prefix', keys.media(''))).stdout)
     expect(listed).toEqual([])
