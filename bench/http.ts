@@ -1,8 +1,6 @@
 /** `npm run bench:http`: the Worker under wrangler dev against its own floor (a constant response), plus bundle size. */
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { checkContent } from '../editor/content/check-content.ts'
-import { buildEntries } from '../editor/publish/build-entries.ts'
 import { runBin } from '../test/helpers/run-command.ts'
 import { startWranglerDev } from '../test/helpers/wrangler-dev.ts'
 import { bundleSize } from './bundle-size.ts'
