@@ -142,6 +142,20 @@ function previousHistory(read: Reader, slug: string): { history: ArticleHistory 
   return { history: wasAlias ? kept : history, wasGone }
 }
 
+/** A report of a publish that changes nothing: what buildEntries fills in as it decides. */
+export const emptyPublishReport = (): PublishReport => ({
+  added: [],
+  changed: [],
+  withdrawn: [],
+  moved: [],
+  unchanged: 0,
+  missing: [],
+  reverts: [],
+  blockers: [],
+  warnings: [],
+  feedChanged: false,
+})
+
 /** Builds every entry a publish writes; see BuiltContent for the order they must be written in. */
 export function buildEntries(
   drafts: readonly DraftArticle[],
@@ -149,18 +163,7 @@ export function buildEntries(
   o: BuildOptions,
 ): BuiltContent {
   const read = new Reader(snap.values)
-  const report: PublishReport = {
-    added: [],
-    changed: [],
-    withdrawn: [],
-    moved: [],
-    unchanged: 0,
-    missing: [],
-    reverts: [],
-    blockers: [],
-    warnings: [],
-    feedChanged: false,
-  }
+  const report = emptyPublishReport()
   const bySlug = new Map(drafts.map((d) => [d.slug, d]))
   const aliasOf = new Map(
     drafts.flatMap((d) => (d.withdrawn ? [] : d.aliases.map((a) => [a, d.slug] as const))),

@@ -1,20 +1,11 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import type { PublishReport } from '../../editor/publish/build-entries.ts'
+import { emptyPublishReport, type PublishReport } from '../../editor/publish/build-entries.ts'
 import { changedFeedUrls, pingHub } from '../../editor/publish/websub-ping.ts'
 
 const report = (overrides: Partial<PublishReport> = {}): PublishReport => ({
-  added: [],
-  changed: [],
-  withdrawn: [],
-  moved: [],
-  unchanged: 0,
-  missing: [],
-  reverts: [],
-  blockers: [],
-  warnings: [],
-  feedChanged: false,
+  ...emptyPublishReport(),
   ...overrides,
 })
 
