@@ -25,6 +25,7 @@ import { type FeedLog, feedLog, type IndexLog, indexLog, logEntries } from './ag
 import { type BuildContext, buildArticle, mediaNames, photoSources } from './build-article.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { movedSource, sourceHash } from './source-hash.ts'
+import type { TakenTimes } from './stamp-sections.ts'
 import { gone, moved, summarize, versioned } from './store-entries.ts'
 
 /** What the listing says of one article key. */
@@ -66,6 +67,8 @@ export interface PublishReport {
   warnings: string[]
   /** The "all" feed changed (for WebSub). */
   feedChanged: boolean
+  /** Changed articles left for the next batch (a publish of many articles runs in batches; see BuildOptions.batch). */
+  remaining: number
 }
 
 export interface BuiltContent {
@@ -93,6 +96,8 @@ export interface BuiltContent {
   report: PublishReport
   /** The built articles (changed ones). */
   articlesBuilt: Article[]
+  /** Section times stamped so far in this publish, this build's included (for the next batch). */
+  taken: TakenTimes
 }
 
 export interface BuildOptions {
@@ -101,6 +106,13 @@ export interface BuildOptions {
   allowRevert?: ReadonlySet<string>
   /** Each draft's source hash, computed before its photos were rendered (default: from the drafts given). */
   sources?: ReadonlyMap<string, string>
+  /**
+   * Build at most this many changed articles (oldest first); the rest are left for the next batch and counted in
+   * `report.remaining`. Aliases are written with the last batch. Default: all of them.
+   */
+  batch?: number
+  /** Section times stamped by earlier batches of the same publish (new stamps avoid them). */
+  taken?: TakenTimes
 }
 
 /** Reads a value from the snapshot, recording the key when it was never read. */
@@ -130,6 +142,21 @@ class Reader {
 const byPublished = (a: DraftArticle, b: DraftArticle): number =>
   Date.parse(a.published) - Date.parse(b.published) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
 
+/**
+ * The drafts this publish (re)builds, oldest first: those whose source differs from what the listing says was
+ * committed; `batch` keeps the first ones only. Photos are rendered for exactly these.
+ */
+export function changedDrafts(
+  drafts: readonly DraftArticle[],
+  listing: ReadonlyMap<string, ArticleMeta>,
+  sources: ReadonlyMap<string, string>,
+  batch = Number.POSITIVE_INFINITY,
+): { build: DraftArticle[]; remaining: number } {
+  const changed = drafts.filter((d) => listing.get(d.slug)?.s !== sources.get(d.slug)).sort(byPublished)
+  const build = changed.slice(0, batch)
+  return { build, remaining: changed.length - build.length }
+}
+
 const isAlias = (meta: ArticleMeta | undefined): boolean => meta?.s?.startsWith('moved:') ?? false
 
 function previousHistory(read: Reader, slug: string): { history: ArticleHistory | null; wasGone: boolean } {
@@ -154,6 +181,7 @@ export const emptyPublishReport = (): PublishReport => ({
   blockers: [],
   warnings: [],
   feedChanged: false,
+  remaining: 0,
 })
 
 /** Builds every entry a publish writes; see BuiltContent for the order they must be written in. */
@@ -175,14 +203,15 @@ export function buildEntries(
       report.blockers.push(`alias "${alias}" of ${to} is the slug of articles/${alias}.md; remove one`)
 
   const sources = o.sources ?? new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
-  const changed = [...drafts]
-    .filter((d) => snap.listing.get(d.slug)?.s !== sources.get(d.slug))
-    .sort(byPublished)
+  const { build: changed, remaining } = changedDrafts(drafts, snap.listing, sources, o.batch)
+  // Aliases point at their article: they wait for the last batch, when every article is written.
   const retiring = [...aliasOf].filter(([alias, to]) => {
+    if (remaining > 0) return false
     const meta = snap.listing.get(alias)
     return meta !== undefined ? meta.s !== movedSource(to) : true
   })
-  report.unchanged = drafts.length - changed.length
+  report.remaining = remaining
+  report.unchanged = drafts.length - changed.length - remaining
 
   const feedHead = read.parse(keys.feedHead(), parseFeedHeadValue)
   const indexHead = read.parse(keys.indexHead(), parseIndexHeadValue)
@@ -204,7 +233,7 @@ export function buildEntries(
   )
 
   const livePhotos = new Set(drafts.filter((d) => !d.withdrawn).flatMap(photoSources))
-  const ctx: BuildContext = { media: new Map(), now: o.now, taken: new Set() }
+  const ctx: BuildContext = { media: new Map(), now: o.now, taken: new Set(o.taken) }
   const articles: KvEntry[] = []
   const retired: KvEntry[] = []
   const commits: KvEntry[] = []
@@ -350,6 +379,7 @@ export function buildEntries(
     deletes: [...new Set(deletes)].sort(),
     report,
     articlesBuilt: built,
+    taken: ctx.taken,
   }
 }
 

@@ -6,6 +6,7 @@ import {
   type BuildOptions,
   type BuiltContent,
   buildEntries,
+  changedDrafts,
   type KvSnapshot,
 } from './build-entries.ts'
 import type { KvStore } from './kv-store.ts'
@@ -15,8 +16,8 @@ import { sourceHash } from './source-hash.ts'
 const MAX_ROUNDS = 5
 
 /**
- * `render` turns drafts into drafts with encoded photos (renditions); it is called for the changed drafts only,
- * so an unchanged site encodes and reads no photo. Source hashes come from the checked drafts, before rendering.
+ * `render` turns drafts into drafts with encoded photos (renditions); it is called for the changed drafts of this
+ * batch only, so an unchanged site encodes and reads no photo. Source hashes come from the checked drafts, before rendering.
  */
 export async function buildWithStore(
   store: KvStore,
@@ -31,8 +32,8 @@ export async function buildWithStore(
     listing.set(slugOfArticleKey(key), { ...(h ? { h } : {}), ...(s ? { s } : {}) })
   }
   const sources = new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
-  const changed = drafts.filter((d) => listing.get(d.slug)?.s !== sources.get(d.slug))
-  const rendered = new Map((await render(changed)).map((d) => [d.slug, d]))
+  const { build } = changedDrafts(drafts, listing, sources, o.batch)
+  const rendered = new Map((await render(build)).map((d) => [d.slug, d]))
   const ready = drafts.map((d) => rendered.get(d.slug) ?? d)
   let snap: KvSnapshot = { listing, values: new Map() }
   for (let round = 0; ; round++) {

@@ -4,7 +4,12 @@ import { LEGACY_PREFIX } from '../../model/store-keys.ts'
 import { checkContent, formatProblem } from '../content/check-content.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import { renderDrafts } from '../photos/render-drafts.ts'
-import type { BuiltContent } from './build-entries.ts'
+import {
+  type BuildOptions,
+  type BuiltContent,
+  emptyPublishReport,
+  type PublishReport,
+} from './build-entries.ts'
 import { buildWithStore } from './build-with-store.ts'
 import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
@@ -25,6 +30,8 @@ export interface PublishOptions {
   allowRevert?: ReadonlySet<string>
   /** Take the lease even from a live owner (after a crashed publish). */
   breakLease?: boolean
+  /** Changed articles per batch (default PUBLISH_BATCH). */
+  batchSize?: number
   /** Also delete every `v1:` key (the last step of the migration, README "Deploying"). */
   dropLegacy?: boolean
   /** Remote publishes with a hub configured: ping it for the changed feeds after `delayMs` (KV propagation). */
@@ -36,7 +43,14 @@ export type PublishCounts = WritePlan['counts']
 
 export type PublishOutcome =
   | { ok: false; problems: string[] }
-  | { ok: true; built: BuiltContent; counts: PublishCounts; written: boolean }
+  | { ok: true; report: PublishReport; counts: PublishCounts; written: boolean; batches: number }
+
+/**
+ * Changed articles built and written per batch. A first publish of a large site runs in batches, each a complete
+ * publish of its own (media, articles, pages, heads, commits): memory stays bounded by the batch, not the site, and
+ * a publish stopped between batches leaves a consistent site that the next publish completes.
+ */
+export const PUBLISH_BATCH = 400
 
 /** Runs the whole publish; on any content problem, or anything that would lose work, it writes nothing. */
 export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
@@ -50,44 +64,82 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
       )
   const store = await openKvStore(o.target)
   const owner = leaseOwner()
+  const started = performance.now()
+  // The publish clock, moved on by the time spent, for renewing the lease between batches.
+  const clock = () => new Date(o.now.getTime() + (performance.now() - started))
+  const batch: Pick<BuildOptions, 'batch' | 'taken'> = { batch: o.batchSize ?? PUBLISH_BATCH }
+  const total = { report: emptyPublishReport(), counts: noCounts(), batches: 0 }
   let leased = false
   try {
-    let planned = await planPublish(store, drafts, o)
-    if (!planned.ok) return planned
-    const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
-    if (!o.dryRun && !nothing) {
-      // Only a publish that writes takes the lease (a no-op writes nothing at all), and it plans again under
-      // the lease: another publish may have finished since the first look.
-      await acquireLease(store, owner, o.now, o.breakLease)
-      leased = true
-      planned = await planPublish(store, drafts, o)
+    for (;;) {
+      let planned = await planPublish(store, drafts, o, batch)
       if (!planned.ok) return planned
+      const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
+      if (!o.dryRun && !nothing && !leased) {
+        // Only a publish that writes takes the lease (a no-op writes nothing at all), and it plans again under
+        // the lease: another publish may have finished since the first look.
+        await acquireLease(store, owner, clock(), o.breakLease)
+        leased = true
+        planned = await planPublish(store, drafts, o, batch)
+        if (!planned.ok) return planned
+      } else if (leased && !nothing) await acquireLease(store, owner, clock()) // renewed for each batch
+      const { built, plan } = planned
+      const { counts } = plan
+      total.batches++
+      addReport(total.report, built.report, total.batches === 1)
+      addCounts(total.counts, counts)
+      describe(built, plan, store.where, o)
+      if (o.dryRun || counts.written + counts.deleted === 0) {
+        if (built.report.remaining > 0)
+          o.log(
+            `${built.report.remaining} more changed articles follow in later batches (a dry run plans the first batch only)`,
+          )
+        return { ok: true, ...total, written: false }
+      }
+      // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
+      await applyWrites(store, plan, afterStep)
+      o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
+      if (built.report.remaining === 0) break
+      batch.taken = built.taken
+      o.log(`batch ${total.batches} written; ${built.report.remaining} changed articles to go`)
     }
-    const { built, plan } = planned
-    const { counts } = plan
-    describe(built, plan, store.where, o)
-    if (o.dryRun || counts.written + counts.deleted === 0) return { ok: true, built, counts, written: false }
-    // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
-    await applyWrites(store, plan, afterStep)
-    o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
-    if (o.websub) await notifyHub(built, o.websub, o.log)
-    return { ok: true, built, counts, written: true }
+    if (o.websub) await notifyHub(total.report, o.websub, o.log)
+    return { ok: true, ...total, written: true }
   } finally {
     if (leased) await releaseLease(store, owner)
     await store.close()
   }
 }
 
-/** Builds against KV and plans the writes, or says why publishing must stop. */
+const noCounts = (): PublishCounts => ({ written: 0, media: 0, deleted: 0, bytes: 0, largest: 0 })
+
+function addCounts(into: PublishCounts, c: PublishCounts): void {
+  into.written += c.written
+  into.media += c.media
+  into.deleted += c.deleted
+  into.bytes += c.bytes
+  into.largest = Math.max(into.largest, c.largest)
+}
+
+/** Adds one batch's report to the publish's: lists concatenated, `unchanged` as the first batch found it. */
+function addReport(into: PublishReport, r: PublishReport, first: boolean): void {
+  for (const k of ['added', 'changed', 'withdrawn', 'moved', 'warnings'] as const) into[k].push(...r[k])
+  if (first) into.unchanged = r.unchanged
+  into.feedChanged ||= r.feedChanged
+  into.remaining = r.remaining
+}
+
+/** Builds one batch against KV and plans its writes, or says why publishing must stop. */
 async function planPublish(
   store: KvStore,
   drafts: readonly DraftArticle[],
   o: PublishOptions,
+  batch: Pick<BuildOptions, 'batch' | 'taken'>,
 ): Promise<{ ok: true; built: BuiltContent; plan: WritePlan } | { ok: false; problems: string[] }> {
   const built = await buildWithStore(
     store,
     drafts,
-    { now: o.now, ...(o.allowRevert ? { allowRevert: o.allowRevert } : {}) },
+    { now: o.now, ...batch, ...(o.allowRevert ? { allowRevert: o.allowRevert } : {}) },
     async (changed) => {
       const photos = await renderDrafts(changed, { root: o.root, cacheDir: o.cacheDir, log: o.log })
       o.log(`photos: ${photos.stats.encoded} encoded, ${photos.stats.cached} from the cache (${o.cacheDir})`)
@@ -115,11 +167,11 @@ function afterStep(step: string): Promise<void> {
 }
 
 async function notifyHub(
-  built: BuiltContent,
+  report: PublishReport,
   w: NonNullable<PublishOptions['websub']>,
   log: (l: string) => void,
 ) {
-  const urls = changedFeedUrls(built.report, w.baseUrl)
+  const urls = changedFeedUrls(report, w.baseUrl)
   if (urls.length === 0) return
   // KV is eventually consistent: other edge locations may serve the old value for up to 60 s after a write, and a
   // hub fetches the feed as soon as it is pinged. Waiting first means subscribers get the new content.

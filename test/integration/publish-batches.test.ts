@@ -1,0 +1,85 @@
+/**
+ * A large publish runs in batches (memory bounded by the batch, not the site): through wrangler's local KV, a tree
+ * published in batches of 3 leaves exactly what one batch leaves, and a publish stopped between batches leaves a
+ * consistent site that the next publish completes.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateContent } from '../../bench/generate-content.ts'
+import type { KvStore } from '../../editor/publish/kv-store.ts'
+import { type PublishOutcome, runPublish } from '../../editor/publish/run-publish.ts'
+import { keys } from '../../model/store-keys.ts'
+import { assertConsistent, localKv } from '../helpers/local-kv.ts'
+
+const NOW = new Date('2026-11-27T06:00:00Z')
+let work: string
+let root: string
+
+function publish(
+  persistTo: string,
+  batchSize: number,
+  log: (line: string) => void = () => {},
+): Promise<PublishOutcome> {
+  return runPublish({
+    root,
+    target: { mode: 'local', persistTo, binding: 'CONTENT', cwd: process.cwd() },
+    dryRun: false,
+    now: NOW,
+    cacheDir: join(work, 'renditions'),
+    log,
+    batchSize,
+  })
+}
+
+/** Every key with its metadata, and every JSON value: what a reader could ever be served. */
+async function everything(persistTo: string): Promise<Record<string, unknown>> {
+  const kv: KvStore = await localKv(persistTo)
+  try {
+    const listing = await kv.list('')
+    listing.delete(keys.lease())
+    const json = [...listing.keys()].filter((k) => !k.startsWith(keys.media('')))
+    const values = await kv.getJson(json)
+    return Object.fromEntries([...listing].map(([k, meta]) => [k, { meta, value: values.get(k) ?? null }]))
+  } finally {
+    await kv.close()
+  }
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'broadsheet-batches-'))
+  root = join(work, 'content')
+  await generateContent(root, { articles: 8, sections: 2, photos: 1 })
+})
+afterAll(() => rm(work, { recursive: true, force: true }))
+
+describe('a publish in batches', { timeout: 300_000 }, () => {
+  it('leaves exactly what a publish in one batch leaves', async () => {
+    const whole = await publish(join(work, 'whole'), 1000)
+    const batched = await publish(join(work, 'batched'), 3)
+    expect(whole.ok && whole.batches).toBe(1)
+    expect(batched.ok && batched.batches).toBe(3)
+    expect(batched.ok && batched.report.added).toHaveLength(8)
+    const a = await everything(join(work, 'whole'))
+    expect(Object.keys(a).filter((k) => k.startsWith(keys.articlePrefix()))).toHaveLength(8)
+    expect(await everything(join(work, 'batched'))).toEqual(a)
+  })
+
+  it('stopped between batches, leaves a consistent site that the next publish completes', async () => {
+    const state = join(work, 'stopped')
+    const stopped = publish(state, 3, (line) => {
+      if (line.startsWith('batch 1 written')) throw new Error('stopped between batches')
+    })
+    await expect(stopped).rejects.toThrow('stopped between batches')
+    const kv = await localKv(state)
+    try {
+      expect(await assertConsistent(kv)).toHaveLength(3)
+    } finally {
+      await kv.close()
+    }
+    const resumed = await publish(state, 3)
+    expect(resumed.ok && resumed.report.added).toHaveLength(5)
+    expect(await everything(state)).toEqual(await everything(join(work, 'whole')))
+  })
+})
