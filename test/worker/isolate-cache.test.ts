@@ -154,6 +154,28 @@ describe('answers from the isolate', () => {
     expect(first).toEqual(bytes)
   })
 
+  it('streams media over the per-response limit and does not keep it: the next request reads KV again', async () => {
+    const name = `${'e'.repeat(32)}.png`
+    const bytes = new Uint8Array(2 * 1024 * 1024 + 1).fill(7)
+    await env.CONTENT.put(keys.media(name), bytes, { metadata: { type: 'image/png' } })
+    const url = `${ORIGIN}/media/${name}`
+    const received = new Uint8Array(await (await callWorker(new Request(url))).arrayBuffer())
+    // Compared by hand: a deep toEqual of two million elements takes longer than the test timeout.
+    expect(received.byteLength).toBe(bytes.byteLength)
+    expect(received.every((b) => b === 7)).toBe(true)
+    await env.CONTENT.delete(keys.media(name))
+    expect((await callWorker(new Request(url))).status).toBe(404)
+  })
+
+  it('answers 431 to oversized headers even for a URL it remembers', async () => {
+    await seedArticle()
+    await (await callWorker(new Request(FEED))).arrayBuffer()
+    const headers = new Headers()
+    for (let i = 0; i < 20; i++) headers.set(`x-filler-${i}`, 'a'.repeat(1000))
+    expect((await callWorker(new Request(FEED, { headers }))).status).toBe(431)
+    expect((await callWorker(new Request(FEED))).status).toBe(200)
+  })
+
   it('does not remember errors: a 404 is followed by the value published meanwhile', async () => {
     const url = `${ORIGIN}/feeds/published-later.rss`
     expect((await callWorker(new Request(url))).status).toBe(404)

@@ -6,7 +6,7 @@ import { preflightResponse } from './cors.ts'
 import { errorResponse } from './error-response.ts'
 import { answerFromIsolate, type IsolateSlot, isolateSlot } from './isolate-cache.ts'
 import { Redirect } from './redirect.ts'
-import { checkRequestLimits } from './request-limits.ts'
+import { checkRequestLimits, headersWithinLimit } from './request-limits.ts'
 import { respond } from './respond.ts'
 import type { Route } from './route-handler.ts'
 import { notFound, StatusError } from './status-error.ts'
@@ -51,7 +51,7 @@ async function answer(
 /**
  * Builds the fetch handler for a route table. Unknown paths are 404; a trailing slash is a different, unknown path.
  * A GET or HEAD this isolate answered within the freshness window is answered from memory before anything else
- * (isolate-cache.ts): no routing, no KV read, no header building.
+ * (isolate-cache.ts): no routing, no KV read, no header building; only the header-size limit is checked first.
  */
 export function dispatcher(
   routes: readonly Route[],
@@ -62,7 +62,8 @@ export function dispatcher(
   }
   return async (request, env, ctx) => {
     const slot = isolateSlot(request, env)
-    const remembered = slot && answerFromIsolate(request, slot)
+    // Oversized headers skip memory and get their 431 from checkRequestLimits below.
+    const remembered = slot && headersWithinLimit(request) && answerFromIsolate(request, slot)
     if (remembered) return remembered
     const url = new URL(request.url)
     try {

@@ -24,6 +24,8 @@ export function parseEntityTags(header: string): '*' | string[] {
 
 /** True when If-None-Match names one of `current` (the tags, quoted, of this resource's equivalent variants). */
 export function ifNoneMatchHits(header: string, current: readonly string[]): boolean {
+  // The usual header is one tag echoed back exactly as we sent it: no parsing needed.
+  if (current.includes(header)) return true
   const tags = parseEntityTags(header)
   if (tags === '*') return true
   const opaque = current.map((t) => t.slice(1, -1))

@@ -21,7 +21,7 @@ const MAX_ENTRY_BYTES = 2 * 1024 * 1024
 /** A rough per-response allowance for the header objects, so many small responses also count against the budget. */
 const HEADER_BYTES = 1024
 
-/** One remembered response: what a 200, a HEAD and a 304 need, built once. */
+/** What respond.ts hands over to be remembered. */
 export interface StoredResponse {
   /** The 200's headers (also a HEAD's). */
   headers: Headers
@@ -37,7 +37,17 @@ export interface StoredResponse {
   freshUntil?: number
 }
 
-interface Timed extends StoredResponse {
+/**
+ * A remembered response with its three ResponseInits built once (the runtime copies the Headers into each new
+ * Response, so sharing them is safe): a hit only picks one and wraps the stored bytes.
+ */
+interface Timed {
+  body: Uint8Array
+  ok: ResponseInit
+  head: ResponseInit
+  notModified: ResponseInit
+  tags: readonly string[]
+  lastModified?: string
   expires: number
 }
 
@@ -70,27 +80,30 @@ function windowMs(env: Env): number {
 
 let lastEnv: Env | undefined
 let lastSite = ''
+let lastWindowMs = 0
 
-/** What of the configuration shapes a response (the [vars] the site uses); memoised for the usual same `env`. */
-function siteKey(env: Env): string {
-  if (env !== lastEnv) {
-    lastEnv = env
-    lastSite = [
-      env.PUBLIC_BASE_URL,
-      env.SITE_TITLE,
-      env.SITE_DESCRIPTION,
-      env.SITE_LANGUAGE,
-      env.WEBSUB_HUB,
-    ].join('\n')
-  }
-  return lastSite
+/**
+ * What of the configuration shapes a response (the [vars] the site uses) and the window, worked out once per
+ * `env` object (the runtime passes the same one to every request of an isolate).
+ */
+function configOf(env: Env): void {
+  if (env === lastEnv) return
+  lastEnv = env
+  lastSite = [
+    env.PUBLIC_BASE_URL,
+    env.SITE_TITLE,
+    env.SITE_DESCRIPTION,
+    env.SITE_LANGUAGE,
+    env.WEBSUB_HUB,
+  ].join('\n')
+  lastWindowMs = windowMs(env)
 }
 
 /** The slot for a GET or HEAD (the only methods answered from memory), or null. */
 export function isolateSlot(request: Request, env: Env): IsolateSlot | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null
-  const ms = windowMs(env)
-  return ms === 0 ? null : { url: request.url, site: siteKey(env), windowMs: ms }
+  configOf(env)
+  return lastWindowMs === 0 ? null : { url: request.url, site: lastSite, windowMs: lastWindowMs }
 }
 
 /**
@@ -108,13 +121,9 @@ export function answerFromIsolate(request: Request, slot: IsolateSlot): Response
     forget(slot.url, codings, coding)
     return null
   }
-  if (isNotModified(request, stored.tags, stored.lastModified))
-    return new Response(null, { status: 304, headers: stored.notModified })
-  if (request.method === 'HEAD') return new Response(null, { headers: stored.headers, encodeBody: 'manual' })
-  return new Response(stored.body, {
-    headers: stored.headers,
-    encodeBody: stored.encoded ? 'manual' : 'automatic',
-  })
+  if (isNotModified(request, stored.tags, stored.lastModified)) return new Response(null, stored.notModified)
+  if (request.method === 'HEAD') return new Response(null, stored.head)
+  return new Response(stored.body, stored.ok)
 }
 
 function bytesOf(codings: Codings): number {
@@ -134,7 +143,12 @@ function forget(key: string, codings: Codings, coding: Coding): void {
 /** Remembers a 200 just sent, for the slot's window. */
 export function rememberResponse(slot: IsolateSlot, coding: Coding, response: StoredResponse): void {
   const timed: Timed = {
-    ...response,
+    body: response.body,
+    ok: { headers: response.headers, encodeBody: response.encoded ? 'manual' : 'automatic' },
+    head: { headers: response.headers, encodeBody: 'manual' },
+    notModified: { status: 304, headers: response.notModified },
+    tags: response.tags,
+    ...(response.lastModified === undefined ? {} : { lastModified: response.lastModified }),
     expires: Math.min(now() + slot.windowMs, response.freshUntil ?? Number.POSITIVE_INFINITY),
   }
   const known = responses.get(slot.url)
@@ -142,6 +156,43 @@ export function rememberResponse(slot: IsolateSlot, coding: Coding, response: St
   const codings: Codings = { ...others, [coding]: timed }
   if (coding !== 'plain') delete codings.plain
   responses.set(slot.url, codings, bytesOf(codings))
+}
+
+/**
+ * Streams a body through unchanged while keeping a copy, remembered like `rememberResponse` once it has ended
+ * within the per-response limit. A larger body (a big image) is streamed and forgotten, never held whole, and
+ * nothing waits for the whole body before the first byte goes out.
+ */
+export function rememberWhileStreaming(
+  slot: IsolateSlot,
+  coding: Coding,
+  body: ReadableStream<Uint8Array>,
+  response: Omit<StoredResponse, 'body'>,
+): ReadableStream<Uint8Array> {
+  let chunks: Uint8Array[] | null = []
+  let bytes = 0
+  const copy = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      if (chunks !== null) {
+        bytes += chunk.byteLength
+        // A copy: the runtime may reuse or detach the buffer once it has been written out.
+        if (bytes <= MAX_ENTRY_BYTES) chunks.push(chunk.slice())
+        else chunks = null
+      }
+      controller.enqueue(chunk)
+    },
+    flush() {
+      if (chunks === null) return
+      const whole = new Uint8Array(bytes)
+      let at = 0
+      for (const chunk of chunks) {
+        whole.set(chunk, at)
+        at += chunk.byteLength
+      }
+      rememberResponse(slot, coding, { ...response, body: whole })
+    },
+  })
+  return body.pipeThrough(copy)
 }
 
 /**

@@ -7,7 +7,7 @@ import { CORS_HEADERS } from './cors.ts'
 import { edgeCachedBody } from './edge-cache.ts'
 import { entityTag } from './entity-tag.ts'
 import { toHttpDate } from './http-date.ts'
-import { type IsolateSlot, rememberResponse } from './isolate-cache.ts'
+import { type IsolateSlot, rememberResponse, rememberWhileStreaming } from './isolate-cache.ts'
 import { RENDER_VERSION } from './render-version.ts'
 import type { DeferredRepresentation, Representation } from './representation.ts'
 import { pageSecurityHeaders, RESOURCE_SECURITY_HEADERS } from './security-headers.ts'
@@ -53,7 +53,7 @@ async function bytesOf(body: string | ArrayBuffer | ReadableStream, compress: bo
 
 /**
  * The response for a GET or HEAD that a handler answered with a representation. A 200 to a GET is remembered
- * in the isolate (its bytes are then buffered, not streamed) when the context gives a slot.
+ * in the isolate when the context gives a slot; a streamed body (media) still streams, copied on its way out.
  */
 export async function respond(
   request: Request,
@@ -84,21 +84,26 @@ export async function respond(
   }
   if (!('render' in rep) && context.isolate === null)
     return new Response(compress ? gzip(rep.body) : rep.body, { headers, encodeBody })
+  const coding = compressible ? (compress ? 'gzip' : 'identity') : 'plain'
+  const stored = {
+    headers,
+    notModified,
+    encoded: compress,
+    tags,
+    ...(rep.lastModified === undefined ? {} : { lastModified: rep.lastModified }),
+    ...(rep.freshUntil === undefined ? {} : { freshUntil: rep.freshUntil }),
+  }
+  if (!('render' in rep) && context.isolate !== null && rep.body instanceof ReadableStream) {
+    const stream = compress ? gzip(rep.body) : rep.body
+    return new Response(rememberWhileStreaming(context.isolate, coding, stream, stored), {
+      headers,
+      encodeBody,
+    })
+  }
   const body =
     'render' in rep
       ? await edgeCachedBody(url, etag, () => bytesOf(rep.render(), compress), context.waitUntil)
       : await bytesOf(rep.body, compress)
-  if (context.isolate !== null) {
-    const coding = compressible ? (compress ? 'gzip' : 'identity') : 'plain'
-    rememberResponse(context.isolate, coding, {
-      headers,
-      notModified,
-      body,
-      encoded: compress,
-      tags,
-      ...(rep.lastModified === undefined ? {} : { lastModified: rep.lastModified }),
-      ...(rep.freshUntil === undefined ? {} : { freshUntil: rep.freshUntil }),
-    })
-  }
+  if (context.isolate !== null) rememberResponse(context.isolate, coding, { ...stored, body })
   return new Response(body, { headers, encodeBody })
 }
