@@ -70,14 +70,11 @@ async function largestResponse(persistTo: string): Promise<{ bytes: number; what
     const archive = v.get(keys.feedArchive(1)) ? parseFeedArchiveValue(v.get(keys.feedArchive(1))) : null
     const site = { ...SITE, hub: undefined }
     const feeds = [
-      allFeed(
-        { version: 'x', updated: head.updated, archive: null, archived: head.archived, entries: head.items },
-        site,
-      ),
+      allFeed({ ...head, archive: null, entries: head.items }, site),
       ...(archive
         ? [
             allFeed(
-              { version: 'x', updated: archive.updated, archive: 1, archived: 1, entries: archive.items },
+              { ...archive, archive: 1, archived: 1, size: archive.items.length, entries: archive.items },
               site,
             ),
           ]

@@ -52,6 +52,8 @@ export function printRenderTimes(entries: readonly KvEntry[], allPageKey: string
     updated: head.updated,
     archive: null,
     archived: head.archived,
+    // The figure is a 50-item page, whatever the log's page size.
+    size: 50,
     entries: head.items,
     items: head.items.slice(-50),
   }

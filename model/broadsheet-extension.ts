@@ -28,9 +28,15 @@ export interface BroadsheetPhoto {
   alt: string
   caption: string
   credit: Credit
-  /** Every rendition (absolute URLs): a reader picks the type and width it needs. Absent from older feeds. */
+  /**
+   * The WebP renditions (absolute URLs), every width: the widget's srcset; other types are on the article page
+   * and in `url`/attachments (JPEG). Absent from older feeds; older feeds listed every type.
+   */
   renditions?: BroadsheetRendition[]
 }
+
+/** The rendition type feeds list in the extension: every browser the widget supports decodes WebP. */
+export const WIDGET_RENDITION_TYPE = 'image/webp'
 
 /** One encoded size and format of a photo. */
 export interface BroadsheetRendition {

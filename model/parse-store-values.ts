@@ -15,6 +15,7 @@ import type {
   IndexPageValue,
   StoredArticle,
 } from './store-values.ts'
+import { UNSIZED_FEED_PAGE_SIZE } from './store-values.ts'
 
 function nullableDate(o: Obj, key: string, path: string): string | null {
   return o[key] === null ? null : date(o, key, path)
@@ -170,6 +171,7 @@ export function parseFeedHeadValue(value: unknown): FeedHeadValue {
     updated: nullableDate(o, 'updated', 'value'),
     archived: int(o, 'archived', 'value'),
     next: int(o, 'next', 'value'),
+    size: o.size === undefined ? UNSIZED_FEED_PAGE_SIZE : int(o, 'size', 'value', 1),
     items: entries(o, 'items', 'value', parseFeedLogEntry),
   }
 }

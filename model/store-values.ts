@@ -99,6 +99,8 @@ export interface FeedHeadValue {
   archived: number
   /** The position the next item gets. */
   next: number
+  /** Items per archive page of this log (heads written before it was recorded: UNSIZED_FEED_PAGE_SIZE). */
+  size: number
   /** Oldest first. */
   items: FeedLogEntry[]
 }
@@ -130,7 +132,13 @@ export interface IndexPageValue {
   articles: IndexEntry[]
 }
 
-/** Items per archive page of the "all" feed, and items the head document shows. */
-export const FEED_PAGE_SIZE = 50
+/**
+ * Items per archive page of a new "all" feed, and items the head document shows: 20 sections of long Chinese
+ * text with three photos each stay under 200 KB in every format. A log keeps the size it started with (its head
+ * records it), since complete pages are immutable.
+ */
+export const FEED_PAGE_SIZE = 20
+/** The page size of heads written before the head recorded it (the first `v2:` publishes). */
+export const UNSIZED_FEED_PAGE_SIZE = 50
 /** Articles per page of the article list (home page, OPML). */
 export const INDEX_PAGE_SIZE = 50

@@ -5,6 +5,7 @@ import {
   type BroadsheetExtension,
   type BroadsheetPhoto,
   parseBroadsheetExtension,
+  WIDGET_RENDITION_TYPE,
 } from '../model/broadsheet-extension.ts'
 import { FeedError } from './feed-error.ts'
 
@@ -87,7 +88,7 @@ function cardPhoto(p: BroadsheetPhoto | undefined, base: string): CardPhoto | un
   // a <picture>, more bytes of widget than it saves on a few cards).
   let srcset = ''
   for (const r of p.renditions ?? [])
-    if (r.type === 'image/webp' && r.width < MAX_SIZE) {
+    if (r.type === WIDGET_RENDITION_TYPE && r.width < MAX_SIZE) {
       const at = httpUrl(r.url, base)
       if (at) srcset += `${srcset && ','}${at} ${r.width}w`
     }

@@ -20,7 +20,7 @@ export const feedLog = (
 ): FeedLog =>
   new PagedLog(
     { full: head?.archived ?? 0, next: head?.next ?? 0, entries: head?.items ?? [] },
-    FEED_PAGE_SIZE,
+    head?.size ?? FEED_PAGE_SIZE,
     readPage,
   )
 

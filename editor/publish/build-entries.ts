@@ -355,6 +355,7 @@ export function buildEntries(
         updated: newestOf(feed.entries),
         archived: feed.head.full,
         next: feed.head.next,
+        size: feed.size,
         items: feed.entries,
       }),
     )

@@ -30,7 +30,8 @@ export class PagedLog<T extends Positioned> {
 
   constructor(
     head: LogHead<T>,
-    private readonly size: number,
+    /** Entries per complete page. */
+    readonly size: number,
     /** A complete page's entries as stored, or undefined when it could not be read. */
     private readonly readPage: (page: number) => T[] | undefined,
   ) {

@@ -152,13 +152,7 @@ beforeAll(async () => {
       `seed /feeds/${a.slug}`,
       articleFeed(parseArticleValue(value(keys.article(a.slug))), site),
     ]),
-    [
-      'seed /feeds/all',
-      allFeed(
-        { version: head.version, updated: head.updated, archive: null, archived: 0, entries: head.items },
-        site,
-      ),
-    ],
+    ['seed /feeds/all', allFeed({ ...head, archive: null, archived: 0, entries: head.items }, site)],
     ['fixture article without hub', articleFeed(buildArticleValue(), buildSiteConfig({ hub: undefined }))],
     ['fixture "all" archive page 2', allFeed(buildAllPage({ archive: 2 }), site)],
   ]

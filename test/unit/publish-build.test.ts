@@ -88,17 +88,42 @@ describe('buildEntries', () => {
 })
 
 describe('the "all" feed as a log (RFC 5005 archives)', () => {
-  it('numbers items from the oldest article and completes archive page 1 at 50 items', async () => {
+  it('numbers items from the oldest article and completes archive pages of 20 items', async () => {
     const store = new MemoryKvStore()
     const drafts = Array.from({ length: 30 }, (_, i) => dated(`art-${i}`, (i % 28) + 1))
     await publish(store, drafts)
     const page = parseFeedArchiveValue(store.json(keys.feedArchive(1)))
-    expect(page.items.map((e) => e.n)).toEqual(Array.from({ length: 50 }, (_, i) => i))
+    expect(page.items.map((e) => e.n)).toEqual(Array.from({ length: 20 }, (_, i) => i))
     expect(itemsOf(page.items).slice(0, 2)).toEqual(['art-0/second', 'art-0/first'])
     const head = headOf(store)
-    expect(head.archived).toBe(1)
+    expect(head.size).toBe(20)
+    expect(head.archived).toBe(3)
     expect(head.next).toBe(60)
-    expect(head.items.map((e) => e.n)[0]).toBe(0)
+    // The head keeps the newest complete page and the open part: a full page of the newest items to show.
+    expect(head.items.map((e) => e.n)[0]).toBe(40)
+  })
+
+  it('keeps 50-item pages for a feed whose head was written before heads recorded their page size', async () => {
+    const store = new MemoryKvStore()
+    // No page complete yet, as a head of the first v2 publishes could be.
+    await publish(
+      store,
+      Array.from({ length: 8 }, (_, i) => dated(`art-${i}`, (i % 28) + 1)),
+    )
+    expect(headOf(store).archived).toBe(0)
+    const stored = store.values.get(keys.feedHead())
+    const { size: _, ...unsized } = store.json(keys.feedHead()) as Record<string, unknown>
+    store.values.set(keys.feedHead(), { value: JSON.stringify(unsized), metadata: stored?.metadata ?? {} })
+    expect(headOf(store).size).toBe(50)
+    await publish(
+      store,
+      Array.from({ length: 30 }, (_, i) => dated(`art-${i}`, (i % 28) + 1)),
+      LATER,
+    )
+    const head = headOf(store)
+    expect(head.size).toBe(50)
+    expect(head.archived).toBe(1)
+    expect(parseFeedArchiveValue(store.json(keys.feedArchive(1))).items).toHaveLength(50)
   })
 
   it('adds an article to a site of 120 by writing O(1) values: the article, its history, its media, heads', async () => {

@@ -49,7 +49,7 @@ describe('renderJsonFeed', () => {
     })
   })
 
-  it('adds the _broadsheet extension with section, article and credited photos with their renditions', () => {
+  it('adds the _broadsheet extension with section, article and credited photos with their WebP renditions', () => {
     const [first, second] = json().items
     expect(first._broadsheet).toEqual({
       section_id: 'wanqi-integration',
@@ -77,7 +77,12 @@ describe('renderJsonFeed', () => {
         },
       ],
     })
-    expect(first._broadsheet.photos[0].renditions).toHaveLength(9)
+    // The fixture photo has nine renditions, three of them WebP: the extension lists those (the widget's srcset).
+    expect(first._broadsheet.photos[0].renditions.map((r: { type: string }) => r.type)).toEqual([
+      'image/webp',
+      'image/webp',
+      'image/webp',
+    ])
     expect(second._broadsheet.photos).toEqual([])
     expect(second.image).toBeUndefined()
   })

@@ -10,12 +10,7 @@ import {
   siteHomeUrl,
 } from '../../model/feed-urls.ts'
 import { newest } from '../../model/newest.ts'
-import {
-  type ArticleValue,
-  FEED_PAGE_SIZE,
-  type FeedEntry,
-  type FeedLogEntry,
-} from '../../model/store-values.ts'
+import type { ArticleValue, FeedEntry, FeedLogEntry } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
 import { type FeedIcons, feedIcons } from './feed-icons.ts'
@@ -101,6 +96,8 @@ export interface AllFeedPage {
   archive: number | null
   /** Head only: the number of complete archive pages. */
   archived: number
+  /** Head only: how many of the newest entries it shows (the log's page size). */
+  size: number
   /** Oldest first, as stored. */
   entries: readonly FeedLogEntry[]
 }
@@ -180,9 +177,9 @@ function archiveLinks(page: AllFeedPage, baseUrl: string): FeedArchiveLinks | un
   }
 }
 
-/** The head shows the newest FEED_PAGE_SIZE entries; an archive page all of its own. Newest first. */
+/** The head shows its newest `size` entries (a page's worth); an archive page all of its own. Newest first. */
 function shown(page: AllFeedPage): FeedLogEntry[] {
-  const list = page.archive === null ? page.entries.slice(-FEED_PAGE_SIZE) : page.entries
+  const list = page.archive === null ? page.entries.slice(-page.size) : page.entries
   return [...list].reverse()
 }
 

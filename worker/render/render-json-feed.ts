@@ -1,5 +1,9 @@
 /** JSON Feed 1.1 with the `_broadsheet` item extension that the widget reads. */
-import { BROADSHEET_EXTENSION_KEY, type BroadsheetExtension } from '../../model/broadsheet-extension.ts'
+import {
+  BROADSHEET_EXTENSION_KEY,
+  type BroadsheetExtension,
+  WIDGET_RENDITION_TYPE,
+} from '../../model/broadsheet-extension.ts'
 import { rfc3339 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
 import type { FeedPhoto } from './feed-photo.ts'
@@ -31,7 +35,10 @@ function extension(entry: FeedItem): BroadsheetExtension {
       alt: p.alt,
       caption: p.caption,
       credit: { role: p.credit.role, name: p.credit.name },
-      renditions: p.renditions.map((r) => ({ url: r.url, type: r.type, width: r.width, height: r.height })),
+      // WebP only: what the widget's srcset uses; listing all fifteen renditions tripled a 20-item page.
+      renditions: p.renditions
+        .filter((r) => r.type === WIDGET_RENDITION_TYPE)
+        .map((r) => ({ url: r.url, type: r.type, width: r.width, height: r.height })),
     })),
   }
 }

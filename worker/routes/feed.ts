@@ -1,5 +1,6 @@
 /** The feed routes: one article's feed and the "all articles" pages, in RSS, Atom and JSON Feed. */
 import { FEED_MEDIA_TYPES, type FeedFormat } from '../../model/feed-urls.ts'
+import { FEED_PAGE_SIZE } from '../../model/store-values.ts'
 import { Redirect } from '../http/redirect.ts'
 import type { DeferredRepresentation } from '../http/representation.ts'
 import type { RouteContext, RouteHandler } from '../http/route-handler.ts'
@@ -65,6 +66,7 @@ export const allFeedRoute =
         updated: value?.updated ?? null,
         archive: null,
         archived: value?.archived ?? 0,
+        size: value?.size ?? FEED_PAGE_SIZE,
         entries: value?.items ?? [],
       }
       const { value: seen, freshUntil } = visibleAllPage(page, now)
@@ -78,6 +80,7 @@ export const allFeedRoute =
       updated: value.updated,
       archive,
       archived: archive,
+      size: value.items.length,
       entries: value.items,
     }
     return { ...feedReply(format, page.version, page.updated, () => allFeed(page, site)), cache: 'archive' }
