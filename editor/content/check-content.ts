@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { buildDraft } from './build-draft.ts'
 import { copyDeskWarnings } from './check-copy-desk.ts'
+import { renameWarnings } from './check-renames.ts'
 import { decodeText } from './decode-text.ts'
 import type { DraftArticle, Problem } from './draft.ts'
 import { leavesRoot } from './leaves-root.ts'
@@ -59,7 +60,10 @@ export async function checkContent(
   problems.push(...duplicateSlugs(results))
   sortProblems(problems)
   const bad = new Set(problems.map((p) => p.file))
-  return { articles: articles.filter((a) => !bad.has(a.file)), problems, warnings }
+  const good = articles.filter((a) => !bad.has(a.file))
+  warnings.push(...renameWarnings(root, good))
+  sortProblems(warnings)
+  return { articles: good, problems, warnings }
 }
 
 /** Sorts problems (or warnings) in place by file, then line; returns them. */
