@@ -156,6 +156,16 @@ describe('summarize', () => {
     expect(cut.endsWith('👩‍👩‍👧…')).toBe(true)
   })
 
+  it('never cuts inside a surrogate pair, counting astral characters as one', () => {
+    const cut = summarize('😀'.repeat(250))
+    expect(cut).toBe(`${'😀'.repeat(199)}…`)
+  })
+
+  it('keeps text of exactly 200 characters whole, astral ones included', () => {
+    const text = `${'綦'.repeat(100)}${'😀'.repeat(100)}`
+    expect(summarize(text)).toBe(text)
+  })
+
   it('prefers a word boundary in spaced scripts', () => {
     const cut = summarize('word '.repeat(60))
     expect(cut).toMatch(/ word…$|word…$/)

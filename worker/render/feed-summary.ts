@@ -15,15 +15,30 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 const COMPOSES =
   /\p{M}|\u200C|\u200D|[\uFE00-\uFE0F]|[\u1160-\u11FF]|[\u{1F3FB}-\u{1F3FF}]|[\u{1F1E6}-\u{1F1FF}]|[\u{E0020}-\u{E007F}]/u
 
-/** The first `count` graphemes of `text` (fewer when it is shorter). */
-function firstGraphemes(text: string, count: number): string[] {
-  if (!COMPOSES.test(text)) return Array.from(text.slice(0, count * 2)).slice(0, count)
-  const out: string[] = []
-  for (const { segment } of graphemes.segment(text)) {
-    if (out.length === count) break
-    out.push(segment)
+/**
+ * Where a text of more than `max` graphemes is cut: the length (UTF-16 units) of its first `max - 1` graphemes;
+ * null when it has no more than `max`. Without composing code points a grapheme is one code point, counted in
+ * place without building any array.
+ */
+function cutAt(text: string, max: number): number | null {
+  let seen = 0
+  let cut = 0
+  let at = 0
+  if (COMPOSES.test(text)) {
+    for (const { segment } of graphemes.segment(text)) {
+      if (seen === max) return cut
+      if (++seen === max - 1) cut = at + segment.length
+      at += segment.length
+    }
+    return null
   }
-  return out
+  while (at < text.length) {
+    if (seen === max) return cut
+    const code = text.codePointAt(at) ?? 0
+    at += code > 0xffff ? 2 : 1
+    if (++seen === max - 1) cut = at
+  }
+  return null
 }
 
 /**
@@ -33,9 +48,9 @@ function firstGraphemes(text: string, count: number): string[] {
 export function summarize(text: string, max = SUMMARY_LENGTH): string {
   const flat = cleanText(text).replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat // a grapheme is at least one UTF-16 unit
-  const chars = firstGraphemes(flat, max + 1)
-  if (chars.length <= max) return flat
-  const cut = chars.slice(0, max - 1).join('')
+  const end = cutAt(flat, max)
+  if (end === null) return flat
+  const cut = flat.slice(0, end)
   const space = cut.lastIndexOf(' ')
   const head = space > cut.length - 20 && space > 0 ? cut.slice(0, space) : cut
   return `${head.trimEnd()}…`
