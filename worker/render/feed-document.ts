@@ -14,6 +14,7 @@ import type { ArticleValue, FeedEntry, FeedLogEntry } from '../../model/store-va
 import type { SiteConfig } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
 import { type FeedIcons, feedIcons } from './feed-icons.ts'
+import { memoFeedItem } from './feed-item-memo.ts'
 import { type FeedImage, type FeedPhoto, feedPhoto } from './feed-photo.ts'
 import { summarize } from './feed-summary.ts'
 import { creditedNames } from './page-labels.ts'
@@ -136,6 +137,10 @@ function feedItem(article: ArticleContext, section: ItemSection, site: SiteConfi
   }
 }
 
+/** The whole site configuration as a memo key (feedItem reads its base URL and title). */
+const siteKey = (site: SiteConfig): string =>
+  [site.baseUrl, site.title, site.description, site.language, site.hub ?? ''].join('\n')
+
 function common(site: SiteConfig) {
   return {
     icons: feedIcons(site.baseUrl),
@@ -186,7 +191,10 @@ function shown(page: AllFeedPage): FeedLogEntry[] {
 /** The head or an archive page of the feed of every article's sections, newest first. */
 export function allFeed(page: AllFeedPage, site: SiteConfig): FeedDocument {
   const entries = shown(page)
-  const items = entries.flatMap((e) => ('section' in e ? [feedItem(e.article, e.section, site)] : []))
+  const key = siteKey(site)
+  const items = entries.flatMap((e) =>
+    'section' in e ? [memoFeedItem(e, key, () => feedItem(e.article, e.section, site))] : [],
+  )
   const deleted = entries.flatMap((e) =>
     'deleted' in e ? [{ id: itemId(e.deleted, e.deleted.sectionId), when: e.deleted.when }] : [],
   )

@@ -2,6 +2,7 @@
 import { FEED_MEDIA_TYPES } from '../../model/feed-urls.ts'
 import { rfc3339 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
+import { renderedOnce } from './feed-item-memo.ts'
 import { FH_NAMESPACE, navigationLinks } from './feed-paging-links.ts'
 
 /** RFC 6721 tombstones. */
@@ -12,6 +13,9 @@ import { xmlElement, xmlText } from './xml-text.ts'
 function author(name: string): string {
   return xmlElement('author', {}, xmlText('name', name))
 }
+
+/** Each remembered item's markup (feed-item-memo.ts). */
+const rendered = new WeakMap<FeedItem, string>()
 
 function entry(item: FeedItem): string {
   const parts = [
@@ -54,7 +58,7 @@ export function renderAtom(doc: FeedDocument): string {
     xmlText('logo', doc.icons.logo.url),
     xmlText('generator', doc.generator.name, { uri: doc.generator.url }),
     doc.archive?.isArchive ? xmlElement('fh:archive', {}) : '',
-    ...doc.items.map(entry),
+    ...doc.items.map((i) => renderedOnce(i, rendered, entry)),
     ...(doc.deleted ?? []).map((d) => xmlElement('at:deleted-entry', { ref: d.id, when: rfc3339(d.when) })),
   ]
   const attrs = {

@@ -2,6 +2,7 @@
 import { FEED_MEDIA_TYPES } from '../../model/feed-urls.ts'
 import { rfc822 } from './feed-dates.ts'
 import type { FeedDocument, FeedItem } from './feed-document.ts'
+import { renderedOnce } from './feed-item-memo.ts'
 import { FH_NAMESPACE, navigationLinks } from './feed-paging-links.ts'
 import type { FeedImage, FeedPhoto } from './feed-photo.ts'
 import { escapeHtmlText, xmlElement, xmlText } from './xml-text.ts'
@@ -37,6 +38,9 @@ function mediaContent(photo: FeedPhoto): string {
   }
   return xmlElement('media:content', attrs, inner)
 }
+
+/** Each remembered item's markup (feed-item-memo.ts). */
+const rendered = new WeakMap<FeedItem, string>()
 
 function item(entry: FeedItem): string {
   // `description` is HTML by definition in RSS 2.0: the plain summary is escaped as HTML first.
@@ -89,7 +93,7 @@ export function renderRss(doc: FeedDocument): string {
     xmlText('docs', 'https://www.rssboard.org/rss-specification'),
     xmlText('generator', doc.generator.name),
     doc.archive?.isArchive ? xmlElement('fh:archive', {}) : '',
-    ...doc.items.map(item),
+    ...doc.items.map((i) => renderedOnce(i, rendered, item)),
   ]
   const namespaces = doc.archive?.isArchive ? { ...NAMESPACES, 'xmlns:fh': FH_NAMESPACE } : NAMESPACES
   return `<?xml version="1.0" encoding="utf-8"?>\n${xmlElement('rss', { version: '2.0', ...namespaces }, xmlElement('channel', {}, channel.join('')))}\n`
