@@ -159,6 +159,10 @@ export function changedDrafts(
 
 const isAlias = (meta: ArticleMeta | undefined): boolean => meta?.s?.startsWith('moved:') ?? false
 
+/** A file whose source is an older version than the one published: publishing it reverts a colleague's edit. */
+export const isRevert = (history: ArticleHistory | null, source: string): boolean =>
+  history !== null && history.sources.at(-1) !== source && history.sources.includes(source)
+
 function previousHistory(read: Reader, slug: string): { history: ArticleHistory | null; wasGone: boolean } {
   const stored = read.get(keys.article(slug))
   const own = stored === null ? null : historyInValue(stored)
@@ -247,13 +251,7 @@ export function buildEntries(
     const prev = previousHistory(read, draft.slug)
     const history = prev.history
     if (read.needs.size > 0) continue
-    if (
-      history &&
-      history.sources.at(-1) !== source &&
-      history.sources.includes(source) &&
-      !o.allowRevert?.has(draft.slug)
-    )
-      report.reverts.push(draft.slug)
+    if (isRevert(history, source) && !o.allowRevert?.has(draft.slug)) report.reverts.push(draft.slug)
     const sources2 = [...(history?.sources ?? []), source].slice(-HISTORY_SOURCES)
     if (draft.withdrawn) {
       if (history === null) {

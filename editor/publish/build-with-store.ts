@@ -1,5 +1,7 @@
 /** Runs the pure build against a KV store: lists the article keys once, then reads only what the build asks for. */
+import { historyInValue, parseArticleHistory } from '../../model/parse-store-values.ts'
 import { keys, slugOfArticleKey } from '../../model/store-keys.ts'
+import type { ArticleHistory } from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import {
   type ArticleMeta,
@@ -7,6 +9,7 @@ import {
   type BuiltContent,
   buildEntries,
   changedDrafts,
+  isRevert,
   type KvSnapshot,
 } from './build-entries.ts'
 import type { KvStore } from './kv-store.ts'
@@ -32,16 +35,51 @@ export async function buildWithStore(
     listing.set(slugOfArticleKey(key), { ...(h ? { h } : {}), ...(s ? { s } : {}) })
   }
   const sources = new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
-  const { build } = changedDrafts(drafts, listing, sources, o.batch)
+  const { build, remaining } = changedDrafts(drafts, listing, sources, o.batch)
+  // A publish in batches writes its first batch before building the last: its first batch (no stamps taken yet)
+  // looks for reverts among all the others, so that a stale checkout stops before anything is written.
+  const later = remaining > 0 && o.taken === undefined ? changedDrafts(drafts, listing, sources).build : []
+  const laterReverts = await revertsAmong(store, later.slice(build.length), listing, sources, o)
   const rendered = new Map((await render(build)).map((d) => [d.slug, d]))
   const ready = drafts.map((d) => rendered.get(d.slug) ?? d)
   let snap: KvSnapshot = { listing, values: new Map() }
   for (let round = 0; ; round++) {
     const built = buildEntries(ready, snap, { ...o, sources })
-    if (built.needs.length === 0) return built
+    if (built.needs.length === 0) {
+      built.report.reverts.push(...laterReverts)
+      return built
+    }
     if (round === MAX_ROUNDS)
       throw new Error(`publish could not settle what to read: ${built.needs.slice(0, 5).join(', ')}`)
     const got = await store.getJson(built.needs)
     snap = { listing, values: new Map([...snap.values, ...got]) }
   }
+}
+
+/** The published drafts among `later` that would revert a published edit, read from their histories. */
+async function revertsAmong(
+  store: KvStore,
+  later: readonly DraftArticle[],
+  listing: ReadonlyMap<string, ArticleMeta>,
+  sources: ReadonlyMap<string, string>,
+  o: BuildOptions,
+): Promise<string[]> {
+  const published = later.filter((d) => listing.has(d.slug) && !o.allowRevert?.has(d.slug))
+  const histories = await store.getJson(published.map((d) => keys.history(d.slug)))
+  const history = (d: DraftArticle): ArticleHistory | null => {
+    try {
+      return parseArticleHistory(histories.get(keys.history(d.slug)))
+    } catch {
+      return null
+    }
+  }
+  // A lost or unusable history: the article value keeps a copy.
+  const lost = published.filter((d) => history(d) === null)
+  const values = await store.getJson(lost.map((d) => keys.article(d.slug)))
+  return published
+    .filter((d) => {
+      const h = history(d) ?? historyInValue(values.get(keys.article(d.slug)))
+      return isRevert(h, sources.get(d.slug) ?? '')
+    })
+    .map((d) => d.slug)
 }

@@ -3,7 +3,7 @@
  * published in batches of 3 leaves exactly what one batch leaves, and a publish stopped between batches leaves a
  * consistent site that the next publish completes.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,9 +21,10 @@ function publish(
   persistTo: string,
   batchSize: number,
   log: (line: string) => void = () => {},
+  from = root,
 ): Promise<PublishOutcome> {
   return runPublish({
-    root,
+    root: from,
     target: { mode: 'local', persistTo, binding: 'CONTENT', cwd: process.cwd() },
     dryRun: false,
     now: NOW,
@@ -81,5 +82,27 @@ describe('a publish in batches', { timeout: 300_000 }, () => {
     const resumed = await publish(state, 3)
     expect(resumed.ok && resumed.report.added).toHaveLength(5)
     expect(await everything(state)).toEqual(await everything(join(work, 'whole')))
+  })
+
+  it('stops before writing any batch when a later batch would revert a published edit', async () => {
+    const state = join(work, 'stale')
+    const stale = join(work, 'stale-checkout', 'content')
+    await cp(root, stale, { recursive: true })
+    // Article 7 is the newest: a publish in batches builds it last.
+    const newest = (dir: string) => join(dir, 'articles', 'bench-article-7.md')
+    const retitle = async (file: string, title: string) =>
+      writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${title}`))
+    expect((await publish(state, 3)).ok).toBe(true)
+    await retitle(newest(root), '同事改过的标题')
+    expect((await publish(state, 3)).ok).toBe(true)
+    // The stale checkout still has the old article 7, and edits every other article.
+    for (let i = 0; i < 7; i++) await retitle(join(stale, 'articles', `bench-article-${i}.md`), `改 ${i}`)
+    const before = await everything(state)
+    const run = await publish(state, 3, () => {}, stale)
+    expect(run.ok).toBe(false)
+    expect(run.ok ? [] : run.problems).toEqual([
+      expect.stringMatching(/bench-article-7\.md is an older version/),
+    ])
+    expect(await everything(state)).toEqual(before)
   })
 })
