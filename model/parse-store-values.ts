@@ -78,6 +78,7 @@ export function parseArticleHistory(value: unknown, path = 'history'): ArticleHi
     items: record(o, 'items', path, position),
     media: strings(o, 'media', path),
     photos: o.photos === undefined ? [] : strings(o, 'photos', path),
+    ...(o.lede === undefined ? {} : { lede: str(o, 'lede', path) }),
   }
 }
 

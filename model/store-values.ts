@@ -23,6 +23,11 @@ export interface ArticleHistory {
   media: string[]
   /** Content hashes of the photo files those media were made from (shared files keep shared media). */
   photos: string[]
+  /**
+   * Content hash of the lede, which opens the first section's item: a new lede re-stamps that section so readers
+   * see the edit. Absent from histories written before it was recorded (the next lede edit then records it).
+   */
+  lede?: string
 }
 
 /** How many source hashes a history keeps. */

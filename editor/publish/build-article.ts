@@ -99,12 +99,15 @@ export const mediaNames = (a: Article): string[] =>
     ),
   ].sort()
 
-/** The Article (photos as their renditions, sections stamped against `history`) and each section's hash. */
+/**
+ * The Article (photos as their renditions, sections stamped against `history`), each section's hash and the
+ * lede's (the lede opens the first section's item: a changed lede re-stamps that section).
+ */
 export function buildArticle(
   draft: DraftArticle,
   history: ArticleHistory | null,
   ctx: BuildContext,
-): { article: Article; hashes: string[] } {
+): { article: Article; hashes: string[]; lede: string } {
   const built = draft.sections.map((s) => {
     const photos = s.photos.map((p) => toPhoto(p, ctx.media))
     // A correction changes the section: it is part of the hash, so adding one moves the section's time.
@@ -113,7 +116,9 @@ export function buildArticle(
     return { s, photos, hash }
   })
   const hashes = built.map((b) => b.hash)
-  const times = stampSections(draft, hashes, history, ctx.now, ctx.taken)
+  const lede = contentHash(JSON.stringify(draft.lede))
+  const ledeChanged = history?.lede !== undefined && history.lede !== lede
+  const times = stampSections(draft, hashes, history, ctx.now, ctx.taken, ledeChanged)
   const sections: Section[] = built.map(({ s, photos }, i) => ({
     id: s.id,
     ...(s.was.length > 0 ? { was: s.was } : {}),
@@ -135,5 +140,5 @@ export function buildArticle(
     sections,
     photos: draft.photos.map((p) => toPhoto(p, ctx.media)),
   }
-  return { article, hashes }
+  return { article, hashes, lede }
 }

@@ -269,7 +269,7 @@ export function buildEntries(
       report.feedChanged = true
       continue
     }
-    const { article, hashes } = buildArticle(draft, history, ctx)
+    const { article, hashes, lede } = buildArticle(draft, history, ctx)
     built.push(article)
     for (const name of history?.media ?? []) knownMedia.add(name)
     const items: Record<string, number> = {}
@@ -321,6 +321,7 @@ export function buildEntries(
       items,
       media: mediaNames(article),
       photos: photoSources(draft),
+      lede,
     }
     const value = versioned(keys.article(draft.slug), { article, history: next })
     articles.push(value, versioned(keys.history(draft.slug), next))

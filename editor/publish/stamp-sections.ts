@@ -24,7 +24,8 @@ function takeTime(ms: number, like: string, taken: TakenTimes): string {
  * sections of a never-published article get its publication time; changed or added sections get the publish
  * time, but never a time at or before the newest stamp the article ever had (a checkout with a slow clock cannot
  * move time backwards). Sections stamped together are a second apart, the first one latest, so that readers
- * sorting newest first still show them in reading order.
+ * sorting newest first still show them in reading order. `ledeChanged` counts the first section as changed (the
+ * lede opens its item).
  */
 export function stampSections(
   article: DraftArticle,
@@ -32,9 +33,11 @@ export function stampSections(
   history: ArticleHistory | null,
   now: Date,
   taken: TakenTimes,
+  ledeChanged = false,
 ): string[] {
   const kept = article.sections.map((s, i) => {
     if (s.updated) return s.updated
+    if (i === 0 && ledeChanged) return undefined
     const before = history?.sections[s.id] ?? s.was.map((id) => history?.sections[id]).find(Boolean)
     return before && before.hash === hashes[i] ? before.updated : undefined
   })

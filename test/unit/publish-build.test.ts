@@ -321,6 +321,37 @@ describe('withdrawal and renames', () => {
     ])
   })
 
+  it('re-stamps the first section when only the lede changes, so readers see the new lede', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft('a-one', { lede: ['旧导语。'] })])
+    const before = articleOf(store, 'a-one').sections.map((s) => s.updated)
+    await publish(store, [buildDraft('a-one', { lede: ['新导语。'] })], LATER)
+    const after = articleOf(store, 'a-one').sections.map((s) => s.updated)
+    expect(after[1]).toBe(before[1])
+    expect(Date.parse(after[0] ?? '')).toBeGreaterThan(Date.parse(before[0] ?? ''))
+    const newest = headOf(store).items.at(-1)
+    expect(newest && 'section' in newest ? [newest.section.id, newest.section.paragraphs[0]] : []).toEqual([
+      'first',
+      '新导语。',
+    ])
+  })
+
+  it('keeps section times when a history from before lede hashes meets an edit elsewhere', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, [buildDraft('a-one')])
+    const before = articleOf(store, 'a-one').sections.map((s) => s.updated)
+    for (const key of [keys.history('a-one'), keys.article('a-one')]) {
+      const stored = store.values.get(key)
+      const value = store.json(key) as { lede?: string; history?: { lede?: string } }
+      delete value.lede
+      delete value.history?.lede
+      store.values.set(key, { value: JSON.stringify(value), metadata: stored?.metadata ?? {} })
+    }
+    await publish(store, [buildDraft('a-one', { title: '新标题', lede: ['新导语。'] })], LATER)
+    expect(articleOf(store, 'a-one').sections.map((s) => s.updated)).toEqual(before)
+    expect(parseArticleHistory(store.json(keys.history('a-one'))).lede).toMatch(/^[0-9a-f]{32}$/)
+  })
+
   it("keeps a renamed section's time and warns about a section that vanished without was=", async () => {
     const store = new MemoryKvStore()
     await publish(store, [buildDraft()])
