@@ -180,7 +180,7 @@ export default { fetch() { return new Response(BODY, { headers: { 'content-type'
   const byName = (start: string): Row | undefined => rows.find((r) => r.name.startsWith(start))
   printGoal('hit', byName(`${feed} hit (gzip)`), 0.8)
   printGoal('304', byName(`${feed} 304 (If`), 0.85)
-  printRenderTimes(site.entries, keys.feedHead(), keys.article(site.slug))
+  printRenderTimes(site.entries, keys.article(site.slug))
   const kb = (n: number) => (n / 1024).toFixed(1)
   console.log(
     `  bundle (wrangler deploy --dry-run)  ${kb(size.raw)} KB raw, ${kb(size.gzip)} KB gzip   goal <= 25 KB gzip: ${size.gzip <= 25 * 1024 ? 'met' : 'MISSED'}`,
