@@ -1,11 +1,13 @@
 /** CLI: `npm run content:publish -- --local | --remote [options]` (USAGE below; README "Editors' workflow"). */
 import { parseArgs } from 'node:util'
+import type { KvTarget } from './publish/kv-store.ts'
 import { LeaseHeldError } from './publish/publish-lease.ts'
 import { readWebSubSettings } from './publish/read-websub-settings.ts'
 import { runPublish } from './publish/run-publish.ts'
+import { runRebuildHeads } from './publish/run-rebuild.ts'
 
 const USAGE =
-  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS] [--allow-revert SLUG]... [--break-lease] [--drop-v1]'
+  'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS] [--allow-revert SLUG]... [--break-lease] [--drop-v1] [--rebuild-heads]'
 
 async function main(): Promise<number> {
   let values: ReturnType<typeof parse>['values']
@@ -27,15 +29,27 @@ async function main(): Promise<number> {
     )
     return 2
   }
+  const target: KvTarget = {
+    mode,
+    binding: 'CONTENT',
+    cwd: process.cwd(),
+    ...(values['persist-to'] ? { persistTo: values['persist-to'] } : {}),
+    ...(values.env ? { env: values.env } : {}),
+  }
+  if (values['rebuild-heads']) {
+    const rebuilt = await runRebuildHeads({
+      target,
+      dryRun: values['dry-run'] ?? false,
+      breakLease: values['break-lease'] ?? false,
+      now: new Date(),
+      log: (line) => console.log(line),
+    })
+    for (const p of rebuilt.ok ? [] : rebuilt.problems) console.error(p)
+    return rebuilt.ok ? 0 : 1
+  }
   const outcome = await runPublish({
     root: values.root ?? 'content',
-    target: {
-      mode,
-      binding: 'CONTENT',
-      cwd: process.cwd(),
-      ...(values['persist-to'] ? { persistTo: values['persist-to'] } : {}),
-      ...(values.env ? { env: values.env } : {}),
-    },
+    target,
     dryRun: values['dry-run'] ?? false,
     allowRevert: new Set(values['allow-revert'] ?? []),
     breakLease: values['break-lease'] ?? false,
@@ -73,6 +87,7 @@ function parse() {
       'allow-revert': { type: 'string', multiple: true },
       'break-lease': { type: 'boolean' },
       'drop-v1': { type: 'boolean' },
+      'rebuild-heads': { type: 'boolean' },
     },
     strict: true,
   })

@@ -1,4 +1,6 @@
 /** The two lists publish keeps as paged logs: the "all" feed (items and tombstones) and the article list. */
+
+import { keys } from '../../model/store-keys.ts'
 import {
   FEED_PAGE_SIZE,
   type FeedHeadValue,
@@ -9,6 +11,7 @@ import {
 } from '../../model/store-values.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { PagedLog } from './paged-log.ts'
+import { versioned } from './store-entries.ts'
 
 export type FeedLog = PagedLog<FeedLogEntry>
 export type IndexLog = PagedLog<IndexEntry>
@@ -42,3 +45,32 @@ export function logEntries<T>(
 ): KvEntry[] {
   return [...pages].sort(([a], [b]) => a - b).map(([page, list]) => make(page, list))
 }
+
+/** The newest time of a list's entries (a tombstone's withdrawal, an item's section, an article's update). */
+export function newestOf(list: readonly (FeedLogEntry | IndexEntry)[]): string | null {
+  let best: string | null = null
+  for (const e of list) {
+    const t = 'deleted' in e ? e.deleted.when : 'section' in e ? e.section.updated : e.updated
+    if (best === null || Date.parse(t) > Date.parse(best)) best = t
+  }
+  return best
+}
+
+/** `v2:feed:head` as the log now stands. */
+export const feedHeadEntry = (feed: FeedLog): KvEntry =>
+  versioned(keys.feedHead(), {
+    updated: newestOf(feed.entries),
+    archived: feed.head.full,
+    next: feed.head.next,
+    size: feed.size,
+    items: feed.entries,
+  })
+
+/** `v2:index:head` as the log now stands. */
+export const indexHeadEntry = (index: IndexLog): KvEntry =>
+  versioned(keys.indexHead(), {
+    updated: newestOf(index.entries),
+    pages: index.head.full,
+    next: index.head.next,
+    articles: index.entries,
+  })

@@ -21,12 +21,21 @@ import {
   type IndexEntry,
 } from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
-import { type FeedLog, feedLog, type IndexLog, indexLog, logEntries } from './aggregate-logs.ts'
+import {
+  type FeedLog,
+  feedHeadEntry,
+  feedLog,
+  type IndexLog,
+  indexHeadEntry,
+  indexLog,
+  logEntries,
+  newestOf,
+} from './aggregate-logs.ts'
 import { type BuildContext, buildArticle, mediaNames, photoSources } from './build-article.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { movedSource, sourceHash } from './source-hash.ts'
 import type { TakenTimes } from './stamp-sections.ts'
-import { gone, moved, summarize, versioned } from './store-entries.ts'
+import { feedArticle, gone, moved, summarize, versioned } from './store-entries.ts'
 
 /** What the listing says of one article key. */
 export interface ArticleMeta {
@@ -222,7 +231,7 @@ export function buildEntries(
   const liveListed = [...snap.listing.values()].some((m) => !isAlias(m))
   if (liveListed && read.needs.size === 0 && (feedHead === null || indexHead === null))
     report.blockers.push(
-      `${feedHead === null ? keys.feedHead() : keys.indexHead()} is missing or unusable while articles are published; publishing now would restart the list and overwrite archive pages. Restore it (or publish the whole site into a fresh namespace).`,
+      `${feedHead === null ? keys.feedHead() : keys.indexHead()} is missing or unusable while articles are published; publishing now would restart the list and overwrite archive pages. Rebuild it from the pages and the articles' histories with \`npm run content:publish -- --local|--remote --rebuild-heads\`, then publish again.`,
     )
   // Positions at or past these were handed out by a publish that died before writing the heads: never landed.
   const feedNext = feedHead?.next ?? 0
@@ -281,8 +290,7 @@ export function buildEntries(
         : index.append(entry)
     const oldSections = history?.sections ?? {}
     const oldItems = fresh ? {} : (history?.items ?? {})
-    const context = summarize(article)
-    const { sectionCount: _c, photo: _p, ...articleContext } = context
+    const articleContext = feedArticle(article)
     // Appended last section first: readers showing the newest first then show the sections in reading order.
     for (const section of [...articleItems(article)].reverse()) {
       const former = [section.id, ...(section.was ?? [])]
@@ -348,25 +356,8 @@ export function buildEntries(
     ),
   ]
   const heads: KvEntry[] = []
-  if (feed.headChanged || feedHead === null)
-    heads.push(
-      versioned(keys.feedHead(), {
-        updated: newestOf(feed.entries),
-        archived: feed.head.full,
-        next: feed.head.next,
-        size: feed.size,
-        items: feed.entries,
-      }),
-    )
-  if (index.headChanged || indexHead === null)
-    heads.push(
-      versioned(keys.indexHead(), {
-        updated: newestOf(index.entries),
-        pages: index.head.full,
-        next: index.head.next,
-        articles: index.entries,
-      }),
-    )
+  if (feed.headChanged || feedHead === null) heads.push(feedHeadEntry(feed))
+  if (index.headChanged || indexHead === null) heads.push(indexHeadEntry(index))
   return {
     needs,
     media: [...ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
@@ -408,13 +399,4 @@ function tombstone(
 
 function formatNow(now: Date): string {
   return `${now.toISOString().slice(0, 19)}Z`
-}
-
-function newestOf(list: readonly (FeedLogEntry | IndexEntry)[]): string | null {
-  let best: string | null = null
-  for (const e of list) {
-    const t = 'deleted' in e ? e.deleted.when : 'section' in e ? e.section.updated : e.updated
-    if (best === null || Date.parse(t) > Date.parse(best)) best = t
-  }
-  return best
 }

@@ -45,3 +45,13 @@ export async function openKvStore(t: KvTarget): Promise<KvStore> {
 export function* chunks<T>(list: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size)
 }
+
+/** JSON text parsed, or null when absent or not JSON. */
+export function parseOrNull(text: string | null): unknown {
+  if (text === null) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}

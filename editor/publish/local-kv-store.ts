@@ -7,7 +7,7 @@
 import { resolve } from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import type { KvEntry } from './kv-entry.ts'
-import { chunks, IncompleteListingError, type KvStore, type KvTarget } from './kv-store.ts'
+import { chunks, IncompleteListingError, type KvStore, type KvTarget, parseOrNull } from './kv-store.ts'
 
 /** What publish uses of the KV binding the proxy hands out (the Workers types are not loaded in Node tools). */
 interface ProxyKv {
@@ -81,15 +81,5 @@ export async function openLocalKvStore(t: KvTarget): Promise<KvStore> {
       for (const batch of chunks(keys, PARALLEL)) await Promise.all(batch.map((k) => kv.delete(k)))
     },
     close: () => proxy.dispose(),
-  }
-}
-
-/** JSON text parsed, or null when absent or not JSON. */
-export function parseOrNull(text: string | null): unknown {
-  if (text === null) return null
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null
   }
 }

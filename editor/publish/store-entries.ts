@@ -1,7 +1,13 @@
 /** The KV entries of single values: versioned JSON, an article's summary, withdrawals and aliases. */
 import type { Article } from '../../model/article.ts'
 import { keys } from '../../model/store-keys.ts'
-import type { ArticleHistory, ArticleSummary, GoneValue, MovedValue } from '../../model/store-values.ts'
+import type {
+  ArticleHistory,
+  ArticleSummary,
+  FeedEntry,
+  GoneValue,
+  MovedValue,
+} from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import { articleHeader } from './build-article.ts'
 import { contentHash } from './content-hash.ts'
@@ -25,6 +31,12 @@ export function summarize(a: Article): ArticleSummary {
     sectionCount: a.sections.length,
     ...(photo ? { photo } : {}),
   }
+}
+
+/** The article context every "all" feed item of `a` carries. */
+export function feedArticle(a: Article): FeedEntry['article'] {
+  const { sectionCount: _c, photo: _p, ...context } = summarize(a)
+  return context
 }
 
 /** `v2:article:{slug}` of a withdrawn article: no text, the time and reason, and its history. */

@@ -9,8 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type KvEntry, valueBytes } from './kv-entry.ts'
-import { chunks, type KvStore, type KvTarget } from './kv-store.ts'
-import { parseOrNull } from './local-kv-store.ts'
+import { chunks, type KvStore, type KvTarget, parseOrNull } from './kv-store.ts'
 
 /** Environment that keeps wrangler off the network for everything but the KV calls it is asked to make. */
 export const QUIET_WRANGLER_ENV = {

@@ -1,6 +1,6 @@
 /** An in-memory KvStore for unit tests of publish's pure build; integration tests use real wrangler instead. */
 import type { KvEntry } from '../../editor/publish/kv-entry.ts'
-import type { KvStore } from '../../editor/publish/kv-store.ts'
+import { type KvStore, parseOrNull } from '../../editor/publish/kv-store.ts'
 
 export class MemoryKvStore implements KvStore {
   readonly where = 'memory'
@@ -16,7 +16,8 @@ export class MemoryKvStore implements KvStore {
     return new Map(
       keys.map((k) => {
         const v = this.values.get(k)?.value
-        return [k, typeof v === 'string' ? JSON.parse(v) : null] as const
+        // As the real stores do: null when absent or not JSON.
+        return [k, typeof v === 'string' ? parseOrNull(v) : null] as const
       }),
     )
   }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateContent } from '../../bench/generate-content.ts'
 import type { KvStore } from '../../editor/publish/kv-store.ts'
 import { type PublishOutcome, runPublish } from '../../editor/publish/run-publish.ts'
+import { runRebuildHeads } from '../../editor/publish/run-rebuild.ts'
 import { keys } from '../../model/store-keys.ts'
 import { assertConsistent, localKv } from '../helpers/local-kv.ts'
 
@@ -86,15 +87,17 @@ describe('a publish in batches', { timeout: 300_000 }, () => {
 
   it('stops before writing any batch when a later batch would revert a published edit', async () => {
     const state = join(work, 'stale')
+    const colleague = join(work, 'colleague', 'content')
     const stale = join(work, 'stale-checkout', 'content')
+    await cp(root, colleague, { recursive: true })
     await cp(root, stale, { recursive: true })
     // Article 7 is the newest: a publish in batches builds it last.
     const newest = (dir: string) => join(dir, 'articles', 'bench-article-7.md')
     const retitle = async (file: string, title: string) =>
       writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${title}`))
-    expect((await publish(state, 3)).ok).toBe(true)
-    await retitle(newest(root), '同事改过的标题')
-    expect((await publish(state, 3)).ok).toBe(true)
+    expect((await publish(state, 3, () => {}, colleague)).ok).toBe(true)
+    await retitle(newest(colleague), '同事改过的标题')
+    expect((await publish(state, 3, () => {}, colleague)).ok).toBe(true)
     // The stale checkout still has the old article 7, and edits every other article.
     for (let i = 0; i < 7; i++) await retitle(join(stale, 'articles', `bench-article-${i}.md`), `改 ${i}`)
     const before = await everything(state)
@@ -104,5 +107,24 @@ describe('a publish in batches', { timeout: 300_000 }, () => {
       expect.stringMatching(/bench-article-7\.md is an older version/),
     ])
     expect(await everything(state)).toEqual(before)
+  })
+
+  it('rebuilds lost heads from local KV, after which a publish writes nothing', async () => {
+    const state = join(work, 'whole')
+    const before = await everything(state)
+    const kv = await localKv(state)
+    try {
+      await kv.delete([keys.feedHead(), keys.indexHead()])
+    } finally {
+      await kv.close()
+    }
+    const stopped = await publish(state, 1000)
+    expect(stopped.ok ? [] : stopped.problems).toEqual([expect.stringMatching(/--rebuild-heads/)])
+    const target = { mode: 'local' as const, persistTo: state, binding: 'CONTENT', cwd: process.cwd() }
+    const rebuilt = await runRebuildHeads({ target, dryRun: false, now: NOW, log: () => {} })
+    expect(rebuilt).toEqual({ ok: true, written: 2 })
+    expect(await everything(state)).toEqual(before)
+    const again = await publish(state, 1000)
+    expect(again.ok && again.counts.written + again.counts.deleted).toBe(0)
   })
 })

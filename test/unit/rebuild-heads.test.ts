@@ -1,0 +1,101 @@
+/** A lost head comes back from the complete pages and the articles' histories, byte for byte. */
+import { describe, expect, it } from 'vitest'
+import type { DraftArticle } from '../../editor/content/draft.ts'
+import { buildWithStore } from '../../editor/publish/build-with-store.ts'
+import { rebuildHeads } from '../../editor/publish/rebuild-heads.ts'
+import { stopMessages } from '../../editor/publish/stop-messages.ts'
+import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
+import { parseFeedHeadValue } from '../../model/parse-store-values.ts'
+import { keys } from '../../model/store-keys.ts'
+import { buildDraft, buildDraftSection } from '../fixtures/build-draft.ts'
+import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
+
+const NOW = new Date('2026-11-24T02:00:00Z')
+const LATER = new Date('2026-11-25T02:00:00Z')
+
+async function publish(store: MemoryKvStore, drafts: readonly DraftArticle[], now = NOW) {
+  const built = await buildWithStore(store, drafts, { now })
+  expect(stopMessages(built.report, 'content')).toEqual([])
+  await applyWrites(store, await planWrites(store, built))
+}
+
+const site = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    buildDraft(`art-${i}`, { published: `2020-12-${String((i % 28) + 1).padStart(2, '0')}T08:00:00+08:00` }),
+  )
+
+const text = (store: MemoryKvStore, key: string) => store.values.get(key)?.value
+
+/** Loses `lost`, rebuilds, and returns what the rebuild wrote beside what was lost. */
+async function loseAndRebuild(store: MemoryKvStore, lost: string[]) {
+  const before = lost.map((k) => text(store, k))
+  for (const k of lost) store.values.delete(k)
+  const { entries } = await rebuildHeads(store)
+  return { before, after: lost.map((k) => entries.find((e) => e.key === k)?.value), entries }
+}
+
+describe('content:publish --rebuild-heads', () => {
+  it('rebuilds both heads exactly, archive pages and edited sections included', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, site(130))
+    const edited = buildDraft('art-3', {
+      published: '2020-12-04T08:00:00+08:00',
+      sections: [buildDraftSection('first'), { ...buildDraftSection('second'), heading: '改过的小标题' }],
+    })
+    await publish(store, [...site(130).filter((d) => d.slug !== 'art-3'), edited], LATER)
+    expect(parseFeedHeadValue(store.json(keys.feedHead())).archived).toBeGreaterThan(10)
+    const { before, after } = await loseAndRebuild(store, [keys.feedHead(), keys.indexHead()])
+    expect(after).toEqual(before)
+  })
+
+  it('rebuilds only the head that is lost and leaves a usable one alone', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, site(12))
+    store.values.set(keys.indexHead(), { value: '{"version":', metadata: {} })
+    const { entries } = await rebuildHeads(store)
+    expect(entries.map((e) => e.key)).toEqual([keys.indexHead()])
+  })
+
+  it('keeps the 50-item pages of a feed started before heads recorded their size', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, site(8))
+    const { size: _, ...unsized } = store.json(keys.feedHead()) as Record<string, unknown>
+    store.values.set(keys.feedHead(), { value: JSON.stringify(unsized), metadata: {} })
+    await publish(store, site(60), LATER)
+    const { before, after } = await loseAndRebuild(store, [keys.feedHead()])
+    expect(parseFeedHeadValue(JSON.parse(String(after[0]))).size).toBe(50)
+    expect(after).toEqual(before)
+  })
+
+  it('loses only the tombstones that were still in the head', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, site(30))
+    const drafts = site(30).map((d) =>
+      d.slug === 'art-29' ? { ...d, withdrawn: { at: '2026-11-25T09:00:00+08:00', reason: '撤稿' } } : d,
+    )
+    await publish(store, drafts, LATER)
+    const original = parseFeedHeadValue(store.json(keys.feedHead()))
+    const { after } = await loseAndRebuild(store, [keys.feedHead()])
+    const rebuilt = parseFeedHeadValue(JSON.parse(String(after[0])))
+    expect(original.items.filter((e) => 'deleted' in e).length).toBeGreaterThan(0)
+    expect(rebuilt.items).toEqual(original.items.filter((e) => !('deleted' in e)))
+    expect(rebuilt.next).toBeLessThanOrEqual(original.next)
+  })
+
+  it('stops with the key to restore when an archive page in between is missing', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, site(60))
+    store.values.delete(keys.feedArchive(2))
+    store.values.delete(keys.feedHead())
+    await expect(rebuildHeads(store)).rejects.toThrow(`${keys.feedArchive(2)} is missing`)
+  })
+
+  it('says nothing needs rebuilding when both heads are usable', async () => {
+    const store = new MemoryKvStore()
+    await publish(store, site(3))
+    expect(await rebuildHeads(store)).toEqual({
+      entries: [],
+      notes: ['both heads are usable: nothing to rebuild'],
+    })
+  })
+})
