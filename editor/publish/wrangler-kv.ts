@@ -81,11 +81,29 @@ function* batches(entries: readonly KvEntry[], maxCount: number, maxBytes: numbe
   if (batch.length > 0) yield batch
 }
 
-/** `kv bulk get` answers `{key: value}` or `{key: {value}}` depending on the path; read both. */
-function bulkValue(v: unknown): string | null {
-  if (typeof v === 'string') return v
-  if (typeof v === 'object' && v !== null && 'value' in v && typeof v.value === 'string') return v.value
-  return null
+/**
+ * What `wrangler kv bulk get --remote` prints: Cloudflare's bulk-get `result.values` (`{key: text | null}`, null
+ * for an absent key: wrangler asks for text values without metadata) as JSON, then a blank line and "Success!".
+ * Anything else means wrangler changed its output: stop rather than read every value as absent.
+ */
+export function parseBulkGetOutput(text: string, keys: readonly string[]): Map<string, string | null> {
+  const json = text.replace(/\n\s*Success!\s*$/, '')
+  let got: unknown
+  try {
+    got = JSON.parse(json)
+  } catch {
+    throw new Error(
+      `wrangler kv bulk get printed something other than JSON and "Success!": ${text.slice(0, 200)}`,
+    )
+  }
+  const out = new Map<string, string | null>()
+  for (const key of keys) {
+    const v = typeof got === 'object' && got !== null ? (got as Record<string, unknown>)[key] : undefined
+    if (typeof v !== 'string' && v !== null)
+      throw new Error(`wrangler kv bulk get gave ${key} as ${JSON.stringify(v)}, not text or null`)
+    out.set(key, v)
+  }
+  return out
 }
 
 export function remoteKvStore(t: KvTarget): KvStore {
@@ -106,16 +124,7 @@ export function remoteKvStore(t: KvTarget): KvStore {
         const text = await withTempFile(JSON.stringify(batch), (file) =>
           run(t, ['kv', 'bulk', 'get', file, ...targetArgs(t)]),
         )
-        const got: unknown = JSON.parse(text.slice(text.indexOf('{')))
-        for (const key of batch)
-          out.set(
-            key,
-            parseOrNull(
-              bulkValue(
-                typeof got === 'object' && got !== null ? (got as Record<string, unknown>)[key] : null,
-              ),
-            ),
-          )
+        for (const [key, value] of parseBulkGetOutput(text, batch)) out.set(key, parseOrNull(value))
       }
       return out
     },
