@@ -17,6 +17,8 @@ export { formatProblem } from './format-problem.ts'
 /** The validated drafts (only files without problems), every problem found and every copy-desk warning, sorted. */
 export async function checkContent(
   root: string,
+  /** false: skip the warnings (copy desk, renames) for callers that only need drafts and problems (publish). */
+  o: { warnings: boolean } = { warnings: true },
 ): Promise<{ articles: DraftArticle[]; problems: Problem[]; warnings: Problem[] }> {
   const dir = path.join(root, 'articles')
   const names = await readdir(dir).catch(() => undefined)
@@ -52,7 +54,7 @@ export async function checkContent(
     if (!decoded.ok) results.push({ file, problems: [{ line: decoded.line, message: decoded.message }] })
     else {
       results.push({ file, ...buildDraft(file, decoded.lines, readImage) })
-      warnings.push(...copyDeskWarnings(decoded.lines).map((w) => ({ file, ...w })))
+      if (o.warnings) warnings.push(...copyDeskWarnings(decoded.lines).map((w) => ({ file, ...w })))
     }
   }
   const problems: Problem[] = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, ...p })))
@@ -61,7 +63,7 @@ export async function checkContent(
   sortProblems(problems)
   const bad = new Set(problems.map((p) => p.file))
   const good = articles.filter((a) => !bad.has(a.file))
-  warnings.push(...renameWarnings(root, good))
+  if (o.warnings) warnings.push(...renameWarnings(root, good))
   sortProblems(warnings)
   return { articles: good, problems, warnings }
 }

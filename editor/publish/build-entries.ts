@@ -245,7 +245,12 @@ export function buildEntries(
     (page) => read.parse(keys.indexPage(page), parseIndexPageValue)?.articles,
   )
 
-  const livePhotos = new Set(drafts.filter((d) => !d.withdrawn).flatMap(photoSources))
+  let live: Set<string> | undefined
+  // Only a withdrawal asks: which photo files do live articles still use?
+  const livePhotos = () => {
+    live ??= new Set(drafts.filter((d) => !d.withdrawn).flatMap(photoSources))
+    return live
+  }
   const ctx: BuildContext = { media: new Map(), now: o.now, taken: new Set(o.taken) }
   const articles: KvEntry[] = []
   const retired: KvEntry[] = []
@@ -270,7 +275,7 @@ export function buildEntries(
       if (!prev.wasGone) {
         retire(feed, index, draft.slug, history, draft.withdrawn.at)
         // Renditions are named by their bytes: an article sharing a photo file shares them; keep those.
-        if (!history.photos.some((p) => livePhotos.has(p))) deletes.push(...history.media.map(keys.media))
+        if (!history.photos.some((p) => livePhotos().has(p))) deletes.push(...history.media.map(keys.media))
       }
       const next: ArticleHistory = { ...history, sources: sources2, items: {}, media: [], photos: [] }
       retired.push(gone(draft, next, source), versioned(keys.history(draft.slug), next))

@@ -34,7 +34,7 @@ export async function buildWithStore(
     const h = typeof meta.h === 'string' ? meta.h : undefined
     listing.set(slugOfArticleKey(key), { ...(h ? { h } : {}), ...(s ? { s } : {}) })
   }
-  const sources = new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
+  const sources = o.sources ?? new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
   const { build, remaining } = changedDrafts(drafts, listing, sources, o.batch)
   // A publish in batches writes its first batch before building the last: its first batch (no stamps taken yet)
   // looks for reverts among all the others, so that a stale checkout stops before anything is written.

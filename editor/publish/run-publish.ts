@@ -13,6 +13,7 @@ import {
 import { buildWithStore } from './build-with-store.ts'
 import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
+import { sourceHash } from './source-hash.ts'
 import { stopMessages } from './stop-messages.ts'
 import { changedFeedUrls, pingHub } from './websub-ping.ts'
 import { applyWrites, planWrites, type WritePlan } from './write-plan.ts'
@@ -54,7 +55,8 @@ export const PUBLISH_BATCH = 400
 
 /** Runs the whole publish; on any content problem, or anything that would lose work, it writes nothing. */
 export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
-  const { articles: drafts, problems } = await checkContent(o.root)
+  // Warnings are content:check's business: publish needs the drafts and the problems only.
+  const { articles: drafts, problems } = await checkContent(o.root, { warnings: false })
   if (problems.length > 0) return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
   // Embargoes: published now, shown by the Worker from their time on (README "Scheduled publishing").
   for (const a of drafts)
@@ -67,7 +69,12 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const started = performance.now()
   // The publish clock, moved on by the time spent, for renewing the lease between batches.
   const clock = () => new Date(o.now.getTime() + (performance.now() - started))
-  const batch: Pick<BuildOptions, 'batch' | 'taken'> = { batch: o.batchSize ?? PUBLISH_BATCH }
+  // Source hashes once per publish (every batch and every plan compares the same drafts).
+  const sources = new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
+  const batch: Pick<BuildOptions, 'batch' | 'taken' | 'sources'> = {
+    batch: o.batchSize ?? PUBLISH_BATCH,
+    sources,
+  }
   const total = { report: emptyPublishReport(), counts: noCounts(), batches: 0 }
   let leased = false
   try {
@@ -134,7 +141,7 @@ async function planPublish(
   store: KvStore,
   drafts: readonly DraftArticle[],
   o: PublishOptions,
-  batch: Pick<BuildOptions, 'batch' | 'taken'>,
+  batch: Pick<BuildOptions, 'batch' | 'taken' | 'sources'>,
 ): Promise<{ ok: true; built: BuiltContent; plan: WritePlan } | { ok: false; problems: string[] }> {
   const built = await buildWithStore(
     store,
