@@ -6,6 +6,8 @@ import { articlePageUrl, feedUrl, widgetScriptUrl } from './feed-urls.ts'
 export interface EmbedOptions {
   layout?: string
   theme?: string
+  /** One item only (the widget's `section` attribute): a section's id, or `photos` for the gallery. */
+  section?: string
   /** Markup inside the element instead of the plain link (already escaped): what shows without JavaScript. */
   fallback?: string
 }
@@ -18,11 +20,12 @@ export function embedSnippet(
   baseUrl: string,
   slug: string,
   title: string,
-  { layout = 'list', theme = 'auto', fallback }: EmbedOptions = {},
+  { layout = 'list', theme = 'auto', section, fallback }: EmbedOptions = {},
 ): string {
   const attrs =
     (layout === 'list' ? '' : ` layout="${escapeXml(layout)}"`) +
-    (theme === 'auto' ? '' : ` theme="${escapeXml(theme)}"`)
+    (theme === 'auto' ? '' : ` theme="${escapeXml(theme)}"`) +
+    (section === undefined ? '' : ` section="${escapeXml(section)}"`)
   const script = `<script type="module" src="${escapeXml(widgetScriptUrl(baseUrl))}"></script>`
   const link = fallback ?? `<a href="${escapeXml(articlePageUrl(baseUrl, slug))}">${escapeXml(title)}</a>`
   return `${script}\n<broadsheet-cards src="${escapeXml(feedUrl(baseUrl, slug, 'json'))}"${attrs}>${link}</broadsheet-cards>`

@@ -61,9 +61,11 @@ export function canonicalArticleUrl(baseUrl: string, slug: string, canonical?: s
   return canonical ? canonical.replace(/#.*$/, '') : articlePageUrl(baseUrl, slug)
 }
 
-/** The oEmbed endpoint's URL for an article's page. */
-export function oembedUrl(baseUrl: string, slug: string): string {
-  return `${baseUrl}/oembed?url=${encodeURIComponent(articlePageUrl(baseUrl, slug))}&format=json`
+/** The oEmbed endpoint's URL for an article's page, or for one of its section pages. */
+export function oembedUrl(baseUrl: string, slug: string, sectionId?: string): string {
+  const page =
+    sectionId === undefined ? articlePageUrl(baseUrl, slug) : sectionPageUrl(baseUrl, slug, sectionId)
+  return `${baseUrl}/oembed?url=${encodeURIComponent(page)}&format=json`
 }
 
 /** The site's home page. */

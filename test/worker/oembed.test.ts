@@ -83,6 +83,41 @@ describe('GET /oembed', () => {
     expect((await oembed(`url=${encodeURIComponent(`${ARTICLE_URL}#gear-industry`)}`)).status).toBe(200)
   })
 
+  it('embeds one section for a section URL: its heading, its own card and the widget limited to it', async () => {
+    await seedArticle()
+    const section = `${ARTICLE_URL}/wanqi-integration`
+    const body = (await (await oembed(`url=${encodeURIComponent(section)}`)).json()) as Record<string, string>
+    expect(body.title).toBe('万綦一体化提速')
+    expect(body.thumbnail_url).toBe('http://broadsheet.test/media/3f2a9c1b660.jpg')
+    expect(body.html).toContain(
+      '<broadsheet-cards src="http://broadsheet.test/feeds/qijiang-strategic-pivot.json" section="wanqi-integration">',
+    )
+    expect(body.html).toContain(
+      `<p><a href="${section}"><strong>万綦一体化提速</strong></a></p><p>綦江：战略转身</p>`,
+    )
+  })
+
+  it('offers the article photo as thumbnail for a section without one, and 404 for a section it lacks', async () => {
+    await seedArticle()
+    const photoless = (await (
+      await oembed(`url=${encodeURIComponent(`${ARTICLE_URL}/gear-industry`)}`)
+    ).json()) as Record<string, string>
+    expect(photoless).toMatchObject({
+      title: '齿轮产业集群',
+      thumbnail_url: 'http://broadsheet.test/media/3f2a9c1b660.jpg',
+    })
+    expect((await oembed(`url=${encodeURIComponent(`${ARTICLE_URL}/no-such-section`)}`)).status).toBe(404)
+    expect((await oembed(`url=${encodeURIComponent(`${ARTICLE_URL}/a/b`)}`)).status).toBe(404)
+  })
+
+  it('is discovered from the section page itself', async () => {
+    await seedArticle()
+    const page = await (await request('/articles/qijiang-strategic-pivot/gear-industry')).text()
+    expect(page).toContain(
+      `href="http://broadsheet.test/oembed?url=${encodeURIComponent(`${ARTICLE_URL}/gear-industry`)}&amp;format=json"`,
+    )
+  })
+
   it('answers 501 for format=xml', async () => {
     await seedArticle()
     expect((await oembed(`url=${encodeURIComponent(ARTICLE_URL)}&format=xml`)).status).toBe(501)

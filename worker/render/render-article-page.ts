@@ -29,8 +29,8 @@ ${section.photos.map((p) => renderFigure(p, site, lang)).join('\n')}${correction
 export const canonicalOf = (article: Article, site: SiteConfig): string =>
   article.canonical ?? articlePageUrl(site.baseUrl, article.slug)
 
-/** Autodiscovery of the article's three feeds and the site's "all" feeds, the canonical and oEmbed links. */
-export function articleHeadLinks(article: Article, site: SiteConfig): string {
+/** Autodiscovery of the article's three feeds and the site's "all" feeds, the canonical and oEmbed links (of the section page when `sectionId` is given). */
+export function articleHeadLinks(article: Article, site: SiteConfig, sectionId?: string): string {
   const own = FEED_FORMATS.map((f) =>
     alternateLink(f.type, `${article.title} (${f.label})`, feedUrl(site.baseUrl, article.slug, f.ext)),
   )
@@ -41,7 +41,7 @@ export function articleHeadLinks(article: Article, site: SiteConfig): string {
     `<link rel="canonical" href="${escapeHtml(canonicalOf(article, site))}">`,
     ...own,
     ...all,
-    alternateLink('application/json+oembed', article.title, oembedUrl(site.baseUrl, article.slug)),
+    alternateLink('application/json+oembed', article.title, oembedUrl(site.baseUrl, article.slug, sectionId)),
   ].join('\n')
 }
 

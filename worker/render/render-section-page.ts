@@ -55,7 +55,7 @@ ${item.photos.map((p) => renderFigure(p, site, lang)).join('\n')}
     ...(description ? { description } : {}),
     siteTitle: site.title,
     homeUrl: siteHomeUrl(site.baseUrl),
-    head: `${articleHeadLinks(article, site)}\n${preview}`,
+    head: `${articleHeadLinks(article, site, item.id)}\n${preview}`,
     body,
   })
 }
