@@ -13,6 +13,7 @@ import { runBin } from '../test/helpers/run-command.ts'
 import { bundleSize } from './bundle-size.ts'
 import { interleavedRounds, printGoal, printRows, type Row, type Scenario } from './interleaved-rounds.ts'
 import { startNginx } from './nginx-static.ts'
+import { listeningPid } from './process-cpu.ts'
 import { printRenderTimes } from './render-times.ts'
 import { prepareSite } from './workerd-site.ts'
 
@@ -74,8 +75,9 @@ async function start(name: string, worker: { scriptPath: string } | { script: st
     host: '127.0.0.1',
     port: 0,
   })
-  const url = (await mf.ready).href.replace(/\/$/, '')
-  return { url, mf }
+  const ready = await mf.ready
+  const url = ready.href.replace(/\/$/, '')
+  return { url, mf, pid: listeningPid(Number(ready.port)) }
 }
 
 const floor = await start('floor', { script: FLOOR_SCRIPT })
@@ -198,9 +200,15 @@ export default { async fetch(request, env, ctx) {
     status: 200,
   }
   console.log(
-    `bench:workerd  Miniflare ${site.entries.length} KV values (${SHAPE.articles} articles + 1 with photos), autocannon ${OPTIONS.connections} connections, ${OPTIONS.durationS} s × ${ROUNDS} interleaved rounds; median req/s, ratio to the floor median (min–max over rounds)`,
+    `bench:workerd  Miniflare ${site.entries.length} KV values (${SHAPE.articles} articles + 1 with photos), autocannon ${OPTIONS.connections} connections, ${OPTIONS.durationS} s × ${ROUNDS} interleaved rounds; median req/s, ratio to the floor median (min–max over rounds); CPU of the serving workerd per request and the floor's CPU / this one's`,
   )
-  const rows = await interleavedRounds(floorScenario, scenarios, OPTIONS)
+  // Each workerd's CPU time per request as well (bench/process-cpu.ts): other jobs on the machine sway req/s far
+  // more than the CPU a request takes.
+  const withPid = (s: Scenario): Scenario => {
+    const pid = servers.find((server) => s.url.startsWith(`${server.url}/`))?.pid
+    return pid === undefined ? s : { ...s, pid }
+  }
+  const rows = await interleavedRounds(withPid(floorScenario), scenarios.map(withPid), OPTIONS)
   printRows(rows)
   const byName = (start: string): Row | undefined => rows.find((r) => r.name.startsWith(start))
   printGoal('hit', byName(`${feed} hit (gzip)`), 0.8)
