@@ -23,11 +23,15 @@ export interface ItemSection extends Section {
 }
 
 /** What the composition needs of an article (the "all" feed's summaries carry no body). */
-export type ItemSource = Pick<Article, 'published' | 'lang' | 'lede' | 'sections' | 'photos'>
+export type ItemSource = Pick<
+  Article,
+  'published' | 'lang' | 'lede' | 'sections' | 'photos' | 'galleryUpdated'
+>
 
 /**
- * The gallery's `updated`: one second before the article's publication, whatever the number of sections, so it
- * never moves and never equals a section's (sections are stamped at or after the publication time).
+ * The gallery's `updated` until it is edited: one second before the article's publication, whatever the number
+ * of sections, so it never equals a section's (sections are stamped at or after the publication time). An edited
+ * gallery gets a stamp like a section (`Article.galleryUpdated`).
  */
 export function galleryUpdated(published: string): string {
   return shiftSeconds(published, -1)
@@ -46,7 +50,7 @@ export function articleItems(article: ItemSource): ItemSection[] {
       heading: galleryTitle(article.lang),
       paragraphs: article.sections.length === 0 ? [...article.lede] : [],
       photos: article.photos,
-      updated: galleryUpdated(article.published),
+      updated: article.galleryUpdated ?? galleryUpdated(article.published),
       published: shiftSeconds(article.published, -article.sections.length),
     })
   }

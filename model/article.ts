@@ -94,4 +94,9 @@ export interface Article extends ArticleHeader {
   sections: Section[]
   /** Photos not attached to any section (a closing gallery). */
   photos: Photo[]
+  /**
+   * RFC 3339: when the gallery last changed after it was first published (stamped by publish, like a section);
+   * absent until then: the gallery item then reads one second before `published`.
+   */
+  galleryUpdated?: string
 }

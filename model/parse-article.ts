@@ -121,5 +121,6 @@ export function parseArticle(value: unknown, path = 'article'): Article {
     lede: arr(o, 'lede', path, strings),
     sections: arr(o, 'sections', path, parseSection),
     photos: safePhotos(o, 'photos', path),
+    ...(o.galleryUpdated === undefined ? {} : { galleryUpdated: date(o, 'galleryUpdated', path) }),
   }
 }

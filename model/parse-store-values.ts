@@ -64,6 +64,14 @@ const position = (v: unknown, p: string): number => {
 }
 
 /** The publisher's history of an article (inside its value or under `v2:history:{slug}`). */
+function galleryRecord(value: unknown, path: string): { hash: string; updated?: string } {
+  const o = obj(value, path)
+  return {
+    hash: str(o, 'hash', path),
+    ...(o.updated === undefined ? {} : { updated: date(o, 'updated', path) }),
+  }
+}
+
 export function parseArticleHistory(value: unknown, path = 'history'): ArticleHistory {
   const o = obj(value, path)
   return {
@@ -79,6 +87,7 @@ export function parseArticleHistory(value: unknown, path = 'history'): ArticleHi
     media: strings(o, 'media', path),
     photos: o.photos === undefined ? [] : strings(o, 'photos', path),
     ...(o.lede === undefined ? {} : { lede: str(o, 'lede', path) }),
+    ...(o.gallery === undefined ? {} : { gallery: galleryRecord(o.gallery, `${path}.gallery`) }),
   }
 }
 

@@ -28,6 +28,11 @@ export interface ArticleHistory {
    * see the edit. Absent from histories written before it was recorded (the next lede edit then records it).
    */
   lede?: string
+  /**
+   * The gallery's content hash and, once it changed after its first publish, its stamp. Absent from histories
+   * written before it was recorded (the next gallery edit then records it without a stamp).
+   */
+  gallery?: { hash: string; updated?: string }
 }
 
 /** How many source hashes a history keeps. */

@@ -107,7 +107,7 @@ export function buildArticle(
   draft: DraftArticle,
   history: ArticleHistory | null,
   ctx: BuildContext,
-): { article: Article; hashes: string[]; lede: string } {
+): { article: Article; hashes: string[]; lede: string; gallery: NonNullable<ArticleHistory['gallery']> } {
   const built = draft.sections.map((s) => {
     const photos = s.photos.map((p) => toPhoto(p, ctx.media))
     // A correction changes the section: it is part of the hash, so adding one moves the section's time.
@@ -117,8 +117,14 @@ export function buildArticle(
   })
   const hashes = built.map((b) => b.hash)
   const lede = contentHash(JSON.stringify(draft.lede))
-  const ledeChanged = history?.lede !== undefined && history.lede !== lede
-  const times = stampSections(draft, hashes, history, ctx.now, ctx.taken, ledeChanged)
+  const gallery = contentHash(JSON.stringify(draft.photos.map(photoIdentity)))
+  const before = history?.gallery
+  const stamped = stampSections(draft, hashes, history, ctx.now, ctx.taken, {
+    ledeChanged: history?.lede !== undefined && history.lede !== lede,
+    galleryChanged: before !== undefined && before.hash !== gallery && draft.photos.length > 0,
+  })
+  const times = stamped.sections
+  const galleryUpdated = stamped.gallery ?? (draft.photos.length > 0 ? before?.updated : undefined)
   const sections: Section[] = built.map(({ s, photos }, i) => ({
     id: s.id,
     ...(s.was.length > 0 ? { was: s.was } : {}),
@@ -134,11 +140,18 @@ export function buildArticle(
       newest([
         draft.published,
         ...sections.map((s) => s.updated),
+        ...(galleryUpdated ? [galleryUpdated] : []),
         ...(draft.corrections ?? []).map((c) => c.date),
       ]) ?? draft.published,
     lede: draft.lede,
     sections,
     photos: draft.photos.map((p) => toPhoto(p, ctx.media)),
+    ...(galleryUpdated ? { galleryUpdated } : {}),
   }
-  return { article, hashes, lede }
+  return {
+    article,
+    hashes,
+    lede,
+    gallery: { hash: gallery, ...(galleryUpdated ? { updated: galleryUpdated } : {}) },
+  }
 }

@@ -4,7 +4,7 @@
  * the same entries.
  */
 import type { Article } from '../../model/article.ts'
-import { articleItems } from '../../model/article-items.ts'
+import { articleItems, GALLERY_ID, galleryUpdated } from '../../model/article-items.ts'
 import {
   historyInValue,
   parseArticleHistory,
@@ -283,7 +283,7 @@ export function buildEntries(
       report.feedChanged = true
       continue
     }
-    const { article, hashes, lede } = buildArticle(draft, history, ctx)
+    const { article, hashes, lede, gallery } = buildArticle(draft, history, ctx)
     built.push(article)
     for (const name of history?.media ?? []) knownMedia.add(name)
     const items: Record<string, number> = {}
@@ -294,6 +294,11 @@ export function buildEntries(
         ? history.slot
         : index.append(entry)
     const oldSections = history?.sections ?? {}
+    // The gallery's time as last published: its stamp, else the default before its first edit.
+    const oldTime = (id: string): string | undefined =>
+      id === GALLERY_ID && history
+        ? (history.gallery?.updated ?? galleryUpdated(history.published))
+        : oldSections[id]?.updated
     const oldItems = fresh ? {} : (history?.items ?? {})
     const articleContext = feedArticle(article)
     // Appended last section first: readers showing the newest first then show the sections in reading order.
@@ -302,7 +307,7 @@ export function buildEntries(
       const oldId = former.find((id) => oldItems[id] !== undefined)
       const recorded = oldId === undefined ? undefined : oldItems[oldId]
       const at = recorded !== undefined && recorded < feedNext ? recorded : undefined
-      const same = oldId !== undefined && oldSections[oldId]?.updated === section.updated
+      const same = oldId !== undefined && oldTime(oldId) === section.updated
       if (at !== undefined && same) {
         items[section.id] = at
         if (feed.isOpen(at)) feed.edit(at, () => ({ n: at, article: articleContext, section }))
@@ -324,7 +329,11 @@ export function buildEntries(
     const sections: ArticleHistory['sections'] = Object.fromEntries(
       article.sections.map((s, i) => [s.id, { hash: hashes[i] ?? '', updated: s.updated }]),
     )
-    const stamps = [history?.newest ?? article.published, ...Object.values(sections).map((s) => s.updated)]
+    const stamps = [
+      history?.newest ?? article.published,
+      ...Object.values(sections).map((s) => s.updated),
+      ...(gallery.updated ? [gallery.updated] : []),
+    ]
     const next: ArticleHistory = {
       published: article.published,
       sources: sources2,
@@ -335,6 +344,7 @@ export function buildEntries(
       media: mediaNames(article),
       photos: photoSources(draft),
       lede,
+      gallery,
     }
     const value = versioned(keys.article(draft.slug), { article, history: next })
     articles.push(value, versioned(keys.history(draft.slug), next))

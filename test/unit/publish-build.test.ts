@@ -336,6 +336,30 @@ describe('withdrawal and renames', () => {
     ])
   })
 
+  it('stamps an edited gallery like a section, and leaves it in place when something else changes', async () => {
+    const store = new MemoryKvStore()
+    const withGallery = (photos: string[], title = '标题') =>
+      buildDraft('a-one', { title, photos: photos.map((p) => buildDraftPhoto(p)) })
+    await publish(store, [withGallery(['g1'])])
+    const galleryAt = () => parseArticleHistory(store.json(keys.history('a-one'))).items.photos
+    const first = galleryAt()
+    expect(articleOf(store, 'a-one').galleryUpdated).toBeUndefined()
+    await publish(store, [withGallery(['g1'], '新标题')], LATER)
+    expect(galleryAt()).toBe(first)
+    expect(articleOf(store, 'a-one').galleryUpdated).toBeUndefined()
+    const evenLater = new Date('2026-11-26T02:00:00Z')
+    await publish(store, [withGallery(['g1', 'g2'], '新标题')], evenLater)
+    const article = articleOf(store, 'a-one')
+    expect(article.galleryUpdated).toBe('2026-11-26T10:00:00+08:00')
+    expect(article.updated).toBe(article.galleryUpdated)
+    expect(galleryAt()).toBeGreaterThan(first ?? 0)
+    const newest = headOf(store).items.at(-1)
+    expect(newest && 'section' in newest ? [newest.section.id, newest.section.updated] : []).toEqual([
+      'photos',
+      '2026-11-26T10:00:00+08:00',
+    ])
+  })
+
   it('keeps section times when a history from before lede hashes meets an edit elsewhere', async () => {
     const store = new MemoryKvStore()
     await publish(store, [buildDraft('a-one')])
