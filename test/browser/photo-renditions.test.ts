@@ -9,17 +9,23 @@ import { waitForEvent } from './read-widget.ts'
 let worker: DevServer
 let partner: PartnerServer
 let browser: Chromium
-/** Every rendition URL the feed lists, with its type and width. */
+/** Every rendition URL the article page offers (its <picture> srcsets), with its type and width. */
 const renditions = new Map<string, { type: string; width: number }>()
+const TYPES: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' }
 
 beforeAll(async () => {
   worker = await startPublishedWorker()
   partner = await startPartnerServer(worker.url)
   browser = await launchChromium()
-  const feed = await (await fetch(`${worker.url}/feeds/qijiang-strategic-pivot.json`)).json()
-  for (const item of feed.items)
-    for (const photo of item._broadsheet.photos)
-      for (const r of photo.renditions) renditions.set(r.url, { type: r.type, width: r.width })
+  // The page lists every rendition (AVIF, WebP, JPEG); the widget's feed lists its WebP set only.
+  const html = await (await fetch(`${worker.url}/articles/qijiang-strategic-pivot`)).text()
+  for (const [, srcset] of html.matchAll(/srcset="([^"]+)"/g))
+    for (const candidate of (srcset ?? '').split(',')) {
+      const [url, w] = candidate.trim().split(/\s+/)
+      const type = TYPES[url?.split('.').at(-1) ?? '']
+      if (url && type && w?.endsWith('w')) renditions.set(url, { type, width: Number.parseInt(w, 10) })
+    }
+  expect(new Set([...renditions.values()].map((r) => r.type))).toEqual(new Set(Object.values(TYPES)))
 }, 600_000)
 
 afterAll(async () => {
