@@ -15,6 +15,7 @@ import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
 import { sourceHash } from './source-hash.ts'
 import { stopMessages } from './stop-messages.ts'
+import { verifyWrites } from './verify-writes.ts'
 import { changedFeedUrls, pingHub } from './websub-ping.ts'
 import { applyWrites, planWrites, type WritePlan } from './write-plan.ts'
 
@@ -105,6 +106,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
       }
       // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
       await applyWrites(store, plan, afterStep)
+      await verifyWrites(store, plan, o.log)
       o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
       if (built.report.remaining === 0) break
       batch.taken = built.taken

@@ -1,0 +1,53 @@
+/**
+ * Reads back what a publish wrote: the listing's metadata of every JSON key it put must carry the hash (and
+ * source hash) of the last value written under it. Cloudflare's bulk write can answer success while naming keys
+ * it did not write (`unsuccessful_keys`, which wrangler does not report): those are written once more, and a
+ * publish that still cannot make KV keep them fails loudly instead of leaving a head or a history stale.
+ * Media are not listed back (content-addressed, up to hundreds of thousands of keys): an article naming a missing
+ * file is rewritten, with its media, the next time it changes.
+ */
+import { keys } from '../../model/store-keys.ts'
+import type { KvEntry } from './kv-entry.ts'
+import type { KvStore } from './kv-store.ts'
+import type { WritePlan } from './write-plan.ts'
+
+/** KV did not keep some values even after a second write. */
+export class UnkeptWritesError extends Error {
+  override readonly name = 'UnkeptWritesError'
+  constructor(missing: readonly string[]) {
+    super(
+      `KV did not keep ${missing.length} value(s) this publish wrote (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}); publish again`,
+    )
+  }
+}
+
+/** The listing prefix a key is checked under: everything up to its second colon (`v2:article:`). */
+const prefixOf = (key: string): string => key.slice(0, key.indexOf(':', key.indexOf(':') + 1) + 1)
+
+/** The entries whose final metadata the listing does not show. */
+async function unkept(store: KvStore, expected: ReadonlyMap<string, KvEntry>): Promise<KvEntry[]> {
+  const prefixes = new Set([...expected.keys()].map(prefixOf))
+  const listed = new Map<string, Record<string, unknown>>()
+  for (const prefix of prefixes) for (const [k, meta] of await store.list(prefix)) listed.set(k, meta)
+  return [...expected.values()].filter((e) => {
+    const meta = listed.get(e.key)
+    return meta === undefined || meta.h !== e.metadata.h || (meta.s ?? undefined) !== e.metadata.s
+  })
+}
+
+/** Checks the plan's JSON writes against the listing; writes the missing ones again once; throws if still missing. */
+export async function verifyWrites(
+  store: KvStore,
+  plan: WritePlan,
+  log: (line: string) => void,
+): Promise<void> {
+  const expected = new Map<string, KvEntry>()
+  for (const [, entries] of plan.steps)
+    for (const e of entries) if (!e.key.startsWith(keys.media(''))) expected.set(e.key, e)
+  const missing = await unkept(store, expected)
+  if (missing.length === 0) return
+  log(`verify: ${missing.length} value(s) not kept by KV; writing them again`)
+  await store.put(missing)
+  const still = await unkept(store, new Map(missing.map((e) => [e.key, e])))
+  if (still.length > 0) throw new UnkeptWritesError(still.map((e) => e.key))
+}
