@@ -27,7 +27,9 @@ function entry(item: FeedItem): string {
     author(item.author),
     ...item.tags.map((t) => xmlElement('category', { term: t })),
     item.summary ? xmlText('summary', item.summary, { type: 'text' }) : '',
-    xmlText('content', item.contentHtml, { type: 'html' }),
+    // An item with nothing to show (a gallery whose every photo was refused) has no content rather than an empty
+    // one, which the W3C validator flags (NotBlank); its alternate link stands in, as RFC 4287 allows.
+    item.contentHtml ? xmlText('content', item.contentHtml, { type: 'html' }) : '',
     // Atom's `length` is optional and the model does not know the byte size: omitted rather than guessed.
     ...item.photos.map((p) =>
       xmlElement('link', {

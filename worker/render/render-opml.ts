@@ -1,12 +1,9 @@
-/** OPML 2.0 subscription lists, one per feed format: the "all" feed first, then each article's feed. */
-import {
-  articlePageUrl,
-  FEED_FORMATS,
-  type FeedFormat,
-  feedUrl,
-  opmlUrl,
-  siteHomeUrl,
-} from '../../model/feed-urls.ts'
+/**
+ * OPML 2.0 subscription lists, one per feed format: the "all" feed first, then each article's feed. The head holds
+ * only elements the W3C Feed Validation Service knows (its OPML head is OPML 1.0's: `docs`, optional in 2.0, and
+ * `urlPublic`, not in the spec at all, are errors there).
+ */
+import { articlePageUrl, FEED_FORMATS, type FeedFormat, feedUrl, siteHomeUrl } from '../../model/feed-urls.ts'
 import type { SiteConfig } from '../site-config.ts'
 import type { ArticleListPage } from './article-list-page.ts'
 import { escapeHtml as escapeXml } from './html-text.ts'
@@ -53,8 +50,6 @@ export function renderOpml(index: ArticleListPage, site: SiteConfig, format: Fee
 <opml version="2.0">
   <head>
     <title>${escapeXml(`${site.title} (${label})`)}</title>${modified}
-    <docs>http://opml.org/spec2.opml</docs>
-    <urlPublic>${escapeXml(opmlUrl(site.baseUrl, format))}</urlPublic>
   </head>
   <body>
 ${entries.join('\n')}
