@@ -1,0 +1,221 @@
+/**
+ * The W3C Feed Validation Service's own code (vendored, vendor/w3c-feedvalidator) on every feed document the site
+ * serves, as the Worker serves it: the bundle `wrangler deploy` would upload, running in workerd through Miniflare,
+ * on KV written with the real publisher's build (editor/) of the seed content plus 45 generated articles (so the
+ * "all" feed has archive pages), and separately on the hostile fixture article. Every RSS and Atom document (the
+ * "all" head, every archive page, every article's feed) and the three OPML lists are fetched from the Worker and
+ * validated with their public URL and Content-Type, as the online service would fetch them; it must report no
+ * error and no warning. (The worker test project runs inside workerd and cannot start Python: hence Node here.)
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Miniflare } from 'miniflare'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unstable_readConfig } from 'wrangler'
+import { generateContent } from '../../bench/generate-content.ts'
+import { checkContent } from '../../editor/content/check-content.ts'
+import { renderDrafts } from '../../editor/photos/render-drafts.ts'
+import { type BuiltContent, buildEntries, emptySnapshot } from '../../editor/publish/build-entries.ts'
+import { hostileDraft } from '../browser/hostile-kv.ts'
+import { SEED_PUBLISH_TIME } from '../helpers/build-seed-entries.ts'
+import { runBin } from '../helpers/run-command.ts'
+import {
+  describeMessages,
+  FEED_TYPES,
+  type ServedDocument,
+  type ValidatorReport,
+  validateFeeds,
+} from '../helpers/w3c-feed-validator.ts'
+
+/** The public origin the Worker is configured with: the URL the validator is told it fetched. */
+const PUBLIC = 'https://news.example.com'
+const HUB = 'https://hub.example.net/'
+/** Generated articles besides the seed: more than two pages of "all" (20 items a page, one item per section). */
+const GENERATED = 45
+
+let work = ''
+let bundle = ''
+const started: Miniflare[] = []
+
+/** The site's Worker, built as deployed, on KV holding exactly what publish would write for `built`. */
+async function serve(built: BuiltContent): Promise<(path: string) => Promise<ServedDocument>> {
+  const config = unstable_readConfig({ config: 'wrangler.toml' })
+  const vars: Record<string, string> = {}
+  for (const [k, v] of Object.entries(config.vars)) if (typeof v === 'string') vars[k] = v
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: join(bundle, 'index.js'),
+    modulesRoot: bundle,
+    compatibilityDate: config.compatibility_date ?? '2026-04-26',
+    kvNamespaces: ['CONTENT'],
+    bindings: { ...vars, PUBLIC_BASE_URL: PUBLIC, WEBSUB_HUB: HUB },
+    cf: false,
+  })
+  started.push(mf)
+  const kv = await mf.getKVNamespace('CONTENT')
+  // Publish's steps in its order (an article's commit overwrites its first write).
+  for (const step of [built.media, built.articles, built.pages, built.heads, built.retired, built.commits])
+    for (const e of step) await kv.put(e.key, e.value, { metadata: e.metadata })
+  return async (path) => {
+    // A redirect is followed as the validator's urllib does (an archive page still filling goes to the head).
+    const url = `${PUBLIC}${path}`
+    let res = await mf.dispatchFetch(url, { redirect: 'manual' })
+    const location = res.headers.get('location')
+    const finalUrl = location === null ? url : new URL(location, url).href
+    if (location !== null) res = await mf.dispatchFetch(finalUrl, { redirect: 'manual' })
+    const body = new Uint8Array(await res.arrayBuffer())
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
+    return { url, finalUrl, contentType: res.headers.get('content-type') ?? '', body }
+  }
+}
+
+/** Paths of a feed's RFC 5005 archive links (`prev-archive`, `next-archive`), as the feed itself gives them. */
+function archiveLinks(doc: ServedDocument): string[] {
+  const text = new TextDecoder().decode(doc.body as Uint8Array)
+  return [...text.matchAll(/<(?:atom:)?link\b[^>]*>/g)]
+    .filter((m) => /\brel="(?:prev|next)-archive"/.test(m[0]))
+    .map((m) => (/\bhref="([^"]+)"/.exec(m[0])?.[1] ?? '').replace(PUBLIC, '').replaceAll('&amp;', '&'))
+}
+
+/** Every feed document a site serves: the three OPML lists, then every RSS and Atom feed they and "all" reach. */
+async function crawl(fetchDoc: (path: string) => Promise<ServedDocument>, slugs: string[]) {
+  const paths = ['/feeds.opml', '/feeds.atom.opml', '/feeds.json.opml']
+  for (const ext of ['rss', 'atom']) {
+    const seen = new Set<string>()
+    const queue = [`/feeds/all.${ext}`]
+    while (queue.length > 0) {
+      const path = queue.shift() as string
+      if (seen.has(path)) continue
+      seen.add(path)
+      paths.push(path)
+      queue.push(...archiveLinks(await fetchDoc(path)))
+    }
+    paths.push(...slugs.map((slug) => `/feeds/${slug}.${ext}`))
+  }
+  return Promise.all(paths.map(fetchDoc))
+}
+
+/**
+ * The only warnings allowed, and only on the hostile article: its titles, summary, byline, tags and captions are
+ * literally markup (`"><img src=x onerror=…><svg onload=…><script>…`), which the renderers keep as text, escaped,
+ * rather than rewrite what was written. The validator then warns that plain-text fields look like HTML, as it
+ * must. Published content never carries such text: content:check refuses markup in those fields
+ * (test/unit/hostile-content-check.test.ts); this article reaches KV only by bypassing publish.
+ */
+const MARKUP_IN_TEXT = {
+  ContainsHTML: 'an RSS title, description or category, or an Atom name, reads as HTML',
+  ContainsUndeclaredHTML: 'an Atom type="text" title, subtitle or summary reads as HTML',
+  SecurityRisk: 'an OPML outline title/text holds a literal <script>',
+  SecurityRiskAttr: 'an OPML outline title/text holds a literal onerror=',
+  NotHtml: 'an OPML outline title/text holds a literal <svg> (not an HTML tag)',
+  ContainsRelRef:
+    "a literal `<img src=x` inside an OPML title, or inside an escaped alt attribute in content:encoded, matches the validator's img-src regular expression",
+} as const
+
+let site: ValidatorReport[] = []
+let hostile: ValidatorReport[] = []
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'broadsheet-w3c-'))
+  bundle = join(work, 'bundle')
+  const bundled = await runBin('wrangler', ['deploy', '--dry-run', '--outdir', bundle])
+  if (bundled.code !== 0)
+    throw new Error(`wrangler deploy --dry-run failed:\n${bundled.stdout}${bundled.stderr}`)
+
+  // The seed and generated articles, checked, rendered and built by the publisher's own steps.
+  const root = join(work, 'content')
+  await cp('content', root, { recursive: true })
+  await generateContent(root, { articles: GENERATED, sections: 1, photos: 0 })
+  const checked = await checkContent(root)
+  if (checked.problems.length > 0) throw new Error(`content has problems: ${checked.problems[0]?.message}`)
+  const photos = await renderDrafts(checked.articles, { root, cacheDir: '.cache/renditions', log: () => {} })
+  const built = buildEntries(photos.drafts, emptySnapshot(), { now: SEED_PUBLISH_TIME })
+  const siteDocs = await crawl(
+    await serve(built),
+    checked.articles.map((a) => a.slug),
+  )
+
+  // The hostile article as a foreign publish could write it (content:check would reject it).
+  const hostileBuilt = buildEntries([hostileDraft()], emptySnapshot(), { now: SEED_PUBLISH_TIME })
+  const hostileDocs = await crawl(await serve(hostileBuilt), ['hostile'])
+
+  const reports = validateFeeds([...siteDocs, ...hostileDocs])
+  site = reports.slice(0, siteDocs.length)
+  hostile = reports.slice(siteDocs.length)
+}, 300_000)
+
+afterAll(async () => {
+  for (const mf of started) await mf.dispose()
+  if (work) await rm(work, { recursive: true, force: true })
+})
+
+const path = (r: ValidatorReport) => r.url.replace(PUBLIC, '')
+
+describe('the W3C Feed Validation Service on every feed the Worker serves', () => {
+  it('covers the OPML lists, every page of "all" and every article feed, in RSS 2.0 and Atom 1.0', () => {
+    const paths = site.map(path)
+    expect(paths.slice(0, 3)).toEqual(['/feeds.opml', '/feeds.atom.opml', '/feeds.json.opml'])
+    for (const ext of ['rss', 'atom']) {
+      // 46 items, 20 a page: archive pages 1 and 2 complete; 3, still filling, redirects to the head.
+      expect(paths).toContain(`/feeds/all.${ext}?archive=1`)
+      expect(paths).toContain(`/feeds/all.${ext}?archive=2`)
+      expect(paths).toContain(`/feeds/qijiang-strategic-pivot.${ext}`)
+      expect(paths).toContain(`/feeds/bench-article-44.${ext}`)
+    }
+    expect(paths).toContain(`/feeds/all.rss?archive=3`)
+    expect(site.length).toBe(3 + 2 * (1 + 3 + GENERATED + 1))
+    const types = (ext: string) =>
+      new Set(site.filter((r) => new RegExp(`\\.${ext}(\\?|$)`).test(path(r))).map((r) => r.feedType))
+    expect(types('opml')).toEqual(new Set([FEED_TYPES.opml]))
+    expect(types('rss')).toEqual(new Set([FEED_TYPES.rss2]))
+    expect(types('atom')).toEqual(new Set([FEED_TYPES.atom]))
+  })
+
+  it('reports no error and no warning on the seed and generated site', () => {
+    const flagged = site.filter((r) => r.errors.length + r.warnings.length > 0)
+    expect(flagged.map(describeMessages).join('\n')).toBe('')
+  })
+
+  it('reports no error on the hostile article that bypassed content:check, and only warnings about its text', () => {
+    expect(hostile.map(path)).toEqual([
+      '/feeds.opml',
+      '/feeds.atom.opml',
+      '/feeds.json.opml',
+      '/feeds/all.rss',
+      '/feeds/hostile.rss',
+      '/feeds/all.atom',
+      '/feeds/hostile.atom',
+    ])
+    expect(
+      hostile
+        .filter((r) => r.errors.length > 0)
+        .map(describeMessages)
+        .join('\n'),
+    ).toBe('')
+    const unexpected = hostile
+      .map((r) => ({ ...r, warnings: r.warnings.filter((w) => !(w.type in MARKUP_IN_TEXT)) }))
+      .filter((r) => r.warnings.length > 0)
+    expect(unexpected.map(describeMessages).join('\n')).toBe('')
+    // The allowance is used (it cannot outlive the payload) and only by classes it names.
+    const seen = new Set(hostile.flatMap((r) => r.warnings.map((w) => w.type)))
+    expect([...seen].sort()).toEqual(Object.keys(MARKUP_IN_TEXT).sort())
+  })
+
+  it('would report what the online service reports on a bad feed (the check can fail)', () => {
+    const [bad] = validateFeeds([
+      {
+        url: `${PUBLIC}/feeds/bad.rss`,
+        contentType: 'text/html; charset=utf-8',
+        body: '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t &lt;b&gt;</title><link>/x</link><description>d</description><item><title>i</title></item></channel></rss>',
+      },
+    ])
+    expect(bad?.errors.map((e) => e.type)).toEqual(['InvalidFullLink'])
+    expect(bad?.warnings.map((e) => e.type)).toEqual([
+      'UnexpectedContentType',
+      'CharacterData',
+      'MissingGuid',
+      'MissingAtomSelfLink',
+    ])
+  })
+})
