@@ -1,11 +1,13 @@
 /**
  * The W3C Feed Validation Service's own code (vendored, vendor/w3c-feedvalidator) on every feed document the site
  * serves, as the Worker serves it: the bundle `wrangler deploy` would upload, running in workerd through Miniflare,
- * on KV written with the real publisher's build (editor/) of the seed content plus 45 generated articles (so the
- * "all" feed has archive pages), and separately on the hostile fixture article. Every RSS and Atom document (the
- * "all" head, every archive page, every article's feed) and the three OPML lists are fetched from the Worker and
- * validated with their public URL and Content-Type, as the online service would fetch them; it must report no
- * error and no warning. (The worker test project runs inside workerd and cannot start Python: hence Node here.)
+ * on KV written by the real publisher (editor/: check, renditions, build, ordered writes) from the seed content
+ * plus 45 generated articles (so the "all" feed has archive pages), then a second publish withdrawing one of them
+ * (tombstones); and separately the hostile fixture article. Every RSS and Atom document (the "all" head, every
+ * archive page, every article's feed) and the three OPML lists are fetched from the Worker and validated with
+ * their public URL and Content-Type, as the online service would fetch them: no errors, no warnings, but for the
+ * two allowances below, each justified and checked to be in use. The worker test project runs inside workerd and
+ * cannot start Python, hence Node here; the bytes are the Worker's own responses, not a re-rendering.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,15 +17,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unstable_readConfig } from 'wrangler'
 import { generateContent } from '../../bench/generate-content.ts'
 import { checkContent } from '../../editor/content/check-content.ts'
+import type { DraftArticle } from '../../editor/content/draft.ts'
 import { renderDrafts } from '../../editor/photos/render-drafts.ts'
-import { type BuiltContent, buildEntries, emptySnapshot } from '../../editor/publish/build-entries.ts'
+import { buildWithStore } from '../../editor/publish/build-with-store.ts'
+import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { hostileDraft } from '../browser/hostile-kv.ts'
 import { SEED_PUBLISH_TIME } from '../helpers/build-seed-entries.ts'
+import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 import { runBin } from '../helpers/run-command.ts'
 import {
   describeMessages,
   FEED_TYPES,
   type ServedDocument,
+  type ValidatorMessage,
   type ValidatorReport,
   validateFeeds,
 } from '../helpers/w3c-feed-validator.ts'
@@ -33,13 +39,21 @@ const PUBLIC = 'https://news.example.com'
 const HUB = 'https://hub.example.net/'
 /** Generated articles besides the seed: more than two pages of "all" (20 items a page, one item per section). */
 const GENERATED = 45
+/** The article withdrawn by the second publish. */
+const WITHDRAWN = 'bench-article-7'
 
 let work = ''
 let bundle = ''
 const started: Miniflare[] = []
 
-/** The site's Worker, built as deployed, on KV holding exactly what publish would write for `built`. */
-async function serve(built: BuiltContent): Promise<(path: string) => Promise<ServedDocument>> {
+/** Publishes `drafts` into `store` as content:publish does: build against what is stored, then ordered writes. */
+async function publish(store: MemoryKvStore, drafts: readonly DraftArticle[], now: Date): Promise<void> {
+  const built = await buildWithStore(store, drafts, { now, allowRevert: new Set() })
+  await applyWrites(store, await planWrites(store, built))
+}
+
+/** The site's Worker, built as deployed, on KV holding exactly what publish wrote into `store`. */
+async function serve(store: MemoryKvStore): Promise<(path: string) => Promise<ServedDocument>> {
   const config = unstable_readConfig({ config: 'wrangler.toml' })
   const vars: Record<string, string> = {}
   for (const [k, v] of Object.entries(config.vars)) if (typeof v === 'string') vars[k] = v
@@ -54,9 +68,7 @@ async function serve(built: BuiltContent): Promise<(path: string) => Promise<Ser
   })
   started.push(mf)
   const kv = await mf.getKVNamespace('CONTENT')
-  // Publish's steps in its order (an article's commit overwrites its first write).
-  for (const step of [built.media, built.articles, built.pages, built.heads, built.retired, built.commits])
-    for (const e of step) await kv.put(e.key, e.value, { metadata: e.metadata })
+  for (const [key, { value, metadata }] of store.values) await kv.put(key, value, { metadata })
   return async (path) => {
     // A redirect is followed as the validator's urllib does (an archive page still filling goes to the head).
     const url = `${PUBLIC}${path}`
@@ -113,6 +125,15 @@ const MARKUP_IN_TEXT = {
     "a literal `<img src=x` inside an OPML title, or inside an escaped alt attribute in content:encoded, matches the validator's img-src regular expression",
 } as const
 
+/**
+ * RFC 6721 (Atom tombstones, 2012) is newer than the validator's namespace table, so declaring it draws
+ * `UnknownNamespace`, a warning, on every Atom "all" document that carries a withdrawal's `at:deleted-entry`.
+ * Kept on purpose: tombstones are how an Atom reader learns an entry was withdrawn (RFC 4287 extension elements
+ * are ignored by readers that do not know them), and no other declaration of that namespace avoids the warning
+ * (feedvalidator/base.py warns on the prefix mapping itself). Allowed for that namespace only.
+ */
+const TOMBSTONES_NAMESPACE = 'http://purl.org/atompub/tombstones/1.0'
+
 let site: ValidatorReport[] = []
 let hostile: ValidatorReport[] = []
 
@@ -130,15 +151,24 @@ beforeAll(async () => {
   const checked = await checkContent(root)
   if (checked.problems.length > 0) throw new Error(`content has problems: ${checked.problems[0]?.message}`)
   const photos = await renderDrafts(checked.articles, { root, cacheDir: '.cache/renditions', log: () => {} })
-  const built = buildEntries(photos.drafts, emptySnapshot(), { now: SEED_PUBLISH_TIME })
+  const store = new MemoryKvStore()
+  await publish(store, photos.drafts, SEED_PUBLISH_TIME)
+  // Then one article is withdrawn: its items leave "all", which carries RFC 6721 tombstones instead (Atom).
+  const drafts = photos.drafts.map((d) =>
+    d.slug === WITHDRAWN
+      ? { ...d, withdrawn: { at: '2026-11-24T18:00:00+08:00', reason: '应当事人要求' } }
+      : d,
+  )
+  await publish(store, drafts, new Date(SEED_PUBLISH_TIME.getTime() + 86_400_000))
   const siteDocs = await crawl(
-    await serve(built),
-    checked.articles.map((a) => a.slug),
+    await serve(store),
+    checked.articles.map((a) => a.slug).filter((slug) => slug !== WITHDRAWN),
   )
 
   // The hostile article as a foreign publish could write it (content:check would reject it).
-  const hostileBuilt = buildEntries([hostileDraft()], emptySnapshot(), { now: SEED_PUBLISH_TIME })
-  const hostileDocs = await crawl(await serve(hostileBuilt), ['hostile'])
+  const hostileStore = new MemoryKvStore()
+  await publish(hostileStore, [hostileDraft()], SEED_PUBLISH_TIME)
+  const hostileDocs = await crawl(await serve(hostileStore), ['hostile'])
 
   const reports = validateFeeds([...siteDocs, ...hostileDocs])
   site = reports.slice(0, siteDocs.length)
@@ -164,7 +194,9 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
       expect(paths).toContain(`/feeds/bench-article-44.${ext}`)
     }
     expect(paths).toContain(`/feeds/all.rss?archive=3`)
-    expect(site.length).toBe(3 + 2 * (1 + 3 + GENERATED + 1))
+    // Per format: the head, archives 1-3, and an article feed for the seed and each generated article but one.
+    expect(paths).not.toContain(`/feeds/${WITHDRAWN}.rss`)
+    expect(site.length).toBe(3 + 2 * (1 + 3 + 1 + GENERATED - 1))
     const types = (ext: string) =>
       new Set(site.filter((r) => new RegExp(`\\.${ext}(\\?|$)`).test(path(r))).map((r) => r.feedType))
     expect(types('opml')).toEqual(new Set([FEED_TYPES.opml]))
@@ -172,9 +204,17 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     expect(types('atom')).toEqual(new Set([FEED_TYPES.atom]))
   })
 
-  it('reports no error and no warning on the seed and generated site', () => {
-    const flagged = site.filter((r) => r.errors.length + r.warnings.length > 0)
+  it('reports no error and no warning on the seed and generated site, but for RFC 6721 tombstones', () => {
+    const tombstones = (w: ValidatorMessage) =>
+      w.type === 'UnknownNamespace' && w.params.namespace === TOMBSTONES_NAMESPACE
+    const flagged = site
+      .map((r) => ({ ...r, warnings: r.warnings.filter((w) => !tombstones(w)) }))
+      .filter((r) => r.errors.length + r.warnings.length > 0)
     expect(flagged.map(describeMessages).join('\n')).toBe('')
+    // The allowance is used (the withdrawal's tombstones are there) and only where tombstones are: Atom "all".
+    const withTombstones = site.filter((r) => r.warnings.some(tombstones)).map(path)
+    expect(withTombstones).toContain('/feeds/all.atom')
+    expect(withTombstones.every((p) => p.startsWith('/feeds/all.atom'))).toBe(true)
   })
 
   it('reports no error on the hostile article that bypassed content:check, and only warnings about its text', () => {
