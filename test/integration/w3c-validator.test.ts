@@ -41,6 +41,8 @@ const HUB = 'https://hub.example.net/'
 const GENERATED = 45
 /** The article withdrawn by the second publish. */
 const WITHDRAWN = 'bench-article-7'
+/** The article the second publish gives a canonical URL on another site. */
+const CANONICAL = 'bench-article-8'
 
 let work = ''
 let bundle = ''
@@ -53,7 +55,7 @@ async function publish(store: MemoryKvStore, drafts: readonly DraftArticle[], no
 }
 
 /** The site's Worker, built as deployed, on KV holding exactly what publish wrote into `store`. */
-async function serve(store: MemoryKvStore): Promise<(path: string) => Promise<ServedDocument>> {
+async function serve(store: MemoryKvStore, hub = HUB): Promise<(path: string) => Promise<ServedDocument>> {
   const config = unstable_readConfig({ config: 'wrangler.toml' })
   const vars: Record<string, string> = {}
   for (const [k, v] of Object.entries(config.vars)) if (typeof v === 'string') vars[k] = v
@@ -63,7 +65,7 @@ async function serve(store: MemoryKvStore): Promise<(path: string) => Promise<Se
     modulesRoot: bundle,
     compatibilityDate: config.compatibility_date ?? '2026-04-26',
     kvNamespaces: ['CONTENT'],
-    bindings: { ...vars, PUBLIC_BASE_URL: PUBLIC, WEBSUB_HUB: HUB },
+    bindings: { ...vars, PUBLIC_BASE_URL: PUBLIC, WEBSUB_HUB: hub },
     cf: false,
   })
   started.push(mf)
@@ -136,6 +138,9 @@ const TOMBSTONES_NAMESPACE = 'http://purl.org/atompub/tombstones/1.0'
 
 let site: ValidatorReport[] = []
 let hostile: ValidatorReport[] = []
+let empty: ValidatorReport[] = []
+/** The site documents that link the canonical URL the second publish set. */
+let linksCanonical: string[] = []
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'broadsheet-w3c-'))
@@ -154,10 +159,13 @@ beforeAll(async () => {
   const store = new MemoryKvStore()
   await publish(store, photos.drafts, SEED_PUBLISH_TIME)
   // Then one article is withdrawn: its items leave "all", which carries RFC 6721 tombstones instead (Atom).
+  // Another gains a canonical URL elsewhere (its items then link there).
   const drafts = photos.drafts.map((d) =>
     d.slug === WITHDRAWN
       ? { ...d, withdrawn: { at: '2026-11-24T18:00:00+08:00', reason: '应当事人要求' } }
-      : d,
+      : d.slug === CANONICAL
+        ? { ...d, canonical: 'https://partner.example.org/stories/8?from=broadsheet&amp=1' }
+        : d,
   )
   await publish(store, drafts, new Date(SEED_PUBLISH_TIME.getTime() + 86_400_000))
   const siteDocs = await crawl(
@@ -170,9 +178,16 @@ beforeAll(async () => {
   await publish(hostileStore, [hostileDraft()], SEED_PUBLISH_TIME)
   const hostileDocs = await crawl(await serve(hostileStore), ['hostile'])
 
-  const reports = validateFeeds([...siteDocs, ...hostileDocs])
+  // A site with nothing published yet, configured without a WebSub hub (wrangler.toml's default).
+  const emptyDocs = await crawl(await serve(new MemoryKvStore(), ''), [])
+
+  const text = (d: ServedDocument) => new TextDecoder().decode(d.body as Uint8Array)
+  linksCanonical = siteDocs.filter((d) => text(d).includes('partner.example.org/stories/8')).map((d) => d.url)
+
+  const reports = validateFeeds([...siteDocs, ...hostileDocs, ...emptyDocs])
   site = reports.slice(0, siteDocs.length)
-  hostile = reports.slice(siteDocs.length)
+  hostile = reports.slice(siteDocs.length, siteDocs.length + hostileDocs.length)
+  empty = reports.slice(siteDocs.length + hostileDocs.length)
 }, 300_000)
 
 afterAll(async () => {
@@ -196,6 +211,7 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     expect(paths).toContain(`/feeds/all.rss?archive=3`)
     // Per format: the head, archives 1-3, and an article feed for the seed and each generated article but one.
     expect(paths).not.toContain(`/feeds/${WITHDRAWN}.rss`)
+    expect(linksCanonical).toContain(`${PUBLIC}/feeds/${CANONICAL}.atom`)
     expect(site.length).toBe(3 + 2 * (1 + 3 + 1 + GENERATED - 1))
     const types = (ext: string) =>
       new Set(site.filter((r) => new RegExp(`\\.${ext}(\\?|$)`).test(path(r))).map((r) => r.feedType))
@@ -240,6 +256,18 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     // The allowance is used (it cannot outlive the payload) and only by classes it names.
     const seen = new Set(hostile.flatMap((r) => r.warnings.map((w) => w.type)))
     expect([...seen].sort()).toEqual(Object.keys(MARKUP_IN_TEXT).sort())
+  })
+
+  it('reports no error and no warning on an empty site without a hub', () => {
+    expect(empty.map(path)).toEqual([
+      '/feeds.opml',
+      '/feeds.atom.opml',
+      '/feeds.json.opml',
+      '/feeds/all.rss',
+      '/feeds/all.atom',
+    ])
+    const flagged = empty.filter((r) => r.errors.length + r.warnings.length > 0)
+    expect(flagged.map(describeMessages).join('\n')).toBe('')
   })
 
   it('would report what the online service reports on a bad feed (the check can fail)', () => {
