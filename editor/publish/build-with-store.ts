@@ -1,7 +1,5 @@
 /** Runs the pure build against a KV store: lists the article keys once, then reads only what the build asks for. */
-import { historyInValue, parseArticleHistory } from '../../model/parse-store-values.ts'
 import { keys, slugOfArticleKey } from '../../model/store-keys.ts'
-import type { ArticleHistory } from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import {
   type ArticleMeta,
@@ -13,6 +11,7 @@ import {
   type KvSnapshot,
 } from './build-entries.ts'
 import type { KvStore } from './kv-store.ts'
+import { readHistories } from './read-histories.ts'
 import { sourceHash } from './source-hash.ts'
 
 /** Rounds of reads: article values and histories, then the heads' pages to rewrite; a few more never hurt. */
@@ -65,21 +64,11 @@ async function revertsAmong(
   o: BuildOptions,
 ): Promise<string[]> {
   const published = later.filter((d) => listing.has(d.slug) && !o.allowRevert?.has(d.slug))
-  const histories = await store.getJson(published.map((d) => keys.history(d.slug)))
-  const history = (d: DraftArticle): ArticleHistory | null => {
-    try {
-      return parseArticleHistory(histories.get(keys.history(d.slug)))
-    } catch {
-      return null
-    }
-  }
-  // A lost or unusable history: the article value keeps a copy.
-  const lost = published.filter((d) => history(d) === null)
-  const values = await store.getJson(lost.map((d) => keys.article(d.slug)))
+  const histories = await readHistories(
+    store,
+    published.map((d) => d.slug),
+  )
   return published
-    .filter((d) => {
-      const h = history(d) ?? historyInValue(values.get(keys.article(d.slug)))
-      return isRevert(h, sources.get(d.slug) ?? '')
-    })
+    .filter((d) => isRevert(histories.get(d.slug) ?? null, sources.get(d.slug) ?? ''))
     .map((d) => d.slug)
 }

@@ -7,8 +7,6 @@
 import type { Article } from '../../model/article.ts'
 import { articleItems } from '../../model/article-items.ts'
 import {
-  historyInValue,
-  parseArticleHistory,
   parseArticleValue,
   parseFeedArchiveValue,
   parseFeedHeadValue,
@@ -28,6 +26,7 @@ import { feedHeadEntry, feedLog, indexHeadEntry, indexLog } from './aggregate-lo
 import type { KvEntry } from './kv-entry.ts'
 import type { KvStore } from './kv-store.ts'
 import { pageOf } from './paged-log.ts'
+import { readHistories } from './read-histories.ts'
 import { feedArticle, summarize } from './store-entries.ts'
 
 /** A head cannot be rebuilt from what KV holds (a gap in the pages); nothing is written. */
@@ -64,21 +63,15 @@ async function completePages(store: KvStore, prefix: string): Promise<number> {
   return numbers.length
 }
 
-/** Every article's history: from `v2:history:`, else the copy in its value. */
-async function readHistories(store: KvStore): Promise<{ slug: string; history: ArticleHistory }[]> {
+/** Every article's history (aliases have none). */
+async function allHistories(store: KvStore): Promise<{ slug: string; history: ArticleHistory }[]> {
   const slugs = [...(await store.list(keys.articlePrefix())).entries()]
     .filter(([, meta]) => !(typeof meta.s === 'string' && meta.s.startsWith('moved:')))
     .map(([key]) => slugOfArticleKey(key))
-  const kept = await store.getJson(slugs.map(keys.history))
-  const own = (slug: string) => parsed(parseArticleHistory, kept.get(keys.history(slug)))
-  const lost = await store.getJson(slugs.filter((s) => own(s) === null).map(keys.article))
-  return slugs.flatMap((slug) => {
-    const history = own(slug) ?? historyInValue(lost.get(keys.article(slug)))
-    return history ? [{ slug, history }] : []
-  })
+  return [...(await readHistories(store, slugs))].map(([slug, history]) => ({ slug, history }))
 }
 
-type Histories = Awaited<ReturnType<typeof readHistories>>
+type Histories = Awaited<ReturnType<typeof allHistories>>
 
 /** The live articles among `slugs` (withdrawn ones have no text to show). */
 async function readLive(store: KvStore, slugs: readonly string[]): Promise<Map<string, Article>> {
@@ -100,15 +93,19 @@ function sizeOf(page: number, positions: readonly number[]): number {
   return size
 }
 
+/** A complete page the rebuild starts from, or a RebuildError naming it. */
+async function readPage<T>(store: KvStore, key: string, parse: (v: unknown) => T): Promise<T> {
+  const page = parsed(parse, (await store.getJson([key])).get(key))
+  if (page === null) throw new RebuildError(`${key} is unusable: restore it from a backup first`)
+  return page
+}
+
 async function rebuildFeedHead(store: KvStore, articles: Histories): Promise<KvEntry> {
   const archived = await completePages(store, `${KEY_PREFIX}feed:archive:`)
   let last: FeedLogEntry[] = []
   let size = FEED_PAGE_SIZE
   if (archived > 0) {
-    const value = (await store.getJson([keys.feedArchive(archived)])).get(keys.feedArchive(archived))
-    const page = parsed(parseFeedArchiveValue, value)
-    if (!page)
-      throw new RebuildError(`${keys.feedArchive(archived)} is unusable: restore it from a backup first`)
+    const page = await readPage(store, keys.feedArchive(archived), parseFeedArchiveValue)
     last = page.items
     size = sizeOf(
       archived,
@@ -142,10 +139,7 @@ async function rebuildIndexHead(store: KvStore, articles: Histories): Promise<Kv
   const pages = await completePages(store, `${KEY_PREFIX}index:`)
   let last: IndexEntry[] = []
   if (pages > 0) {
-    const value = (await store.getJson([keys.indexPage(pages)])).get(keys.indexPage(pages))
-    const page = parsed(parseIndexPageValue, value)
-    if (!page) throw new RebuildError(`${keys.indexPage(pages)} is unusable: restore it from a backup first`)
-    last = page.articles
+    last = (await readPage(store, keys.indexPage(pages), parseIndexPageValue)).articles
   }
   const first = pages * INDEX_PAGE_SIZE
   const recent = articles.filter(({ history }) => history.slot >= first)
@@ -173,7 +167,7 @@ export async function rebuildHeads(store: KvStore): Promise<Rebuilt> {
   const feedLost = parsed(parseFeedHeadValue, heads.get(keys.feedHead())) === null
   const indexLost = parsed(parseIndexHeadValue, heads.get(keys.indexHead())) === null
   if (!feedLost && !indexLost) return { entries: [], notes: ['both heads are usable: nothing to rebuild'] }
-  const articles = await readHistories(store)
+  const articles = await allHistories(store)
   const entries: KvEntry[] = []
   const notes: string[] = []
   if (feedLost) {
