@@ -88,8 +88,8 @@ describe('answers from the isolate', () => {
 
   it('keeps each coding apart: gzip and identity from memory, each with its own ETag and Vary', async () => {
     await seedArticle()
-    const gzip = { cf: { clientAcceptEncoding: 'gzip' } }
-    const identity = { cf: { clientAcceptEncoding: 'identity' } }
+    const gzip = { headers: { 'accept-encoding': 'gzip' } }
+    const identity = { headers: { 'accept-encoding': 'identity' } }
     for (let round = 0; round < 2; round++) {
       const zipped = await callWorker(new Request(FEED, gzip))
       const plain = await callWorker(new Request(FEED, identity))

@@ -1,30 +1,24 @@
 /**
- * gzip for text: decided from the client's own Accept-Encoding, compressed by us with CompressionStream.
+ * gzip for text: decided from the request's Accept-Encoding, compressed by us with CompressionStream.
  * Why not leave it to Cloudflare's front end: it compresses after the Worker, so (1) every edge-cache hit would
  * be compressed again, while we cache the gzip bytes once per version; (2) it turns our strong ETags weak when
  * it re-encodes; (3) wrangler dev and tests would never see compression. We send `encodeBody: 'manual'` so the
- * runtime passes our bytes through; a client that takes no gzip gets identity from us (Cloudflare also decodes
- * transparently for such clients).
+ * runtime passes our bytes through.
+ *
+ * On the edge (and behind wrangler dev's proxy) the Worker sees Accept-Encoding as the front end rewrote it, always
+ * with gzip, so every client gets our gzip bytes there and the front end decodes them for a client that takes no
+ * gzip (Miniflare's entry worker does the same locally, as Cloudflare's front end does; tested through wrangler
+ * dev in test/readers). We do not read `request.cf.clientAcceptEncoding` instead: the first read of `request.cf`
+ * deserializes the whole cf object, measured at ~65 µs of CPU per request in workerd, more than the rest of an
+ * isolate-cache hit costs (bench:workerd; README "Where a request's time goes").
  */
-
-/**
- * The client's Accept-Encoding. On the edge and under wrangler dev the Worker always sees `br, gzip`
- * (Cloudflare's front end re-encodes); the client's real header is `cf.clientAcceptEncoding`.
- */
-function clientAcceptEncoding(request: Request): string {
-  const cf: unknown = request.cf
-  const fromCf =
-    typeof cf === 'object' && cf !== null && 'clientAcceptEncoding' in cf ? cf.clientAcceptEncoding : null
-  if (typeof fromCf === 'string') return fromCf
-  return request.headers.get('accept-encoding') ?? ''
-}
 
 /** Answers for the Accept-Encoding values seen lately: clients send a handful of distinct values. */
 const seen = new Map<string, boolean>()
 
-/** Whether the client accepts gzip (`gzip`, `x-gzip` or `*`, with a non-zero q). */
+/** Whether the request accepts gzip (`gzip`, `x-gzip` or `*`, with a non-zero q). */
 export function acceptsGzip(request: Request): boolean {
-  const header = clientAcceptEncoding(request)
+  const header = request.headers.get('accept-encoding') ?? ''
   let known = seen.get(header)
   if (known === undefined) {
     if (seen.size >= 64) seen.clear()
