@@ -5,7 +5,14 @@ import { runBin } from '../test/helpers/run-command.ts'
 import { startWranglerDev } from '../test/helpers/wrangler-dev.ts'
 import { bundleSize } from './bundle-size.ts'
 import { generateContent } from './generate-content.ts'
-import { interleavedRounds, printGoal, printRows, type Row, type Scenario } from './interleaved-rounds.ts'
+import {
+  interleavedRounds,
+  printGoal,
+  printReported,
+  printRows,
+  type Row,
+  type Scenario,
+} from './interleaved-rounds.ts'
 
 /** 100 articles × 5 sections: 500 items, so /feeds/all.rss shows a full head page (the log's page size). */
 // No photos: publish encodes renditions before building (bench:images' subject), and this run times feeds.
@@ -84,7 +91,13 @@ const warm = await runOn([`${BUNDLE}/index.js`, '--no-bundle'], async (origin) =
   const feed = `${origin}/feeds/all.rss`
   return [
     { name: '/feeds/all.rss hit (gzip)', url: feed, headers: GZIP, status: 200 },
-    { name: '/feeds/all.rss hit (identity)', url: feed, status: 200 },
+    {
+      // The Worker sends gzip (wrangler dev rewrites Accept-Encoding, as the edge does); the proxy decodes it.
+      name: '/feeds/all.rss hit, client takes no gzip',
+      url: feed,
+      headers: { 'accept-encoding': 'identity' },
+      status: 200,
+    },
     {
       name: '/feeds/all.rss 304 (If-None-Match)',
       url: feed,
@@ -136,7 +149,10 @@ console.log('  every lookup a miss')
 printRows(cold)
 printGoal('hit', warm[1], 0.9)
 printGoal('304', warm[3], 0.95)
-printGoal('miss', cold[1], 0.8)
+// The issue's miss: not answered from memory, so one KV read (the window is over; the content is unchanged).
+printGoal('miss (one KV read)', revalidated[1], 0.8)
+// A miss after a publish also renders, gzips and goes through the Cache API (Miniflare's, in this process).
+printReported('cold miss (content changed: KV, render, gzip, Cache API)', cold[1])
 const kb = (n: number) => (n / 1024).toFixed(1)
 console.log(
   `  bundle (wrangler deploy --dry-run)  ${kb(size.raw)} KB raw, ${kb(size.gzip)} KB gzip   goal <= 25 KB gzip: ${size.gzip <= 25 * 1024 ? 'met' : 'MISSED'}`,

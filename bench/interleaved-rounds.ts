@@ -143,6 +143,11 @@ export function printRows(rows: readonly Row[]): void {
 }
 
 /** Prints a goal on the median ratio (benchmarks print goals; nothing asserts them). */
+/** A ratio the benchmark reports without a goal. */
+export function printReported(label: string, row: Row | undefined): void {
+  if (row !== undefined) console.log(`  ${label}: ${ratioText(row.ratios)} (reported)`)
+}
+
 export function printGoal(label: string, row: Row | undefined, target: number): void {
   if (row === undefined) return
   const met = median(row.ratios) >= target ? 'met' : 'MISSED'

@@ -24,6 +24,13 @@ export interface BenchSite {
 
 const BATCH = 500
 
+/** The site bench:workerd and bench:profile serve: where it lives, its shape, the publish time. */
+export const BENCH_SITE = {
+  dir: 'test/.tmp/bench-workerd',
+  shape: { articles: 1000, sections: 5, photos: 3 },
+  now: new Date('2026-11-24T00:00:00Z'),
+} as const
+
 function digestOf(entries: readonly KvEntry[]): string {
   const hash = createHash('sha256')
   for (const e of entries) hash.update(`${e.key}\0${e.metadata.h}\n`)
