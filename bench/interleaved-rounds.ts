@@ -1,6 +1,6 @@
 /** Interleaved rounds against a floor: each round measures the floor first and last, then every scenario between. */
 import autocannon from 'autocannon'
-import { processCpuMs } from './process-cpu.ts'
+import { processCpuMs, settled } from './process-cpu.ts'
 
 export interface Scenario {
   name: string
@@ -46,6 +46,8 @@ async function measure(s: Scenario, o: RoundOptions): Promise<Run> {
     s.pid === undefined || r.requests.total === 0
       ? undefined
       : ((processCpuMs(s.pid) - cpuBefore) * 1000) / r.requests.total
+  // Work a scenario leaves queued (Cache API puts after the response) must not slow the next one down.
+  if (s.pid !== undefined) await settled(s.pid)
   return {
     rps: r.requests.average,
     p99: r.latency.p99,
@@ -142,11 +144,12 @@ export function printRows(rows: readonly Row[]): void {
   }
 }
 
-/** Prints a goal on the median ratio (benchmarks print goals; nothing asserts them). */
 /** A ratio the benchmark reports without a goal. */
 export function printReported(label: string, row: Row | undefined): void {
   if (row !== undefined) console.log(`  ${label}: ${ratioText(row.ratios)} (reported)`)
 }
+
+/** Prints a goal on the median ratio (benchmarks print goals; nothing asserts them). */
 
 export function printGoal(label: string, row: Row | undefined, target: number): void {
   if (row === undefined) return

@@ -14,6 +14,18 @@ export function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / tick
 }
 
+/** Resolves once `pid` uses under 5 % of a core over 200 ms (work it had queued is done), or after 30 s. */
+export async function settled(pid: number): Promise<void> {
+  const deadline = Date.now() + 30_000
+  let before = processCpuMs(pid)
+  while (Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 200))
+    const now = processCpuMs(pid)
+    if (now - before < 10) return
+    before = now
+  }
+}
+
 /** The process listening on a loopback TCP port (by `ss`), or undefined where that cannot be found. */
 export function listeningPid(port: number): number | undefined {
   try {
