@@ -46,8 +46,7 @@ async function measure(s: Scenario, o: RoundOptions): Promise<Run> {
     s.pid === undefined || r.requests.total === 0
       ? undefined
       : ((processCpuMs(s.pid) - cpuBefore) * 1000) / r.requests.total
-  // Work a scenario leaves queued (Cache API puts after the response) must not slow the next one down.
-  if (s.pid !== undefined) await settled(s.pid)
+  await settled()
   return {
     rps: r.requests.average,
     p99: r.latency.p99,
