@@ -32,15 +32,15 @@ export interface RoundOptions {
   connections: number
 }
 
-/** One bounded autocannon run. */
+/** Unmeasured load before each run: connections opened, the server awake after the others' turns. */
+const WARM_UP_S = 1
+
+/** One bounded autocannon run, after a short unmeasured one. */
 async function measure(s: Scenario, o: RoundOptions): Promise<Run> {
+  const load = { url: s.url, connections: o.connections, ...(s.headers ? { headers: s.headers } : {}) }
+  await autocannon({ ...load, duration: WARM_UP_S })
   const cpuBefore = s.pid === undefined ? 0 : processCpuMs(s.pid)
-  const r = await autocannon({
-    url: s.url,
-    connections: o.connections,
-    duration: o.durationS,
-    ...(s.headers ? { headers: s.headers } : {}),
-  })
+  const r = await autocannon({ ...load, duration: o.durationS })
   const good = s.status === 304 ? r['3xx'] : r['2xx']
   const cpuUs =
     s.pid === undefined || r.requests.total === 0
