@@ -106,14 +106,42 @@ const watcher = watchContent(root, async () => {
 })
 log(`\npreview: ${server.url}/  (watching ${root}/; Ctrl-C stops)\n`)
 
+/** Signals wrangler dev's process group (it and the workerd it started); gone already is fine. */
+function signalWorker(signal: NodeJS.Signals): void {
+  try {
+    if (worker.pid !== undefined) process.kill(-worker.pid, signal)
+  } catch {}
+}
+
+/**
+ * Stops wrangler dev for sure: SIGTERM, and SIGKILL for whatever of its group is left after it exits or after 5 s
+ * (wrangler dev does not always exit on SIGTERM, and would keep the port and a workerd running).
+ */
+async function stopWorker(): Promise<void> {
+  if (worker.exitCode === null && worker.signalCode === null) {
+    const exited = new Promise((done) => worker.once('exit', done))
+    signalWorker('SIGTERM')
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))])
+  }
+  signalWorker('SIGKILL')
+}
+
+let stopping = false
 const stop = async () => {
+  if (stopping) return
+  stopping = true
   watcher.close()
+  await stopWorker()
   await server.close()
-  if (worker.pid !== undefined && worker.exitCode === null) process.kill(-worker.pid, 'SIGTERM')
   process.exit(0)
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop())
+// First in line: other modules (wrangler's platform proxy) listen for these signals too and may exit the process.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.prependListener(signal, () => void stop())
+// However this process ends, wrangler dev must not outlive it.
+process.on('exit', () => signalWorker('SIGKILL'))
 worker.on('exit', (code) => {
+  if (stopping) return
   process.stderr.write(`preview: wrangler dev exited (${code})\n`)
+  signalWorker('SIGKILL')
   void server.close().then(() => process.exit(1))
 })

@@ -1,5 +1,5 @@
 /** `npm run preview` in Chromium: a save republishes and reloads the page, a content error shows, a fix clears it. */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -100,4 +100,20 @@ describe('npm run preview', () => {
     await page.locator('#broadsheet-preview-problems').waitFor({ state: 'hidden', ...WAIT })
     expect(await page.locator('#broadsheet-preview-problems').textContent()).toBe('')
   }, 360_000)
+
+  it('stops the wrangler dev it started when it is stopped (nothing keeps the port or a workerd)', async () => {
+    // wrangler dev runs in a process group of its own, with the preview's KV folder on its command line.
+    const serving = () =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes(persist))
+    expect(serving().some((line) => line.includes('wrangler'))).toBe(true)
+    const exited = new Promise((done) => preview.once('exit', done))
+    preview.kill('SIGTERM')
+    await exited
+    // The preview waits for wrangler dev to exit before it does; polled (until the test's timeout) in case the
+    // tsx wrapper ended it sooner.
+    while (serving().length > 0) await new Promise((done) => setTimeout(done, 100))
+    expect(serving()).toEqual([])
+  }, 60_000)
 })
