@@ -19,12 +19,12 @@ start_pid=$!
 set +m
 base=http://127.0.0.1:8787
 for _ in $(seq 1 240); do
-  curl -fsS -o /dev/null "$base/feeds/qijiang-strategic-pivot.rss" 2>/dev/null && break
+  curl -fsS --compressed -o /dev/null "$base/feeds/qijiang-strategic-pivot.rss" 2>/dev/null && break
   kill -0 "$start_pid" 2>/dev/null || { cat "$work/start.log"; echo 'first-run: npm start exited'; exit 1; }
   sleep 1
 done
 for format in rss atom json; do
-  body=$(curl -fsS "$base/feeds/qijiang-strategic-pivot.$format")
+  body=$(curl -fsS --compressed "$base/feeds/qijiang-strategic-pivot.$format")
   grep -q '綦万“三化”发展注入新动能' <<<"$body" || { echo "first-run: $format feed lacks the first section"; exit 1; }
   echo "first-run: /feeds/qijiang-strategic-pivot.$format OK"
 done
