@@ -114,8 +114,8 @@ function signalWorker(signal: NodeJS.Signals): void {
 }
 
 /**
- * Stops wrangler dev for sure: SIGTERM, and SIGKILL for whatever of its group is left after it exits or after 5 s
- * (wrangler dev does not always exit on SIGTERM, and would keep the port and a workerd running).
+ * Stops wrangler dev for sure: SIGTERM, then SIGKILL for whatever of its group is left once it has exited or 5 s
+ * have passed (left running, it would keep the port and a workerd busy).
  */
 async function stopWorker(): Promise<void> {
   if (worker.exitCode === null && worker.signalCode === null) {

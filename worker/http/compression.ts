@@ -9,8 +9,8 @@
  * with gzip, so every client gets our gzip bytes there and the front end decodes them for a client that takes no
  * gzip (Miniflare's entry worker does the same locally, as Cloudflare's front end does; tested through wrangler
  * dev in test/readers). We do not read `request.cf.clientAcceptEncoding` instead: the first read of `request.cf`
- * deserializes the whole cf object, measured at ~65 µs of CPU per request in workerd, more than the rest of an
- * isolate-cache hit costs (bench:workerd; README "Where a request's time goes").
+ * deserializes the whole cf object: 55–65 µs of CPU per request in workerd (an A/B in bench:workerd's harness), more
+ * than the rest of an isolate-cache hit costs (README "HTTP: where the time goes").
  */
 
 /** Answers for the Accept-Encoding values seen lately: clients send a handful of distinct values. */
