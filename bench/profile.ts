@@ -8,10 +8,9 @@
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { Miniflare, fetch as mfFetch, type WebSocket } from 'miniflare'
-import { unstable_readConfig } from 'wrangler'
 import { runBin } from '../test/helpers/run-command.ts'
 import { freePort } from '../test/helpers/wrangler-dev.ts'
-import { BENCH_SITE, prepareSite } from './workerd-site.ts'
+import { BENCH_SITE, prepareSite, wranglerSettings } from './workerd-site.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const TOP = 12
@@ -81,15 +80,13 @@ const site = await prepareSite(DIR, BENCH_SITE.shape, BENCH_SITE.now)
 const bundle = join(DIR, 'bundle-unminified')
 const built = await runBin('wrangler', ['deploy', '--dry-run', '--minify=false', '--outdir', bundle])
 if (built.code !== 0) throw new Error(`bundling failed:\n${built.stdout}${built.stderr}`)
-const config = unstable_readConfig({ config: 'wrangler.toml' })
-const vars: Record<string, string> = {}
-for (const [k, v] of Object.entries(config.vars)) if (typeof v === 'string') vars[k] = v
+const { compatibilityDate, vars } = wranglerSettings()
 const inspectorPort = await freePort()
 const mf = new Miniflare({
   name: 'app',
   modules: true,
   scriptPath: join(bundle, 'index.js'),
-  compatibilityDate: config.compatibility_date ?? '2026-04-26',
+  compatibilityDate,
   kvNamespaces: ['CONTENT'],
   kvPersist: site.kvPersist,
   bindings: vars,

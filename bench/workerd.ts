@@ -7,7 +7,6 @@ import { mkdir } from 'node:fs/promises'
 import { get } from 'node:http'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
-import { unstable_readConfig } from 'wrangler'
 import { keys } from '../model/store-keys.ts'
 import { runBin } from '../test/helpers/run-command.ts'
 import { bundleSize } from './bundle-size.ts'
@@ -22,7 +21,7 @@ import {
 import { startNginx } from './nginx-static.ts'
 import { listeningPid } from './process-cpu.ts'
 import { printRenderTimes } from './render-times.ts'
-import { BENCH_SITE, prepareSite } from './workerd-site.ts'
+import { BENCH_SITE, prepareSite, wranglerSettings } from './workerd-site.ts'
 
 const DIR = BENCH_SITE.dir
 const SHAPE = BENCH_SITE.shape
@@ -65,9 +64,7 @@ function rawHeaders(url: string, headers: Record<string, string>): Promise<Recor
 }
 
 await mkdir(DIR, { recursive: true })
-const config = unstable_readConfig({ config: 'wrangler.toml' })
-const vars: Record<string, string> = {}
-for (const [k, v] of Object.entries(config.vars)) if (typeof v === 'string') vars[k] = v
+const { compatibilityDate, vars } = wranglerSettings()
 
 const size = await bundleSize(join(DIR, 'bundle'))
 const missBuild = await runBin('wrangler', [
@@ -89,7 +86,7 @@ async function start(name: string, worker: { scriptPath: string } | { script: st
     name,
     modules: true,
     ...worker,
-    compatibilityDate: config.compatibility_date ?? '2026-04-26',
+    compatibilityDate,
     kvNamespaces: ['CONTENT'],
     kvPersist: site.kvPersist,
     bindings: { ...vars, ...extra },
