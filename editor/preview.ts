@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
 import { type PreviewState, startPreviewServer } from './preview/preview-server.ts'
+import { signalGroup, stopGroup } from './preview/process-group.ts'
 import { watchContent } from './preview/watch-content.ts'
 import { runPublish } from './publish/run-publish.ts'
 import { QUIET_WRANGLER_ENV, wranglerBin } from './publish/wrangler-kv.ts'
@@ -106,42 +107,23 @@ const watcher = watchContent(root, async () => {
 })
 log(`\npreview: ${server.url}/  (watching ${root}/; Ctrl-C stops)\n`)
 
-/** Signals wrangler dev's process group (it and the workerd it started); gone already is fine. */
-function signalWorker(signal: NodeJS.Signals): void {
-  try {
-    if (worker.pid !== undefined) process.kill(-worker.pid, signal)
-  } catch {}
-}
-
-/**
- * Stops wrangler dev for sure: SIGTERM, then SIGKILL for whatever of its group is left once it has exited or 5 s
- * have passed (left running, it would keep the port and a workerd busy).
- */
-async function stopWorker(): Promise<void> {
-  if (worker.exitCode === null && worker.signalCode === null) {
-    const exited = new Promise((done) => worker.once('exit', done))
-    signalWorker('SIGTERM')
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))])
-  }
-  signalWorker('SIGKILL')
-}
-
 let stopping = false
 const stop = async () => {
   if (stopping) return
   stopping = true
   watcher.close()
-  await stopWorker()
+  // Left running, wrangler dev would keep the port and a workerd busy.
+  await stopGroup(worker)
   await server.close()
   process.exit(0)
 }
 // First in line: other modules (wrangler's platform proxy) listen for these signals too and may exit the process.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.prependListener(signal, () => void stop())
 // However this process ends, wrangler dev must not outlive it.
-process.on('exit', () => signalWorker('SIGKILL'))
+process.on('exit', () => signalGroup(worker, 'SIGKILL'))
 worker.on('exit', (code) => {
   if (stopping) return
   process.stderr.write(`preview: wrangler dev exited (${code})\n`)
-  signalWorker('SIGKILL')
+  signalGroup(worker, 'SIGKILL')
   void server.close().then(() => process.exit(1))
 })

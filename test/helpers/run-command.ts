@@ -1,6 +1,7 @@
 /** Runs a project command (tsx script or wrangler) as a child process and captures its output. */
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { signalGroup } from '../../editor/preview/process-group.ts'
 import { QUIET_WRANGLER_ENV } from '../../editor/publish/wrangler-kv.ts'
 
 export interface CommandResult {
@@ -9,18 +10,11 @@ export interface CommandResult {
   stderr: string
 }
 
-/** Process groups of commands still running: killed if the test process exits first. */
-const running = new Set<number>()
+/** Commands still running: their process groups are killed if the test process exits first. */
+const running = new Set<ChildProcess>()
 process.once('exit', () => {
-  for (const group of running) killGroup(group)
+  for (const child of running) signalGroup(child, 'SIGKILL')
 })
-
-/** SIGKILL to a whole process group; one already gone is fine. */
-function killGroup(group: number): void {
-  try {
-    process.kill(-group, 'SIGKILL')
-  } catch {}
-}
 
 /**
  * Runs `node_modules/.bin/<bin> ...args` from the repository root, in a process group of its own: when it ends,
@@ -37,20 +31,17 @@ export function runBin(
       env: { ...process.env, ...QUIET_WRANGLER_ENV, ...env },
       detached: true,
     })
-    const group = child.pid
-    if (group !== undefined) running.add(group)
+    running.add(child)
     let stdout = ''
     let stderr = ''
-    const timer = setTimeout(() => group !== undefined && killGroup(group), timeoutMs)
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), timeoutMs)
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
     child.on('error', fail)
     child.on('close', (code) => {
       clearTimeout(timer)
-      if (group !== undefined) {
-        killGroup(group)
-        running.delete(group)
-      }
+      signalGroup(child, 'SIGKILL')
+      running.delete(child)
       done({ code, stdout, stderr })
     })
   })

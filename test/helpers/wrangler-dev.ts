@@ -1,9 +1,10 @@
 /** Starts `wrangler dev` on 127.0.0.1 and a free port, for tests, benchmarks and load runs; stops it for sure. */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { stopGroup } from '../../editor/preview/process-group.ts'
 import { QUIET_WRANGLER_ENV } from '../../editor/publish/wrangler-kv.ts'
 import { runBin } from './run-command.ts'
 
@@ -23,19 +24,6 @@ export function freePort(): Promise<number> {
       const port = typeof address === 'object' && address ? address.port : 0
       server.close(() => done(port))
     })
-  })
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.pid === undefined) return done()
-    child.once('exit', () => done())
-    // wrangler starts workerd as a child: signal the whole process group.
-    process.kill(-child.pid, 'SIGTERM')
-    setTimeout(
-      () => child.exitCode === null && child.pid && process.kill(-child.pid, 'SIGKILL'),
-      5_000,
-    ).unref()
   })
 }
 
@@ -74,12 +62,12 @@ export async function startWranglerDev(
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log}`)
     try {
       await fetch(`${url}/favicon.svg`, { signal: AbortSignal.timeout(2_000) })
-      return { url, stop: () => stopProcess(child) }
+      return { url, stop: () => stopGroup(child) }
     } catch {
       await new Promise((r) => setTimeout(r, 200))
     }
   }
-  await stopProcess(child)
+  await stopGroup(child)
   throw new Error(`wrangler dev did not answer within ${timeoutMs} ms:\n${log}`)
 }
 
