@@ -4,9 +4,10 @@ import { gzipSync } from 'node:zlib'
 import { startFeedServer } from '../test/browser/feed-server.ts'
 import { launchChromium } from '../test/browser/launch-chromium.ts'
 import { startPartnerServer } from '../test/browser/partner-server.ts'
+import { WIDGET_GZIP_BUDGET } from '../widget/size-budget.ts'
 
 const RUNS = Number(process.env.RUNS ?? 15)
-const BUDGET = 10 * 1024
+const BUDGET = WIDGET_GZIP_BUDGET
 
 /** Page-side code as text: bench/ is type-checked without DOM types, and tsx would inject helpers into functions. */
 const SETTLE = 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(0))))'

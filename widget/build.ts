@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build, type Plugin, transform } from 'esbuild'
+import { minify } from 'terser'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 /** Where Workers Static Assets picks the files up (wrangler.toml [assets].directory). */
@@ -18,6 +19,12 @@ interface WidgetManifest {
   gzipBytes: number
 }
 
+/**
+ * esbuild keeps custom property values as written (`--_bg: var(--x, light-dark(#fff, #000))`): their spaces after
+ * `:` and `,` are insignificant here (no string in these stylesheets holds a comma).
+ */
+const tightenCss = (code: string): string => code.replace(/(--[\w-]+): /g, '$1:').replace(/, /g, ',')
+
 /** Lit leaves css`` text as written: minify each static stylesheet with esbuild's CSS minifier (~2 KB less). */
 const minifyCssTemplates: Plugin = {
   name: 'minify-css-templates',
@@ -25,14 +32,37 @@ const minifyCssTemplates: Plugin = {
     b.onLoad({ filter: /-styles\.ts$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8')
       let out = source
-      for (const [, cssText] of source.matchAll(/css`([^`$]*)`/g)) {
+      for (const [, cssText] of source.matchAll(/(?:css`|unsafeCSS\(`)([^`$]*)`/g)) {
         if (cssText === undefined) continue
         const { code } = await transform(cssText, { loader: 'css', minify: true })
-        out = out.replace(cssText, code.trim())
+        out = out.replace(cssText, tightenCss(code.trim()))
       }
       return { contents: out, loader: 'ts' }
     })
   },
+}
+
+/**
+ * A second pass over esbuild's output with terser's compressor (three passes): about 130 B gzip less on the widget,
+ * whose 10 KiB gzip budget bench:widget and the widget size test hold it to. Properties are never mangled: Lit's
+ * reactive properties are read by name.
+ */
+async function compress(code: Uint8Array): Promise<Uint8Array> {
+  const out = await minify(Buffer.from(code).toString('utf8'), {
+    module: true,
+    ecma: 2020,
+    compress: {
+      passes: 3,
+      pure_getters: true,
+      unsafe_arrows: true,
+      unsafe_methods: true,
+      unsafe_comps: true,
+    },
+    mangle: true,
+    format: { wrap_func_args: false },
+  })
+  if (out.code === undefined) throw new Error('terser produced nothing')
+  return Buffer.from(out.code)
 }
 
 async function bundle(entry: string): Promise<Uint8Array> {
@@ -50,7 +80,7 @@ async function bundle(entry: string): Promise<Uint8Array> {
   })
   const file = result.outputFiles[0]
   if (!file) throw new Error(`esbuild produced nothing for ${entry}`)
-  return file.contents
+  return compress(file.contents)
 }
 
 async function main(): Promise<void> {
