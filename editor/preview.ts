@@ -74,7 +74,7 @@ const worker = spawn(
     '--persist-to',
     persistTo,
     '--show-interactive-dev-session=false',
-    // Every save must show on the next reload: no freshness window here (README "When a publish shows").
+    // Every save must show on the next reload: no freshness window here (docs/operators.md "Caching and freshness").
     '--var',
     'ISOLATE_CACHE_SECONDS:0',
   ],

@@ -1,4 +1,4 @@
-/** CLI: `npm run content:publish -- --local | --remote [options]` (USAGE below; README "Editors' workflow"). */
+/** CLI: `npm run content:publish -- --local | --remote [options]` (USAGE below; docs/editors.md "Publish"). */
 import { parseArgs } from 'node:util'
 import type { KvTarget } from './publish/kv-store.ts'
 import { LeaseHeldError } from './publish/publish-lease.ts'

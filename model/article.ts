@@ -17,7 +17,7 @@ export interface Credit {
   name: string
 }
 
-/** One encoded size and format of a photo, made at publish (README "Photos"). */
+/** One encoded size and format of a photo, made at publish (docs/editors.md "Photos"). */
 export interface Rendition {
   /** Site path `/media/<hash>.<ext>`: content-addressed, immutable. */
   src: string

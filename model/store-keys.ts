@@ -1,8 +1,8 @@
-/** The KV key layout (README "KV layout"): the only place a key or its version prefix is written. */
+/** The KV key layout (docs/operators.md "KV layout"): the only place a key or its version prefix is written. */
 
 /** Bump when a value's shape changes incompatibly: old and new Workers then read disjoint keys. */
 export const KEY_PREFIX = 'v2:'
-/** The previous layout's prefix: publish removes those keys only when asked (`--drop-v1`, README "Deploying"). */
+/** The previous layout's prefix: publish removes those keys only when asked (`--drop-v1`, docs/operators.md "Upgrades"). */
 export const LEGACY_PREFIX = 'v1:'
 
 export const keys = {

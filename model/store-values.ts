@@ -1,4 +1,4 @@
-/** The shapes of the values publish writes to KV (see README "KV layout"); each is read by exactly one kind of request. */
+/** The shapes of the values publish writes to KV (docs/operators.md "KV layout"); each is read by exactly one kind of request. */
 import type { Article, ArticleHeader, Photo } from './article.ts'
 import type { ItemSection } from './article-items.ts'
 

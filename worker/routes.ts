@@ -1,4 +1,4 @@
-/** The URL contract of the Worker, in one table (README "URLs"); order matters where patterns overlap. */
+/** The URL contract of the Worker, in one table (docs/urls.md "URLs"); order matters where patterns overlap. */
 import type { Route } from './http/route-handler.ts'
 import { articlePageRoute } from './routes/article-page.ts'
 import { faviconRoute, rasterIconRoute } from './routes/favicon.ts'

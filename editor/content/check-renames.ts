@@ -1,7 +1,7 @@
 /**
  * Warnings for published URLs that a change would break: a slug or a section id that the last commit had and
  * the working tree lost without `aliases:` (slug) or `was=` (section id). "Published" is what git's HEAD holds
- * (the team path publishes from the repository; README "Editors' workflow"); a tree outside git gets no warning.
+ * (the team path publishes from the repository; docs/operators.md "CI publishing"); a tree outside git gets no warning.
  * Publish itself stops on a lost slug and warns on a lost section id; this says so before anything is pushed.
  */
 import { execFileSync } from 'node:child_process'

@@ -39,7 +39,7 @@ export interface DraftSection {
   heading: string
   paragraphs: string[]
   photos: DraftPhoto[]
-  /** Set only when the editor wrote one; otherwise publish stamps it (README: "Section times"). */
+  /** Set only when the editor wrote one; otherwise publish stamps it (docs/editors.md "Section times"). */
   updated?: string
   corrections?: Correction[]
 }

@@ -1,4 +1,4 @@
-/** The largest originals content:check accepts (README "Photos"): camera files fit, anything beyond is an error. */
+/** The largest originals content:check accepts (docs/editors.md "Photos"): camera files fit, anything beyond is an error. */
 
 /** 64 MiB: a 100-megapixel camera JPEG at high quality is 40-60 MB. */
 export const MAX_IMAGE_BYTES = 64 * 1024 * 1024

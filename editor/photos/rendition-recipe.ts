@@ -1,4 +1,4 @@
-/** How every published photo is encoded: widths, formats and qualities (README "Photos"). Bump the version on any change. */
+/** How every published photo is encoded: widths, formats and qualities (docs/editors.md "Photos"). Bump the version on any change. */
 
 /** Part of every cache key: a new recipe re-encodes everything once, then publish is incremental again. */
 export const RECIPE_VERSION = 'r2'

@@ -11,7 +11,7 @@ import { stampSections, type TakenTimes } from './stamp-sections.ts'
 /** Collects media entries by key so a rendition used by many photos is stored once. */
 export type MediaSink = Map<string, KvEntry>
 
-/** The rendition photos and feeds show by default: the widest JPEG (README "Photos"). */
+/** The rendition photos and feeds show by default: the widest JPEG (docs/architecture.md "Design decisions"). */
 function defaultRendition(renditions: readonly Rendition[]): Rendition | undefined {
   return renditions.filter((r) => r.type === 'image/jpeg').sort((a, b) => b.width - a.width)[0]
 }

@@ -1,5 +1,5 @@
 /**
- * Builds what a publish writes from the drafts and what KV holds (README "What publish writes"): only what
+ * Builds what a publish writes from the drafts and what KV holds (docs/architecture.md "A publish, from file to KV"): only what
  * changed articles need, whatever the size of the site. Pure: the same drafts, snapshot and clock always give
  * the same entries.
  */

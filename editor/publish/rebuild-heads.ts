@@ -2,7 +2,7 @@
  * `content:publish -- --rebuild-heads`: when `v2:feed:head` or `v2:index:head` is lost or unusable, publish stops
  * (it would restart the lists over the archive pages). This rebuilds the lost head from what KV still holds: the
  * complete pages, and each article's history (its positions) and value (its text). Only the head is written.
- * What cannot come back: tombstones of withdrawn items that were still in the head's open part (README).
+ * What cannot come back: tombstones of withdrawn items that were still in the head's open part (docs/operators.md "Recovery").
  */
 import type { Article } from '../../model/article.ts'
 import { articleItems } from '../../model/article-items.ts'

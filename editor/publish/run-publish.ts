@@ -24,7 +24,7 @@ export interface PublishOptions {
   target: KvTarget
   dryRun: boolean
   now: Date
-  /** Where renditions are cached between publishes (README "Photos"). */
+  /** Where renditions are cached between publishes (docs/editors.md "Photos"). */
   cacheDir: string
   /** Progress and summary lines (stdout in the CLI). */
   log: (line: string) => void
@@ -34,7 +34,7 @@ export interface PublishOptions {
   breakLease?: boolean
   /** Changed articles per batch (default PUBLISH_BATCH). */
   batchSize?: number
-  /** Also delete every `v1:` key (the last step of the migration, README "Deploying"). */
+  /** Also delete every `v1:` key (the last step of the migration, docs/operators.md "Upgrades"). */
   dropLegacy?: boolean
   /** Remote publishes with a hub configured: ping it for the changed feeds after `delayMs` (KV propagation). */
   websub?: { hub: string; baseUrl: string; delayMs: number }
@@ -59,7 +59,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   // Warnings are content:check's business: publish needs the drafts and the problems only.
   const { articles: drafts, problems } = await checkContent(o.root, { warnings: false })
   if (problems.length > 0) return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
-  // Embargoes: published now, shown by the Worker from their time on (README "Scheduled publishing").
+  // Embargoes: published now, shown by the Worker from their time on (docs/editors.md "Schedule an article (embargo)").
   for (const a of drafts)
     if (Date.parse(a.published) > o.now.getTime())
       o.log(

@@ -1,4 +1,4 @@
-/** `content:publish -- --rebuild-heads`: rebuilds a lost head under the lease (README "When a head is lost"). */
+/** `content:publish -- --rebuild-heads`: rebuilds a lost head under the lease (docs/operators.md "Recovery"). */
 import type { KvTarget } from './kv-store.ts'
 import { openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'

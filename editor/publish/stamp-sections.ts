@@ -1,4 +1,4 @@
-/** Section times: an edited section gets the publish time, an unchanged one keeps the time it had (README "Section times"). */
+/** Section times: an edited section gets the publish time, an unchanged one keeps the time it had (docs/editors.md "Section times"). */
 
 import { formatInOffsetOf } from '../../model/format-in-offset.ts'
 import type { ArticleHistory } from '../../model/store-values.ts'

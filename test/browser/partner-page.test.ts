@@ -90,7 +90,7 @@ describe('<broadsheet-cards> on a strict partner page', () => {
     )
     const box = () => page.evaluate(() => document.getElementById('w')?.getBoundingClientRect().toJSON())
     const loading = await box()
-    // The fallback link → skeleton swap at upgrade is the partner's to reserve (README); from here on it is ours.
+    // The fallback link → skeleton swap at upgrade is the partner's to reserve (docs/partners.md "Embed"); from here on it is ours.
     const loadingSince = await page.evaluate(() => performance.now())
     release()
     await waitForEvent(page, 'broadsheet-load', 'w')

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-/** Folders that hold no documentation of ours: dependencies, build output, upstream code, article content. */
-const NOT_DOCS = new Set([
+/** Folders that hold nothing of ours to check: dependencies, build output, upstream code, article content. */
+const NOT_OURS = new Set([
   'node_modules',
   '.git',
   'vendor',
@@ -14,6 +14,15 @@ const NOT_DOCS = new Set([
   'fixtures',
 ])
 
+/** Paths (from the root) of the repository's own files whose name passes `keep`. */
+export function repoFiles(root: string, keep: (name: string) => boolean, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name)
+    if (entry.isDirectory()) return NOT_OURS.has(entry.name) ? [] : repoFiles(root, keep, full)
+    return keep(entry.name) ? [relative(root, full)] : []
+  })
+}
+
 /** A Markdown file: its path from the repository root and its lines. */
 export interface MarkdownFile {
   path: string
@@ -21,14 +30,11 @@ export interface MarkdownFile {
 }
 
 /** Every Markdown document in the repository (articles under content/ and test fixtures are data, not docs). */
-export function markdownFiles(root: string, dir = root): MarkdownFile[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name)
-    if (entry.isDirectory()) return NOT_DOCS.has(entry.name) ? [] : markdownFiles(root, full)
-    if (!entry.name.endsWith('.md')) return []
-    return [{ path: relative(root, full), lines: readFileSync(full, 'utf8').split('\n') }]
-  })
-}
+export const markdownFiles = (root: string): MarkdownFile[] =>
+  repoFiles(root, (name) => name.endsWith('.md')).map((path) => ({
+    path,
+    lines: readFileSync(join(root, path), 'utf8').split('\n'),
+  }))
 
 /** The lines outside fenced code blocks, with their 1-based numbers. */
 export function proseLines(file: MarkdownFile): { line: number; text: string }[] {
@@ -100,14 +106,19 @@ export function relativeLinks(file: MarkdownFile): { line: number; target: strin
   )
 }
 
+/** The text of every heading, as a reader sees it (link syntax, backticks and asterisks removed). */
+export function headingTexts(file: MarkdownFile): string[] {
+  return proseLines(file).flatMap(({ text }) => {
+    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(text)?.[1]
+    return heading === undefined ? [] : [heading.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*]/g, '')]
+  })
+}
+
 /** The anchors GitHub gives the file's headings (github-slugger: lower case, punctuation dropped, `-` for spaces). */
 export function headingAnchors(file: MarkdownFile): Set<string> {
   const seen = new Map<string, number>()
   const anchors = new Set<string>()
-  for (const { text } of proseLines(file)) {
-    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(text)?.[1]
-    if (heading === undefined) continue
-    const plain = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*]/g, '')
+  for (const plain of headingTexts(file)) {
     const base = plain
       .toLowerCase()
       .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')

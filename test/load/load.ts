@@ -26,7 +26,7 @@ await generateContent(root, { articles: 5, sections: 5, photos: 2 })
 const failed = await publishOnce(root, state)
 if (failed) throw new Error(failed)
 // The consistency check asks what KV holds between publishes (listed ⇒ servable), so this run reads KV on every
-// request; the isolate's freshness window (README "When a publish shows") lags each URL on its own by design.
+// request; the isolate's freshness window (docs/operators.md "Caching and freshness") lags each URL on its own by design.
 const dev = await startWranglerDev(state, 120_000, ['--var', 'ISOLATE_CACHE_SECONDS:0'])
 const base = dev.url
 

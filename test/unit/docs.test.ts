@@ -11,11 +11,13 @@ import { routes } from '../../worker/routes.ts'
 import {
   codeSpans,
   headingAnchors,
+  headingTexts,
   type MarkdownFile,
   markdownFiles,
   npmRunNames,
   proseLines,
   relativeLinks,
+  repoFiles,
   tableRows,
 } from '../helpers/markdown-facts.ts'
 import { type WranglerSetting, wranglerSettings } from '../helpers/wrangler-settings.ts'
@@ -197,6 +199,28 @@ describe('relative links in Markdown', () => {
       }),
     )
     expect(broken).toEqual([])
+  })
+})
+
+describe('references from code to a document\'s section (README "Prerequisites", docs/editors.md "Photos")', () => {
+  it('name a heading that exists', () => {
+    const code = repoFiles(ROOT, (name) => /\.(ts|toml|ya?ml|sh)$/.test(name) || name === 'run')
+    const stale = code.flatMap((path) =>
+      readFileSync(join(ROOT, path), 'utf8')
+        .split('\n')
+        .flatMap((text, i) =>
+          [...text.matchAll(/\b(README|[\w./-]*\.md):? "([^"$`]+)"/g)].flatMap((m) => {
+            const name = m[1] === 'README' ? 'README.md' : (m[1] ?? '')
+            const target = docs.find((d) => d.path === name) ?? docs.find((d) => d.path.endsWith(`/${name}`))
+            if (target && headingTexts(target).includes(m[2] ?? '')) return []
+            const where = `${path}:${i + 1}`
+            return [
+              `${where}: ${m[0]} names no heading of ${target?.path ?? name}; point it at a section that exists`,
+            ]
+          }),
+        ),
+    )
+    expect(stale).toEqual([])
   })
 })
 

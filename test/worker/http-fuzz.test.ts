@@ -10,7 +10,7 @@ const SEED = 0x5eed2026
 const REQUESTS = 2_400
 const MEDIA = `${'ab'.repeat(16)}.jpg`
 
-/** Errors on these paths are for programs: problem+json (README "Errors"); everything else gets an HTML page. */
+/** Errors on these paths are for programs: problem+json (docs/urls.md "Status codes"); everything else gets an HTML page. */
 const API = /^\/(?:feeds\/|feeds\.opml$|oembed$|media\/|widget)/
 
 /** The Content-Type a successful response must carry, by route. */

@@ -10,7 +10,7 @@
  * gzip (Miniflare's entry worker does the same locally, as Cloudflare's front end does; tested through wrangler
  * dev in test/readers). We do not read `request.cf.clientAcceptEncoding` instead: the first read of `request.cf`
  * deserializes the whole cf object: 55–65 µs of CPU per request in workerd (an A/B in bench:workerd's harness), more
- * than the rest of an isolate-cache hit costs (README "HTTP: where the time goes").
+ * than the rest of an isolate-cache hit costs (bench/README.md "HTTP").
  */
 
 /** Answers for the Accept-Encoding values seen lately: clients send a handful of distinct values. */

@@ -1,7 +1,7 @@
 /**
  * Whole responses kept in this isolate's memory for a short freshness window, so a hot URL is answered (200, 304
  * or HEAD) without a KV read, a Cache API round trip, routing or header building. Keyed by the request URL (and
- * checked against the site configuration), never by KV key names; bounded by bytes (LRU). README "Freshness".
+ * checked against the site configuration), never by KV key names; bounded by bytes (LRU). docs/operators.md "Caching and freshness".
  */
 
 import { ByteLru } from '../byte-lru.ts'
