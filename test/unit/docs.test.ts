@@ -120,7 +120,7 @@ function secretsReadByCode(declared: ReadonlySet<string>): WranglerSetting[] {
       [...readFileSync(file, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]*)\b/g)].map((m) => ({
         name: m[1] ?? '',
         where: file.slice(ROOT.length + 1),
-        kind: 'Worker secret (read from env, declared in no wrangler.toml)',
+        kind: 'secret (`wrangler secret put`)',
       })),
     ),
   )
@@ -132,9 +132,8 @@ function secretsReadByCode(declared: ReadonlySet<string>): WranglerSetting[] {
           .map((m) => ({ name: m[1] ?? '', where: `.github/workflows/${f}`, kind: 'repository secret' })),
       )
     : []
-  return [...fromEnv, ...fromWorkflows]
-    .filter((s) => !declared.has(s.name))
-    .map((s) => ({ ...s, mustShow: [] }))
+  const undeclared = [...fromEnv, ...fromWorkflows].filter((s) => !declared.has(s.name))
+  return [...new Map(undeclared.map((s) => [s.name, { ...s, mustShow: [] }])).values()]
 }
 
 describe(`the settings table (${SETTINGS_DOC})`, () => {
