@@ -90,3 +90,28 @@ export function widgetScriptUrl(baseUrl: string): string {
 export function embedBuilderScriptUrl(baseUrl: string): string {
   return `${baseUrl}/embed-builder.js`
 }
+
+/** `/robots.txt`: crawl rules and the `Sitemap:` line. */
+export function robotsUrl(baseUrl: string): string {
+  return `${baseUrl}/robots.txt`
+}
+
+/** The sitemap index (sitemaps.org `sitemapindex`), named by robots.txt. */
+export function sitemapIndexUrl(baseUrl: string): string {
+  return `${baseUrl}/sitemap.xml`
+}
+
+/** Sitemap part N: the pages of the articles on the article list's page N (1 = the oldest). */
+export function articleSitemapUrl(baseUrl: string, page: number): string {
+  return `${baseUrl}/sitemaps/articles-${page}.xml`
+}
+
+/** The Google News sitemap: articles first published in the last 48 hours. */
+export function newsSitemapUrl(baseUrl: string): string {
+  return `${baseUrl}/sitemaps/news.xml`
+}
+
+/** The IndexNow key file (`/{key}.txt`), which proves the key belongs to this host. */
+export function indexNowKeyUrl(baseUrl: string, key: string): string {
+  return `${baseUrl}/${key}.txt`
+}

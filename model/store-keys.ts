@@ -22,6 +22,10 @@ export const keys = {
   indexHead: () => `${KEY_PREFIX}index:head`,
   /** Complete page N of the article list, numbered from the oldest (`/?page=N`). */
   indexPage: (page: number) => `${KEY_PREFIX}index:${page}`,
+  /** Sitemap part N: the articles of the article list's page N, with their section pages and photos. */
+  sitemapPart: (page: number) => `${KEY_PREFIX}sitemap:${page}`,
+  /** The sitemap index: every part's count and time, and the recent articles for the news sitemap. */
+  sitemapIndex: () => `${KEY_PREFIX}sitemap:index`,
   /** Who is publishing now, until when: a second publish stops while it is held. */
   lease: () => `${KEY_PREFIX}lease`,
 } as const

@@ -6,7 +6,9 @@ import { allFeedRoute, articleFeedRoute } from './routes/feed.ts'
 import { homePageRoute, opmlRoute } from './routes/home-page.ts'
 import { mediaRoute } from './routes/media.ts'
 import { oembedRoute } from './routes/oembed.ts'
+import { indexNowKeyRoute, robotsRoute } from './routes/robots.ts'
 import { sectionPageRoute } from './routes/section-page.ts'
+import { articleSitemapRoute, newsSitemapRoute, sitemapIndexRoute } from './routes/sitemaps.ts'
 import { embedBuilderScript, pinnedWidgetScript, widgetScript } from './routes/widget-script.ts'
 import { FAVICON_ICO, RASTER_ICONS } from './site-icon.ts'
 
@@ -39,4 +41,11 @@ export const routes: readonly Route[] = [
   { path: '/widget.js', handler: widgetScript, cors: true },
   { path: '/widget.:hash.js', handler: pinnedWidgetScript, cors: true },
   { path: '/embed-builder.js', handler: embedBuilderScript, cors: false },
+  // Search engines: crawl rules, the sitemap index and its sitemaps ("news" before ":name").
+  { path: '/robots.txt', handler: robotsRoute, cors: false },
+  { path: '/sitemap.xml', handler: sitemapIndexRoute, cors: false },
+  { path: '/sitemaps/news.xml', handler: newsSitemapRoute, cors: false },
+  { path: '/sitemaps/:name.xml', handler: articleSitemapRoute, cors: false },
+  // The IndexNow key file: last, so that no fixed `.txt` path above is taken for a key.
+  { path: '/:key.txt', handler: indexNowKeyRoute, cors: false },
 ]

@@ -1,5 +1,6 @@
 /** The only module that touches KV: one read per request, each value parsed before use. */
 import { ModelError } from '../model/model-error.ts'
+import { parseSitemapIndexValue, parseSitemapPartValue } from '../model/parse-sitemap-values.ts'
 import {
   parseFeedArchiveValue,
   parseFeedHeadValue,
@@ -7,6 +8,7 @@ import {
   parseIndexPageValue,
   parseStoredArticle,
 } from '../model/parse-store-values.ts'
+import type { SitemapIndexValue, SitemapPartValue } from '../model/sitemap-values.ts'
 import { keys } from '../model/store-keys.ts'
 import type {
   FeedArchiveValue,
@@ -110,6 +112,17 @@ export const readIndexHead = (kv: KVNamespace): Promise<IndexHeadValue | null> =
 /** A complete page of the article list (1 = the oldest). */
 export const readIndexPage = (kv: KVNamespace, page: number): Promise<IndexPageValue | null> =>
   readJson(kv, keys.indexPage(page), parseIndexPageValue, indexPageMemo)
+
+const sitemapIndexMemo = memo<SitemapIndexValue>()
+const sitemapPartMemo = memo<SitemapPartValue>()
+
+/** The sitemap index: every part's count and time, the recent articles (`/sitemap.xml`, `/sitemaps/news.xml`). */
+export const readSitemapIndex = (kv: KVNamespace): Promise<SitemapIndexValue | null> =>
+  readJson(kv, keys.sitemapIndex(), parseSitemapIndexValue, sitemapIndexMemo)
+
+/** Sitemap part N: the articles of the article list's page N (`/sitemaps/articles-{N}.xml`). */
+export const readSitemapPart = (kv: KVNamespace, page: number): Promise<SitemapPartValue | null> =>
+  readJson(kv, keys.sitemapPart(page), parseSitemapPartValue, sitemapPartMemo)
 
 /** An image and its MIME type, streamed from KV. */
 export async function readMedia(

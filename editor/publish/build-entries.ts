@@ -12,6 +12,7 @@ import {
   parseFeedHeadValue,
   parseIndexHeadValue,
   parseIndexPageValue,
+  parseStoredArticle,
 } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import {
@@ -33,6 +34,7 @@ import {
 } from './aggregate-logs.ts'
 import { type BuildContext, buildArticle, mediaNames, photoSources } from './build-article.ts'
 import type { KvEntry } from './kv-entry.ts'
+import { newsArticle, SitemapLog, sitemapArticle } from './sitemap-log.ts'
 import { movedSource, sourceHash } from './source-hash.ts'
 import type { TakenTimes } from './stamp-sections.ts'
 import { feedArticle, gone, moved, summarize, versioned } from './store-entries.ts'
@@ -89,9 +91,9 @@ export interface BuiltContent {
   knownMedia: ReadonlySet<string>
   /** Step 2: article values, their histories, aliases. */
   articles: KvEntry[]
-  /** Step 3: complete pages of the feed archive and the article list (new or rewritten). */
+  /** Step 3: complete pages of the feed archive and the article list (new or rewritten), sitemap parts. */
   pages: KvEntry[]
-  /** Step 4: the two heads. */
+  /** Step 4: the two heads, the sitemap index. */
   heads: KvEntry[]
   /** Step 5: withdrawals (410) and aliases (301), once no list names the old article any more. */
   retired: KvEntry[]
@@ -245,6 +247,12 @@ export function buildEntries(
     (page) => read.parse(keys.indexPage(page), parseIndexPageValue)?.articles,
   )
 
+  // Only a publish that changes an article reads the sitemap index (a no-op reads nothing but the listing).
+  const sitemap = changed.length > 0 || retiring.length > 0 ? new SitemapLog(read, o.now) : null
+  // A site published before sitemaps existed: its first publish that changes anything lists every live article.
+  if (sitemap?.fresh && liveListed && !read.needs.has(keys.sitemapIndex()))
+    backfillSitemap(sitemap, read, snap.listing)
+
   let live: Set<string> | undefined
   // Only a withdrawal asks: which photo files do live articles still use?
   const livePhotos = () => {
@@ -274,6 +282,7 @@ export function buildEntries(
       }
       if (!prev.wasGone) {
         retire(feed, index, draft.slug, history, draft.withdrawn.at)
+        sitemap?.remove(draft.slug, history.slot)
         // Renditions are named by their bytes: an article sharing a photo file shares them; keep those.
         if (!history.photos.some((p) => livePhotos().has(p))) deletes.push(...history.media.map(keys.media))
       }
@@ -293,6 +302,7 @@ export function buildEntries(
       !fresh && history.slot < indexNext && index.edit(history.slot, () => entry(history.slot))
         ? history.slot
         : index.append(entry)
+    sitemap?.put(sitemapArticle(article, slot), newsArticle(article), fresh ? undefined : history.slot)
     const oldSections = history?.sections ?? {}
     // The gallery's time as last published: its stamp, else the default before its first edit.
     const oldTime = (id: string): string | undefined =>
@@ -355,7 +365,10 @@ export function buildEntries(
   for (const [alias, to] of retiring) {
     if (snap.listing.has(alias)) {
       const prev = previousHistory(read, alias)
-      if (prev.history && !prev.wasGone) retire(feed, index, alias, prev.history, when)
+      if (prev.history && !prev.wasGone) {
+        retire(feed, index, alias, prev.history, when)
+        sitemap?.remove(alias, prev.history.slot)
+      }
     }
     retired.push(moved(alias, to))
     report.moved.push(alias)
@@ -370,9 +383,12 @@ export function buildEntries(
       versioned(keys.indexPage(page), { page, updated: newestOf(list), articles: list }),
     ),
   ]
+  const sitemapEntries = sitemap?.entries() ?? { parts: [], index: [] }
+  pages.push(...sitemapEntries.parts)
   const heads: KvEntry[] = []
   if (feed.headChanged || feedHead === null) heads.push(feedHeadEntry(feed))
   if (index.headChanged || indexHead === null) heads.push(indexHeadEntry(index))
+  heads.push(...sitemapEntries.index)
   return {
     needs,
     media: [...ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
@@ -386,6 +402,19 @@ export function buildEntries(
     report,
     articlesBuilt: built,
     taken: ctx.taken,
+  }
+}
+
+/** Lists every live article of the listing in the sitemaps (their values are read for it). */
+function backfillSitemap(sitemap: SitemapLog, read: Reader, listing: KvSnapshot['listing']): void {
+  for (const [slug, meta] of listing) {
+    if (isAlias(meta)) continue
+    const raw = read.get(keys.article(slug))
+    const history = raw === null ? null : historyInValue(raw)
+    const stored = read.parse(keys.article(slug), parseStoredArticle)
+    if (history === null || stored?.kind !== 'article') continue
+    const { article } = stored.value
+    sitemap.put(sitemapArticle(article, history.slot), newsArticle(article))
   }
 }
 

@@ -40,6 +40,9 @@ function validPath(pick: Pick, t: FuzzTargets): string {
     `/widget.${pick([t.widgetHash, '0000000g', '12345678', ''])}.js`,
     '/embed-builder.js',
     '/robots.txt',
+    '/sitemap.xml',
+    `/sitemaps/${pick(['news', 'articles-1', 'articles-0', 'articles-99999999', 'other'])}.xml`,
+    `/${pick(['0123456789abcdef', 'x', '..'])}.txt`,
   ])
 }
 

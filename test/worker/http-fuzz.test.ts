@@ -24,6 +24,8 @@ const SUCCESS_TYPES: readonly [RegExp, RegExp][] = [
   [/^\/media\//, /^image\/(?:jpeg|png|webp|gif|avif|svg\+xml)$/],
   [/^\/favicon\.svg$/, /^image\/svg\+xml$/],
   [/^\/(?:widget(?:\.[0-9a-f]{8})?|embed-builder)\.js$/, /^text\/javascript; charset=utf-8$/],
+  [/^\/[^/]+\.txt$/, /^text\/plain; charset=utf-8$/],
+  [/^\/(?:sitemap|sitemaps\/[^/]+)\.xml$/, /^application\/xml; charset=utf-8$/],
 ]
 
 /** What a leaked error looks like: stack frames, source paths, error class names. */

@@ -117,6 +117,8 @@ function jsonLd(p: PagePreview, site: SiteConfig) {
 export function previewTags(p: PagePreview, site: SiteConfig): string {
   const picture = p.pictures[0] ?? siteLogo(site.baseUrl, site.title)
   return [
+    // Search engines may show the photos large (Google Discover and image results need this to).
+    meta('name', 'robots', 'max-image-preview:large'),
     ...openGraph(p, site, picture),
     ...twitterCard(p, picture),
     `<script type="application/ld+json">${jsonForScript(jsonLd(p, site))}</script>`,

@@ -1,0 +1,151 @@
+/**
+ * The sitemap values a publish rewrites (README "KV layout"): the part holding each changed article's slot and
+ * the sitemap index. An article keeps its slot of the article list, so an edit or a withdrawal rewrites exactly
+ * one part and the index; nothing else of the site is read or written.
+ */
+import type { Article } from '../../model/article.ts'
+import { articleItems } from '../../model/article-items.ts'
+import { newest } from '../../model/newest.ts'
+import { parseSitemapIndexValue, parseSitemapPartValue } from '../../model/parse-sitemap-values.ts'
+import {
+  NEWS_WINDOW_MS,
+  type NewsArticle,
+  SITEMAP_PART_SIZE,
+  type SitemapArticle,
+  type SitemapIndexValue,
+  type SitemapPartSummary,
+} from '../../model/sitemap-values.ts'
+import { keys } from '../../model/store-keys.ts'
+import type { KvEntry } from './kv-entry.ts'
+import { versioned } from './store-entries.ts'
+
+/** How the build reads KV values (build-entries.ts's Reader): null when absent, unusable or not read yet. */
+export interface ValueReader {
+  parse<T>(key: string, parse: (v: unknown) => T): T | null
+}
+
+/** The part a slot of the article list belongs to (1-based, like the article list's pages). */
+export const sitemapPartOf = (slot: number): number => Math.floor(slot / SITEMAP_PART_SIZE) + 1
+
+const laterOf = (a: string, b: string): string => (Date.parse(b) > Date.parse(a) ? b : a)
+
+/** An article as the sitemaps list it: its page, each item's own page, every photo once. */
+export function sitemapArticle(article: Article, slot: number): SitemapArticle {
+  const items = articleItems(article)
+  const images = items.flatMap((i) => i.photos.map((p) => p.src))
+  return {
+    n: slot,
+    slug: article.slug,
+    published: article.published,
+    updated: article.updated,
+    // The gallery's default time reads one second before publication (a feed-order device): a page changes at
+    // its publication at the earliest.
+    sections: items.map((i) => ({ id: i.id, updated: laterOf(i.updated, article.published) })),
+    images: [...new Set(images)],
+  }
+}
+
+/** What the news sitemap needs of an article. */
+export const newsArticle = (a: Article): NewsArticle => ({
+  slug: a.slug,
+  title: a.title,
+  lang: a.lang,
+  published: a.published,
+})
+
+/** Edits the sitemap parts and index in memory; `entries()` gives what changed. */
+export class SitemapLog {
+  private readonly parts = new Map<number, SitemapArticle[]>()
+  /** Each part's articles as KV held them (JSON), so a part that ends up the same is not written again. */
+  private readonly stored = new Map<number, string>()
+  private readonly index: SitemapIndexValue | null
+  private readonly news: Map<string, NewsArticle>
+  private changed = false
+
+  constructor(
+    private readonly read: ValueReader,
+    private readonly now: Date,
+  ) {
+    this.index = read.parse(keys.sitemapIndex(), parseSitemapIndexValue)
+    this.news = new Map((this.index?.news ?? []).map((n) => [n.slug, n]))
+  }
+
+  /** True when no index was ever written: a first publish, or a site published before sitemaps existed. */
+  get fresh(): boolean {
+    return this.index === null
+  }
+
+  private part(page: number): SitemapArticle[] {
+    let list = this.parts.get(page)
+    if (list === undefined) {
+      list = this.fresh
+        ? []
+        : (this.read.parse(keys.sitemapPart(page), parseSitemapPartValue)?.articles ?? [])
+      this.parts.set(page, list)
+      if (!this.fresh) this.stored.set(page, JSON.stringify(list))
+    }
+    return list
+  }
+
+  /** Lists `entry` at its slot (taking it off `formerSlot` when the article moved to a new one). */
+  put(entry: SitemapArticle, news: NewsArticle, formerSlot?: number): void {
+    if (formerSlot !== undefined && formerSlot !== entry.n) this.remove(entry.slug, formerSlot)
+    const page = sitemapPartOf(entry.n)
+    const list = this.part(page).filter((a) => a.n !== entry.n && a.slug !== entry.slug)
+    list.push(entry)
+    list.sort((a, b) => a.n - b.n)
+    this.parts.set(page, list)
+    if (Date.parse(news.published) >= this.now.getTime() - NEWS_WINDOW_MS) this.news.set(news.slug, news)
+    else this.news.delete(news.slug)
+    this.changed = true
+  }
+
+  /** Takes an article off the sitemaps (withdrawn, or its slug became an alias). */
+  remove(slug: string, slot: number): void {
+    const page = sitemapPartOf(slot)
+    this.parts.set(
+      page,
+      this.part(page).filter((a) => a.slug !== slug),
+    )
+    this.news.delete(slug)
+    this.changed = true
+  }
+
+  /** The parts to write (step "pages": before the index names them) and the index (step "heads"). */
+  entries(): { parts: KvEntry[]; index: KvEntry[] } {
+    if (!this.changed) return { parts: [], index: [] }
+    const pages = [...this.parts.keys()]
+      .filter((page) => this.stored.get(page) !== JSON.stringify(this.parts.get(page)))
+      .sort((a, b) => a - b)
+    const parts = pages.map((page) =>
+      versioned(keys.sitemapPart(page), { page, articles: this.parts.get(page) ?? [] }),
+    )
+    const summaries = new Map((this.index?.parts ?? []).map((p) => [p.page, p]))
+    for (const page of pages) {
+      const summary = this.summary(page, this.parts.get(page) ?? [])
+      if (summary.count === 0) summaries.delete(page)
+      else summaries.set(page, summary)
+    }
+    const since = this.now.getTime() - NEWS_WINDOW_MS
+    const news = [...this.news.values()]
+      .filter((n) => Date.parse(n.published) >= since)
+      .sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || (a.slug < b.slug ? -1 : 1))
+    const body = { parts: [...summaries.values()].sort((a, b) => a.page - b.page), news }
+    const index = versioned(keys.sitemapIndex(), body)
+    // The version is the hash of the JSON written: the same body gives the same version.
+    return { parts, index: this.index?.version === index.metadata.h ? [] : [index] }
+  }
+
+  private summary(page: number, list: readonly SitemapArticle[]): SitemapPartSummary {
+    const now = this.now.getTime()
+    const live = list.filter((a) => Date.parse(a.published) <= now)
+    return {
+      page,
+      count: list.length,
+      updated: newest(live.map((a) => a.updated)) ?? null,
+      scheduled: list
+        .filter((a) => Date.parse(a.published) > now)
+        .map((a) => ({ published: a.published, updated: a.updated })),
+    }
+  }
+}

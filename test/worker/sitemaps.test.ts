@@ -1,0 +1,148 @@
+/** /robots.txt, the sitemaps and the IndexNow key file through the Worker, with the request clock driven across times. */
+import { reset } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SitemapArticle } from '../../model/sitemap-values.ts'
+import { keys } from '../../model/store-keys.ts'
+import { setClock } from '../../worker/clock.ts'
+import { dropIsolateCache } from '../../worker/http/isolate-cache.ts'
+import { callWorker, ORIGIN, request } from './seed.ts'
+
+const LIFT = '2026-11-28T08:00:00+08:00'
+const liftMs = Date.parse(LIFT)
+
+const article = (n: number, slug: string, published: string): SitemapArticle => ({
+  n,
+  slug,
+  published,
+  updated: published,
+  sections: [{ id: 'first', updated: published }],
+  images: [`/media/${'a'.repeat(32)}.jpg`],
+})
+
+/** Stores a part and the index as publish writes them: one article live, one embargoed until LIFT. */
+async function seedSitemaps() {
+  const part = {
+    version: 'part-v1',
+    page: 1,
+    articles: [article(0, 'live-one', '2026-11-27T08:00:00+08:00'), article(1, 'tomorrow-8am', LIFT)],
+  }
+  const index = {
+    version: 'index-v1',
+    parts: [
+      {
+        page: 1,
+        count: 2,
+        updated: '2026-11-27T08:00:00+08:00',
+        scheduled: [{ published: LIFT, updated: LIFT }],
+      },
+    ],
+    news: [
+      { slug: 'tomorrow-8am', title: '明早八点', lang: 'zh-CN', published: LIFT },
+      { slug: 'live-one', title: '已发布 & 标题', lang: 'zh-CN', published: '2026-11-27T08:00:00+08:00' },
+    ],
+  }
+  await env.CONTENT.put(keys.sitemapPart(1), JSON.stringify(part), { metadata: { h: part.version } })
+  await env.CONTENT.put(keys.sitemapIndex(), JSON.stringify(index), { metadata: { h: index.version } })
+}
+
+beforeEach(async () => {
+  await reset()
+  await seedSitemaps()
+})
+afterEach(() => setClock(() => Date.now()))
+
+describe('GET /robots.txt', () => {
+  it('allows everything and names the sitemap index by absolute URL, as plain text', async () => {
+    const res = await request('/robots.txt')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    expect(await res.text()).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap.xml\n`)
+  })
+
+  it('names PUBLIC_BASE_URL when it is set', async () => {
+    const res = await callWorker(new Request(`${ORIGIN}/robots.txt`), {
+      PUBLIC_BASE_URL: 'https://news.example.com',
+    })
+    expect(await res.text()).toContain('Sitemap: https://news.example.com/sitemap.xml\n')
+  })
+})
+
+describe('the sitemaps across an embargo', () => {
+  it('leave the embargoed article out before its time and list it from that second, with no publish between', async () => {
+    setClock(() => liftMs - 1000)
+    const part = await (await request('/sitemaps/articles-1.xml')).text()
+    expect(part).toContain(`<loc>${ORIGIN}/articles/live-one</loc>`)
+    expect(part).not.toContain('tomorrow-8am')
+    const news = await (await request('/sitemaps/news.xml')).text()
+    expect(news).not.toContain('tomorrow-8am')
+    expect(news).toContain('<news:title>已发布 &amp; 标题</news:title>')
+    const index = await (await request('/sitemap.xml')).text()
+    expect(index).toContain('<lastmod>2026-11-27T08:00:00+08:00</lastmod>')
+
+    setClock(() => liftMs)
+    const after = await (await request('/sitemaps/articles-1.xml')).text()
+    expect(after).toContain(`<loc>${ORIGIN}/articles/tomorrow-8am</loc>`)
+    expect(after).toContain(`<loc>${ORIGIN}/articles/tomorrow-8am/first</loc>`)
+    expect(await (await request('/sitemaps/news.xml')).text()).toContain('tomorrow-8am')
+    expect(await (await request('/sitemap.xml')).text()).toContain(
+      `<sitemap><loc>${ORIGIN}/sitemaps/articles-1.xml</loc><lastmod>${LIFT}</lastmod></sitemap>`,
+    )
+  })
+
+  it('changes the ETag when the embargo lifts, so caches do not keep the old list', async () => {
+    setClock(() => liftMs - 1000)
+    const before = (await request('/sitemaps/articles-1.xml')).headers.get('etag')
+    setClock(() => liftMs)
+    const after = (await request('/sitemaps/articles-1.xml')).headers.get('etag')
+    expect(before).not.toBeNull()
+    expect(after).not.toBe(before)
+  })
+
+  it('drops an article from the news sitemap 48 hours after its publication', async () => {
+    setClock(() => Date.parse('2026-11-29T07:59:59+08:00'))
+    const inside = await (await request('/sitemaps/news.xml')).text()
+    expect(inside).toContain('/articles/live-one')
+    setClock(() => Date.parse('2026-11-29T08:00:00+08:00'))
+    const outside = await (await request('/sitemaps/news.xml')).text()
+    expect(outside).not.toContain('/articles/live-one')
+    expect(outside).toContain('/articles/tomorrow-8am')
+  })
+
+  it('serves every sitemap as application/xml with validators and gzip', async () => {
+    for (const path of ['/sitemap.xml', '/sitemaps/articles-1.xml', '/sitemaps/news.xml']) {
+      const res = await callWorker(
+        new Request(`${ORIGIN}${path}`, { headers: { 'accept-encoding': 'gzip' } }),
+      )
+      expect([path, res.status, res.headers.get('content-type')]).toEqual([
+        path,
+        200,
+        'application/xml; charset=utf-8',
+      ])
+      expect(res.headers.get('content-encoding')).toBe('gzip')
+      const etag = res.headers.get('etag') ?? ''
+      const again = await callWorker(
+        new Request(`${ORIGIN}${path}`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } }),
+      )
+      expect([path, again.status]).toEqual([path, 304])
+    }
+  })
+
+  it('answers 404 for a part that was never written or a name outside the contract, without a KV read', async () => {
+    for (const path of ['/sitemaps/articles-2.xml', '/sitemaps/articles-0.xml', '/sitemaps/other.xml'])
+      expect([path, (await request(path)).status]).toEqual([path, 404])
+  })
+})
+
+describe('GET /{key}.txt', () => {
+  it('answers the configured IndexNow key as plain text, and 404 for any other name or when none is set', async () => {
+    const vars = { INDEXNOW_KEY: 'a1b2c3d4e5f6a7b8' }
+    const res = await callWorker(new Request(`${ORIGIN}/a1b2c3d4e5f6a7b8.txt`), vars)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    expect(await res.text()).toBe('a1b2c3d4e5f6a7b8')
+    expect((await callWorker(new Request(`${ORIGIN}/b1b2c3d4e5f6a7b8.txt`), vars)).status).toBe(404)
+    dropIsolateCache()
+    expect((await request('/a1b2c3d4e5f6a7b8.txt')).status).toBe(404)
+  })
+})
