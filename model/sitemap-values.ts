@@ -1,5 +1,5 @@
 /**
- * The sitemap values publish writes (README "KV layout"): what `/sitemap.xml`, `/sitemaps/articles-{N}.xml` and
+ * The sitemap values publish writes (docs/operators.md "KV layout"): what `/sitemap.xml`, `/sitemaps/articles-{N}.xml` and
  * `/sitemaps/news.xml` need, one KV read each. Part N holds the articles of the article list's page N (the same
  * fixed slots), so a change to one article rewrites one part and the index.
  */

@@ -41,11 +41,11 @@ export const routes: readonly Route[] = [
   { path: '/widget.js', handler: widgetScript, cors: true },
   { path: '/widget.:hash.js', handler: pinnedWidgetScript, cors: true },
   { path: '/embed-builder.js', handler: embedBuilderScript, cors: false },
-  // Search engines: crawl rules, the sitemap index and its sitemaps ("news" before ":name").
+  // Search engines: crawl rules, the sitemap index and its sitemaps.
   { path: '/robots.txt', handler: robotsRoute, cors: false },
   { path: '/sitemap.xml', handler: sitemapIndexRoute, cors: false },
   { path: '/sitemaps/news.xml', handler: newsSitemapRoute, cors: false },
-  { path: '/sitemaps/:name.xml', handler: articleSitemapRoute, cors: false },
+  { path: '/sitemaps/articles-:page.xml', handler: articleSitemapRoute, cors: false },
   // The IndexNow key file: last, so that no fixed `.txt` path above is taken for a key.
   { path: '/:key.txt', handler: indexNowKeyRoute, cors: false },
 ]

@@ -1,5 +1,5 @@
 /**
- * The sitemap values a publish rewrites (README "KV layout"): the part holding each changed article's slot and
+ * The sitemap values a publish rewrites (docs/operators.md "KV layout"): the part holding each changed article's slot and
  * the sitemap index. An article keeps its slot of the article list, so an edit or a withdrawal rewrites exactly
  * one part and the index; nothing else of the site is read or written.
  */

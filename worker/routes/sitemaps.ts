@@ -60,16 +60,15 @@ export const sitemapIndexRoute: RouteHandler = async ({ env, site, now }) => {
   })
 }
 
-/** `articles-N`: N is the part (1 = the oldest articles); any other name is 404, never a KV read. */
-function partParam(name: string | undefined): number {
-  const match = /^articles-([1-9][0-9]{0,6})$/.exec(name ?? '')
-  if (match === null) throw notFound()
-  return Number(match[1])
+/** The part N of `articles-N` (1 = the oldest articles); anything else is 404, never a KV read. */
+function partParam(value: string | undefined): number {
+  if (value === undefined || !/^[1-9][0-9]{0,6}$/.test(value)) throw notFound()
+  return Number(value)
 }
 
 /** One part: the pages of the articles on the article list's page N that are visible now. */
 export const articleSitemapRoute: RouteHandler = async ({ env, site, params, now }) => {
-  const page = partParam(params.name)
+  const page = partParam(params.page)
   const part = await readSitemapPart(env.CONTENT, page)
   if (part === null) throw notFound()
   return sitemapReply(visiblePart(part, now), (entries) => renderSitemap(entries, site))
