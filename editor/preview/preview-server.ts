@@ -4,6 +4,7 @@
  * production Worker knows nothing of this: the endpoints exist only in this Node process.
  */
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import { RELOAD_SCRIPT } from './reload-script.ts'
 
 /** What the open pages need to know: the publish they show (version) and the problems blocking the next one. */
@@ -19,15 +20,11 @@ export interface PreviewServer {
   close(): Promise<void>
 }
 
-/** Response headers the proxy must not copy: the body is re-sent decoded and, for pages, rewritten. */
-const DROP = new Set([
-  'content-encoding',
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'etag',
-  'last-modified',
-])
+/**
+ * Response headers the proxy must not copy: bodies are re-sent whole (pages rewritten), and every save must show.
+ * Content-Encoding is copied with the bytes it describes, except on pages, which are decoded to be rewritten.
+ */
+const DROP = new Set(['content-length', 'transfer-encoding', 'connection', 'etag', 'last-modified'])
 
 /** Starts the server on 127.0.0.1:`port` in front of `upstream` (the Worker's origin). */
 export async function startPreviewServer(
@@ -78,7 +75,11 @@ export async function startPreviewServer(
   }
 }
 
-/** Forwards to the Worker with the browser's Host, so the pages' absolute URLs point at the preview, not behind it. */
+/**
+ * Forwards to the Worker with the browser's Host, so the pages' absolute URLs point at the preview, not behind it.
+ * It asks for identity (gzip gains nothing on a local hop), which the Worker honours for every type, so any client,
+ * one that takes no gzip included, can read what the preview sends.
+ */
 function forward(req: IncomingMessage, upstream: string): Promise<IncomingMessage> {
   const headers = { ...req.headers, 'accept-encoding': 'identity' }
   delete headers['if-none-match']
@@ -104,7 +105,9 @@ async function proxy(req: IncomingMessage, res: ServerResponse, upstream: string
     return
   }
   const script = `<script src="/__preview/reload.js" data-version="${version()}"></script>`
-  const html = body.toString('utf8').replace(/<\/body>/i, `${script}</body>`)
+  const decoded = answer.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body
+  const html = decoded.toString('utf8').replace(/<\/body>/i, `${script}</body>`)
+  delete out['content-encoding']
   res.writeHead(status, { ...out, 'cache-control': 'no-store' })
   res.end(req.method === 'HEAD' ? undefined : html)
 }

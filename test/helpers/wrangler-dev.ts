@@ -37,6 +37,8 @@ export async function startWranglerDev(
   extraArgs: readonly string[] = [],
 ): Promise<DevServer> {
   const port = await freePort()
+  // wrangler's devtools inspector defaults to 9229: two wrangler dev at once (parallel test files) would collide.
+  const inspectorPort = await freePort()
   const child = spawn(
     resolve('node_modules/.bin/wrangler'),
     [
@@ -48,6 +50,8 @@ export async function startWranglerDev(
       String(port),
       '--persist-to',
       persistTo,
+      '--inspector-port',
+      String(inspectorPort),
       '--show-interactive-dev-session=false',
       ...extraArgs,
     ],

@@ -3,10 +3,8 @@
  * subscribed to the seed article published with `content:publish --local` and served by `wrangler dev`.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
-import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
 import { newsboatImport, newsboatReload, rss2emailRun } from './read-with-clients.ts'
@@ -105,30 +103,5 @@ describe('rss2email in its default text mode, subscribed to the article RSS feed
     }
     const gallery = bySubject.get('图集') ?? ''
     for (const caption of SEED.gallery) expect(gallery).toContain(caption)
-  })
-})
-
-/** The response as sent on the wire: status, Content-Encoding and the raw bytes (node:http decodes nothing). */
-function rawGet(url: string, headers: Record<string, string>) {
-  return new Promise<{ encoding: string | undefined; bytes: Buffer }>((done, fail) => {
-    get(url, { headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => done({ encoding: res.headers['content-encoding'], bytes: Buffer.concat(chunks) }))
-    }).on('error', fail)
-  })
-}
-
-describe('a client that takes no gzip, through wrangler dev', () => {
-  // The Worker picks gzip from Accept-Encoding, which wrangler dev's proxy (like Cloudflare's front end) rewrites to
-  // include gzip: the front end must decode our bytes for this client (worker/http/compression.ts).
-  it('gets the feed as plain XML, and a gzip client the same text gzipped', async () => {
-    const url = `${worker.url}/feeds/${SLUG}.rss`
-    const plain = await rawGet(url, { 'accept-encoding': 'identity' })
-    expect(plain.encoding).toBeUndefined()
-    expect(plain.bytes.toString('utf8')).toMatch(/^<\?xml/)
-    const zipped = await rawGet(url, { 'accept-encoding': 'gzip' })
-    expect(zipped.encoding).toBe('gzip')
-    expect(gunzipSync(zipped.bytes).toString('utf8')).toBe(plain.bytes.toString('utf8'))
   })
 })

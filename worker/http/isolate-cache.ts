@@ -6,7 +6,7 @@
 
 import { ByteLru } from '../byte-lru.ts'
 import { now } from '../clock.ts'
-import { acceptsGzip } from './compression.ts'
+import { acceptsGzip, type CodingPolicy } from './compression.ts'
 import { isNotModified } from './conditional.ts'
 import { forceMiss } from './force-miss.ts'
 
@@ -30,6 +30,8 @@ export interface StoredResponse {
   body: Uint8Array
   /** Whether the body is gzip we made (sent with `encodeBody: 'manual'`). */
   encoded: boolean
+  /** How its Content-Type's coding is chosen (compression.ts): a hit chooses the same way. */
+  policy: CodingPolicy
   /** Every ETag of the same content (identity and gzip), for If-None-Match. */
   tags: readonly string[]
   lastModified?: string
@@ -55,6 +57,8 @@ interface Timed {
 interface Codings {
   /** The site configuration they were made under (siteKey). */
   site: string
+  /** How a hit chooses between gzip and identity (the Content-Type's policy, compression.ts). */
+  policy: CodingPolicy
   plain?: Timed
   gzip?: Timed
   identity?: Timed
@@ -114,7 +118,8 @@ export function answerFromIsolate(request: Request, slot: IsolateSlot): Response
   if (forceMiss) return null
   const codings = responses.get(slot.url)
   if (codings === undefined || codings.site !== slot.site) return null
-  const coding: Coding = codings.plain ? 'plain' : acceptsGzip(request) ? 'gzip' : 'identity'
+  const coding: Coding =
+    codings.policy === 'plain' ? 'plain' : acceptsGzip(request, codings.policy) ? 'gzip' : 'identity'
   const stored = codings[coding]
   if (stored === undefined) return null
   if (now() >= stored.expires) {
@@ -152,7 +157,10 @@ export function rememberResponse(slot: IsolateSlot, coding: Coding, response: St
     expires: Math.min(now() + slot.windowMs, response.freshUntil ?? Number.POSITIVE_INFINITY),
   }
   const known = responses.get(slot.url)
-  const others: Codings = known?.site === slot.site && coding !== 'plain' ? known : { site: slot.site }
+  const others: Codings =
+    known?.site === slot.site && known.policy === response.policy && coding !== 'plain'
+      ? known
+      : { site: slot.site, policy: response.policy }
   const codings: Codings = { ...others, [coding]: timed }
   if (coding !== 'plain') delete codings.plain
   responses.set(slot.url, codings, bytesOf(codings))

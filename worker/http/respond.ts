@@ -1,7 +1,7 @@
 /** Turns a handler's representation into the response: validators, 304, caching, CORS, security, gzip, HEAD. */
 import type { SiteConfig } from '../site-config.ts'
 import { cacheControl } from './cache-control.ts'
-import { acceptsGzip, gzip, isCompressible } from './compression.ts'
+import { acceptsGzip, codingPolicy, gzip } from './compression.ts'
 import { isNotModified } from './conditional.ts'
 import { CORS_HEADERS } from './cors.ts'
 import { edgeCachedBody } from './edge-cache.ts'
@@ -24,7 +24,12 @@ export interface RespondContext {
 
 const isHtml = (contentType: string): boolean => contentType.startsWith('text/html')
 
-async function baseHeaders(rep: Omit<Representation, 'body'>, etag: string, cors: boolean): Promise<Headers> {
+async function baseHeaders(
+  rep: Omit<Representation, 'body'>,
+  etag: string,
+  cors: boolean,
+  compressible: boolean,
+): Promise<Headers> {
   const headers = new Headers({
     'content-type': rep.contentType,
     etag,
@@ -33,7 +38,7 @@ async function baseHeaders(rep: Omit<Representation, 'body'>, etag: string, cors
     ...(cors ? CORS_HEADERS : {}),
   })
   if (rep.lastModified !== undefined) headers.set('last-modified', toHttpDate(rep.lastModified))
-  if (isCompressible(rep.contentType)) headers.set('vary', 'Accept-Encoding')
+  if (compressible) headers.set('vary', 'Accept-Encoding')
   return headers
 }
 
@@ -61,11 +66,12 @@ export async function respond(
   rep: Representation | DeferredRepresentation,
   context: RespondContext,
 ): Promise<Response> {
-  const compressible = isCompressible(rep.contentType)
-  const compress = compressible && acceptsGzip(request)
+  const policy = codingPolicy(rep.contentType)
+  const compressible = policy !== 'plain'
+  const compress = policy !== 'plain' && acceptsGzip(request, policy)
   const [identityTag, gzipTag] = variantTags(rep, url, context.site)
   const etag = compress ? gzipTag : identityTag
-  const headers = await baseHeaders(rep, etag, context.cors)
+  const headers = await baseHeaders(rep, etag, context.cors, compressible)
   const unusedStream = 'body' in rep && rep.body instanceof ReadableStream ? rep.body : null
   const tags = [identityTag, gzipTag]
 
@@ -89,6 +95,7 @@ export async function respond(
     headers,
     notModified,
     encoded: compress,
+    policy,
     tags,
     ...(rep.lastModified === undefined ? {} : { lastModified: rep.lastModified }),
     ...(rep.freshUntil === undefined ? {} : { freshUntil: rep.freshUntil }),
