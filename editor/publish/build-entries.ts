@@ -5,6 +5,7 @@
  */
 import type { Article } from '../../model/article.ts'
 import { articleItems, GALLERY_ID, galleryUpdated } from '../../model/article-items.ts'
+import { ModelError } from '../../model/model-error.ts'
 import {
   historyInValue,
   parseArticleHistory,
@@ -17,9 +18,11 @@ import {
 import { keys } from '../../model/store-keys.ts'
 import {
   type ArticleHistory,
+  type FeedHeadValue,
   type FeedLogEntry,
   HISTORY_SOURCES,
   type IndexEntry,
+  type IndexHeadValue,
 } from '../../model/store-values.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import {
@@ -137,14 +140,18 @@ class Reader {
     }
     return this.values.get(key) ?? null
   }
-  /** Parses a value; an unusable one counts as absent (reported by the caller when it matters). */
+  /**
+   * Parses a value; one that does not fit the model counts as absent (reported by the caller when it matters).
+   * Any other error is a bug here, not bad data, and is thrown.
+   */
   parse<T>(key: string, parse: (v: unknown) => T): T | null {
     const raw = this.get(key)
     if (raw === null) return null
     try {
       return parse(raw)
-    } catch {
-      return null
+    } catch (error) {
+      if (error instanceof ModelError) return null
+      throw error
     }
   }
 }
@@ -207,6 +214,72 @@ export function buildEntries(
 ): BuiltContent {
   const read = new Reader(snap.values)
   const report = emptyPublishReport()
+  const aliasOf = checkSlugs(drafts, snap, report)
+  const sources = o.sources ?? new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
+  const { changed, retiring } = planBatch(drafts, snap, sources, aliasOf, o.batch, report)
+  const logs = readLogs(read, snap, report)
+  const sitemap = readSitemap(read, snap, o.now, changed.length > 0 || retiring.length > 0)
+  let live: Set<string> | undefined
+  const state: BuildState = {
+    read,
+    report,
+    ...logs,
+    sitemap,
+    ctx: { media: new Map(), now: o.now, taken: new Set(o.taken) },
+    when: formatNow(o.now),
+    // Only a withdrawal asks: which photo files do live articles still use?
+    livePhotos: () => {
+      live ??= new Set(drafts.filter((d) => !d.withdrawn).flatMap(photoSources))
+      return live
+    },
+    articles: [],
+    retired: [],
+    commits: [],
+    deletes: [],
+    knownMedia: new Set(),
+    built: [],
+  }
+
+  for (const draft of changed) {
+    const source = sources.get(draft.slug) ?? ''
+    const prev = previousHistory(read, draft.slug)
+    if (read.needs.size > 0) continue
+    if (isRevert(prev.history, source) && !o.allowRevert?.has(draft.slug)) report.reverts.push(draft.slug)
+    const kept = [...(prev.history?.sources ?? []), source].slice(-HISTORY_SOURCES)
+    if (draft.withdrawn) withdrawArticle(state, { ...draft, withdrawn: draft.withdrawn }, prev, source, kept)
+    else publishArticle(state, draft, prev, source, kept)
+  }
+  retireAliases(state, snap, retiring)
+  return builtContent(state)
+}
+
+/** What the steps of a build share: the reads, the two logs being edited, the report and the entries so far. */
+interface BuildState extends Logs {
+  read: Reader
+  report: PublishReport
+  /** The sitemap parts and index being edited; null when this publish changes no article. */
+  sitemap: SitemapLog | null
+  ctx: BuildContext
+  /** This publish's time, as tombstones and retirements record it. */
+  when: string
+  livePhotos: () => ReadonlySet<string>
+  articles: KvEntry[]
+  retired: KvEntry[]
+  commits: KvEntry[]
+  deletes: string[]
+  knownMedia: Set<string>
+  built: Article[]
+}
+
+/**
+ * Records published articles the tree lacks (missing) and aliases that are another article's slug (blockers);
+ * returns each live article's aliases with the slug they point at.
+ */
+function checkSlugs(
+  drafts: readonly DraftArticle[],
+  snap: KvSnapshot,
+  report: PublishReport,
+): Map<string, string> {
   const bySlug = new Map(drafts.map((d) => [d.slug, d]))
   const aliasOf = new Map(
     drafts.flatMap((d) => (d.withdrawn ? [] : d.aliases.map((a) => [a, d.slug] as const))),
@@ -216,9 +289,19 @@ export function buildEntries(
   for (const [alias, to] of aliasOf)
     if (bySlug.has(alias))
       report.blockers.push(`alias "${alias}" of ${to} is the slug of articles/${alias}.md; remove one`)
+  return aliasOf
+}
 
-  const sources = o.sources ?? new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
-  const { build: changed, remaining } = changedDrafts(drafts, snap.listing, sources, o.batch)
+/** The drafts this batch builds and the aliases it writes (only with the last batch); counts the rest. */
+function planBatch(
+  drafts: readonly DraftArticle[],
+  snap: KvSnapshot,
+  sources: ReadonlyMap<string, string>,
+  aliasOf: ReadonlyMap<string, string>,
+  batch: number | undefined,
+  report: PublishReport,
+): { changed: DraftArticle[]; retiring: [string, string][] } {
+  const { build: changed, remaining } = changedDrafts(drafts, snap.listing, sources, batch)
   // Aliases point at their article: they wait for the last batch, when every article is written.
   const retiring = [...aliasOf].filter(([alias, to]) => {
     if (remaining > 0) return false
@@ -227,7 +310,22 @@ export function buildEntries(
   })
   report.remaining = remaining
   report.unchanged = drafts.length - changed.length - remaining
+  return { changed, retiring }
+}
 
+/** The feed log and the article list as KV holds them, and where their heads say the next position is. */
+interface Logs {
+  feedHead: FeedHeadValue | null
+  indexHead: IndexHeadValue | null
+  /** Positions at or past these were handed out by a publish that died before writing the heads: never landed. */
+  feedNext: number
+  indexNext: number
+  feed: FeedLog
+  index: IndexLog
+}
+
+/** Reads both heads (a blocker when one is lost while articles are published) and opens both logs on them. */
+function readLogs(read: Reader, snap: KvSnapshot, report: PublishReport): Logs {
   const feedHead = read.parse(keys.feedHead(), parseFeedHeadValue)
   const indexHead = read.parse(keys.indexHead(), parseIndexHeadValue)
   const liveListed = [...snap.listing.values()].some((m) => !isAlias(m))
@@ -235,174 +333,26 @@ export function buildEntries(
     report.blockers.push(
       `${feedHead === null ? keys.feedHead() : keys.indexHead()} is missing or unusable while articles are published; publishing now would restart the list and overwrite archive pages. Rebuild it from the pages and the articles' histories with \`npm run content:publish -- --local|--remote --rebuild-heads\`, then publish again.`,
     )
-  // Positions at or past these were handed out by a publish that died before writing the heads: never landed.
-  const feedNext = feedHead?.next ?? 0
-  const indexNext = indexHead?.next ?? 0
-  const feed: FeedLog = feedLog(
+  return {
     feedHead,
-    (page) => read.parse(keys.feedArchive(page), parseFeedArchiveValue)?.items,
-  )
-  const index: IndexLog = indexLog(
     indexHead,
-    (page) => read.parse(keys.indexPage(page), parseIndexPageValue)?.articles,
-  )
+    feedNext: feedHead?.next ?? 0,
+    indexNext: indexHead?.next ?? 0,
+    feed: feedLog(feedHead, (page) => read.parse(keys.feedArchive(page), parseFeedArchiveValue)?.items),
+    index: indexLog(indexHead, (page) => read.parse(keys.indexPage(page), parseIndexPageValue)?.articles),
+  }
+}
 
-  // Only a publish that changes an article reads the sitemap index (a no-op reads nothing but the listing).
-  const sitemap = changed.length > 0 || retiring.length > 0 ? new SitemapLog(read, o.now) : null
-  // A site published before sitemaps existed: its first publish that changes anything lists every live article.
+/**
+ * The sitemaps, read only by a publish that changes an article (a no-op reads nothing but the listing). A site
+ * published before sitemaps existed: its first publish that changes anything lists every live article.
+ */
+function readSitemap(read: Reader, snap: KvSnapshot, now: Date, changes: boolean): SitemapLog | null {
+  const sitemap = changes ? new SitemapLog(read, now) : null
+  const liveListed = [...snap.listing.values()].some((m) => !isAlias(m))
   if (sitemap?.fresh && liveListed && !read.needs.has(keys.sitemapIndex()))
     backfillSitemap(sitemap, read, snap.listing)
-
-  let live: Set<string> | undefined
-  // Only a withdrawal asks: which photo files do live articles still use?
-  const livePhotos = () => {
-    live ??= new Set(drafts.filter((d) => !d.withdrawn).flatMap(photoSources))
-    return live
-  }
-  const ctx: BuildContext = { media: new Map(), now: o.now, taken: new Set(o.taken) }
-  const articles: KvEntry[] = []
-  const retired: KvEntry[] = []
-  const commits: KvEntry[] = []
-  const deletes: string[] = []
-  const knownMedia = new Set<string>()
-  const built: Article[] = []
-  const when = formatNow(o.now)
-
-  for (const draft of changed) {
-    const source = sources.get(draft.slug) ?? ''
-    const prev = previousHistory(read, draft.slug)
-    const history = prev.history
-    if (read.needs.size > 0) continue
-    if (isRevert(history, source) && !o.allowRevert?.has(draft.slug)) report.reverts.push(draft.slug)
-    const sources2 = [...(history?.sources ?? []), source].slice(-HISTORY_SOURCES)
-    if (draft.withdrawn) {
-      if (history === null) {
-        report.warnings.push(`${draft.file}: withdrawn but never published; nothing to withdraw`)
-        continue
-      }
-      if (!prev.wasGone) {
-        retire(feed, index, draft.slug, history, draft.withdrawn.at)
-        sitemap?.remove(draft.slug, history.slot)
-        // Renditions are named by their bytes: an article sharing a photo file shares them; keep those.
-        if (!history.photos.some((p) => livePhotos().has(p))) deletes.push(...history.media.map(keys.media))
-      }
-      const next: ArticleHistory = { ...history, sources: sources2, items: {}, media: [], photos: [] }
-      retired.push(gone(draft, next, source), versioned(keys.history(draft.slug), next))
-      report.withdrawn.push(draft.slug)
-      report.feedChanged = true
-      continue
-    }
-    const { article, hashes, lede, gallery } = buildArticle(draft, history, ctx)
-    built.push(article)
-    for (const name of history?.media ?? []) knownMedia.add(name)
-    const items: Record<string, number> = {}
-    const fresh = history === null || prev.wasGone
-    const entry = (n: number): IndexEntry => ({ ...summarize(article), n })
-    const slot =
-      !fresh && history.slot < indexNext && index.edit(history.slot, () => entry(history.slot))
-        ? history.slot
-        : index.append(entry)
-    sitemap?.put(sitemapArticle(article, slot), newsArticle(article), fresh ? undefined : history.slot)
-    const oldSections = history?.sections ?? {}
-    // The gallery's time as last published: its stamp, else the default before its first edit.
-    const oldTime = (id: string): string | undefined =>
-      id === GALLERY_ID && history
-        ? (history.gallery?.updated ?? galleryUpdated(history.published))
-        : oldSections[id]?.updated
-    const oldItems = fresh ? {} : (history?.items ?? {})
-    const articleContext = feedArticle(article)
-    // Appended last section first: readers showing the newest first then show the sections in reading order.
-    for (const section of [...articleItems(article)].reverse()) {
-      const former = [section.id, ...(section.was ?? [])]
-      const oldId = former.find((id) => oldItems[id] !== undefined)
-      const recorded = oldId === undefined ? undefined : oldItems[oldId]
-      const at = recorded !== undefined && recorded < feedNext ? recorded : undefined
-      const same = oldId !== undefined && oldTime(oldId) === section.updated
-      if (at !== undefined && same) {
-        items[section.id] = at
-        if (feed.isOpen(at)) feed.edit(at, () => ({ n: at, article: articleContext, section }))
-        continue
-      }
-      if (at !== undefined && feed.isOpen(at)) feed.edit(at, () => null)
-      items[section.id] = feed.append((n) => ({ n, article: articleContext, section }))
-      report.feedChanged = true
-    }
-    const kept = new Set(articleItems(article).flatMap((s) => [s.id, ...(s.was ?? [])]))
-    for (const [id, at] of Object.entries(oldItems)) {
-      if (kept.has(id)) continue
-      report.warnings.push(
-        `${draft.file}: section "${id}" is gone; if it was renamed, write {#new-id was=${id}} so subscribers see no duplicate`,
-      )
-      tombstone(feed, at, draft.slug, draft.published, id, when)
-      report.feedChanged = true
-    }
-    const sections: ArticleHistory['sections'] = Object.fromEntries(
-      article.sections.map((s, i) => [s.id, { hash: hashes[i] ?? '', updated: s.updated }]),
-    )
-    const stamps = [
-      history?.newest ?? article.published,
-      ...Object.values(sections).map((s) => s.updated),
-      ...(gallery.updated ? [gallery.updated] : []),
-    ]
-    const next: ArticleHistory = {
-      published: article.published,
-      sources: sources2,
-      sections,
-      newest: stamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)),
-      slot,
-      items,
-      media: mediaNames(article),
-      photos: photoSources(draft),
-      lede,
-      gallery,
-    }
-    const value = versioned(keys.article(draft.slug), { article, history: next })
-    articles.push(value, versioned(keys.history(draft.slug), next))
-    commits.push({ ...value, metadata: { ...value.metadata, s: source } })
-    ;(fresh ? report.added : report.changed).push(draft.slug)
-  }
-
-  for (const [alias, to] of retiring) {
-    if (snap.listing.has(alias)) {
-      const prev = previousHistory(read, alias)
-      if (prev.history && !prev.wasGone) {
-        retire(feed, index, alias, prev.history, when)
-        sitemap?.remove(alias, prev.history.slot)
-      }
-    }
-    retired.push(moved(alias, to))
-    report.moved.push(alias)
-  }
-
-  const needs = [...read.needs]
-  const pages = [
-    ...logEntries(feed.pages(), (page, items) =>
-      versioned(keys.feedArchive(page), { page, updated: newestOf(items), items }),
-    ),
-    ...logEntries(index.pages(), (page, list) =>
-      versioned(keys.indexPage(page), { page, updated: newestOf(list), articles: list }),
-    ),
-  ]
-  const sitemapEntries = sitemap?.entries() ?? { parts: [], index: [] }
-  pages.push(...sitemapEntries.parts)
-  const heads: KvEntry[] = []
-  if (feed.headChanged || feedHead === null) heads.push(feedHeadEntry(feed))
-  if (index.headChanged || indexHead === null) heads.push(indexHeadEntry(index))
-  heads.push(...sitemapEntries.index)
-  return {
-    needs,
-    media: [...ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
-    knownMedia,
-    articles,
-    pages,
-    heads,
-    retired,
-    commits,
-    deletes: [...new Set(deletes)].sort(),
-    report,
-    articlesBuilt: built,
-    taken: ctx.taken,
-  }
+  return sitemap
 }
 
 /** Lists every live article of the listing in the sitemaps (their values are read for it). */
@@ -415,6 +365,188 @@ function backfillSitemap(sitemap: SitemapLog, read: Reader, listing: KvSnapshot[
     if (history === null || stored?.kind !== 'article') continue
     const { article } = stored.value
     sitemap.put(sitemapArticle(article, history.slot), newsArticle(article))
+  }
+}
+
+type Previous = ReturnType<typeof previousHistory>
+
+/** A withdrawn draft: off the lists (once), its unshared media deleted, a 410 value and its history kept. */
+function withdrawArticle(
+  s: BuildState,
+  draft: DraftArticle & Required<Pick<DraftArticle, 'withdrawn'>>,
+  prev: Previous,
+  source: string,
+  sources: string[],
+): void {
+  const history = prev.history
+  if (history === null) {
+    s.report.warnings.push(`${draft.file}: withdrawn but never published; nothing to withdraw`)
+    return
+  }
+  if (!prev.wasGone) {
+    retire(s.feed, s.index, draft.slug, history, draft.withdrawn.at)
+    s.sitemap?.remove(draft.slug, history.slot)
+    // Renditions are named by their bytes: an article sharing a photo file shares them; keep those.
+    if (!history.photos.some((p) => s.livePhotos().has(p))) s.deletes.push(...history.media.map(keys.media))
+  }
+  const next: ArticleHistory = { ...history, sources, items: {}, media: [], photos: [] }
+  s.retired.push(gone(draft, next, source), versioned(keys.history(draft.slug), next))
+  s.report.withdrawn.push(draft.slug)
+  s.report.feedChanged = true
+}
+
+/** A live draft: built, placed in the article list and the feed, its value, history and commit entries. */
+function publishArticle(
+  s: BuildState,
+  draft: DraftArticle,
+  prev: Previous,
+  source: string,
+  sources: string[],
+): void {
+  const history = prev.history
+  const { article, hashes, lede, gallery } = buildArticle(draft, history, s.ctx)
+  s.built.push(article)
+  for (const name of history?.media ?? []) s.knownMedia.add(name)
+  const fresh = history === null || prev.wasGone
+  const slot = placeInIndex(s, article, fresh ? null : history)
+  s.sitemap?.put(sitemapArticle(article, slot), newsArticle(article), fresh ? undefined : history.slot)
+  const items = placeFeedItems(s, article, fresh ? null : history)
+  dropGoneSections(s, draft, article, fresh ? {} : (history?.items ?? {}))
+  const sections: ArticleHistory['sections'] = Object.fromEntries(
+    article.sections.map((sec, i) => [sec.id, { hash: hashes[i] ?? '', updated: sec.updated }]),
+  )
+  const stamps = [
+    history?.newest ?? article.published,
+    ...Object.values(sections).map((sec) => sec.updated),
+    ...(gallery.updated ? [gallery.updated] : []),
+  ]
+  const next: ArticleHistory = {
+    published: article.published,
+    sources,
+    sections,
+    newest: stamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)),
+    slot,
+    items,
+    media: mediaNames(article),
+    photos: photoSources(draft),
+    lede,
+    gallery,
+  }
+  const value = versioned(keys.article(draft.slug), { article, history: next })
+  s.articles.push(value, versioned(keys.history(draft.slug), next))
+  s.commits.push({ ...value, metadata: { ...value.metadata, s: source } })
+  ;(fresh ? s.report.added : s.report.changed).push(draft.slug)
+}
+
+/** The article's slot in the list: its old one edited in place when it has one that landed, else a new one. */
+function placeInIndex(s: BuildState, article: Article, history: ArticleHistory | null): number {
+  const entry = (n: number): IndexEntry => ({ ...summarize(article), n })
+  return history !== null &&
+    history.slot < s.indexNext &&
+    s.index.edit(history.slot, () => entry(history.slot))
+    ? history.slot
+    : s.index.append(entry)
+}
+
+/**
+ * Each item's feed position: an unchanged section keeps its (landed) position, rewritten in place while its page is
+ * open; a changed or new one is appended (and its old open position emptied). Returns section id → position.
+ */
+function placeFeedItems(
+  s: BuildState,
+  article: Article,
+  history: ArticleHistory | null,
+): Record<string, number> {
+  const items: Record<string, number> = {}
+  const oldSections = history?.sections ?? {}
+  // The gallery's time as last published: its stamp, else the default before its first edit.
+  const oldTime = (id: string): string | undefined =>
+    id === GALLERY_ID && history
+      ? (history.gallery?.updated ?? galleryUpdated(history.published))
+      : oldSections[id]?.updated
+  const oldItems = history?.items ?? {}
+  const articleContext = feedArticle(article)
+  // Appended last section first: readers showing the newest first then show the sections in reading order.
+  for (const section of [...articleItems(article)].reverse()) {
+    const former = [section.id, ...(section.was ?? [])]
+    const oldId = former.find((id) => oldItems[id] !== undefined)
+    const recorded = oldId === undefined ? undefined : oldItems[oldId]
+    const at = recorded !== undefined && recorded < s.feedNext ? recorded : undefined
+    const same = oldId !== undefined && oldTime(oldId) === section.updated
+    if (at !== undefined && same) {
+      items[section.id] = at
+      if (s.feed.isOpen(at)) s.feed.edit(at, () => ({ n: at, article: articleContext, section }))
+      continue
+    }
+    if (at !== undefined && s.feed.isOpen(at)) s.feed.edit(at, () => null)
+    items[section.id] = s.feed.append((n) => ({ n, article: articleContext, section }))
+    s.report.feedChanged = true
+  }
+  return items
+}
+
+/** Sections the article no longer has (under any former id): a warning and a tombstone each. */
+function dropGoneSections(
+  s: BuildState,
+  draft: DraftArticle,
+  article: Article,
+  oldItems: Readonly<Record<string, number>>,
+): void {
+  const kept = new Set(articleItems(article).flatMap((sec) => [sec.id, ...(sec.was ?? [])]))
+  for (const [id, at] of Object.entries(oldItems)) {
+    if (kept.has(id)) continue
+    s.report.warnings.push(
+      `${draft.file}: section "${id}" is gone; if it was renamed, write {#new-id was=${id}} so subscribers see no duplicate`,
+    )
+    tombstone(s.feed, at, draft.slug, draft.published, id, s.when)
+    s.report.feedChanged = true
+  }
+}
+
+/** Aliases written with the last batch: an old slug still listed comes off the lists, then redirects (301). */
+function retireAliases(s: BuildState, snap: KvSnapshot, retiring: readonly [string, string][]): void {
+  for (const [alias, to] of retiring) {
+    if (snap.listing.has(alias)) {
+      const prev = previousHistory(s.read, alias)
+      if (prev.history && !prev.wasGone) {
+        retire(s.feed, s.index, alias, prev.history, s.when)
+        s.sitemap?.remove(alias, prev.history.slot)
+      }
+    }
+    s.retired.push(moved(alias, to))
+    s.report.moved.push(alias)
+  }
+}
+
+/** The entries in write order: pages of both logs that changed, the heads that changed, and the rest as built. */
+function builtContent(s: BuildState): BuiltContent {
+  const pages = [
+    ...logEntries(s.feed.pages(), (page, items) =>
+      versioned(keys.feedArchive(page), { page, updated: newestOf(items), items }),
+    ),
+    ...logEntries(s.index.pages(), (page, list) =>
+      versioned(keys.indexPage(page), { page, updated: newestOf(list), articles: list }),
+    ),
+  ]
+  const sitemapEntries = s.sitemap?.entries() ?? { parts: [], index: [] }
+  pages.push(...sitemapEntries.parts)
+  const heads: KvEntry[] = []
+  if (s.feed.headChanged || s.feedHead === null) heads.push(feedHeadEntry(s.feed))
+  if (s.index.headChanged || s.indexHead === null) heads.push(indexHeadEntry(s.index))
+  heads.push(...sitemapEntries.index)
+  return {
+    needs: [...s.read.needs],
+    media: [...s.ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    knownMedia: s.knownMedia,
+    articles: s.articles,
+    pages,
+    heads,
+    retired: s.retired,
+    commits: s.commits,
+    deletes: [...new Set(s.deletes)].sort(),
+    report: s.report,
+    articlesBuilt: s.built,
+    taken: s.ctx.taken,
   }
 }
 
