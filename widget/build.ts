@@ -25,14 +25,17 @@ interface WidgetManifest {
  */
 const tightenCss = (code: string): string => code.replace(/(--[\w-]+): /g, '$1:').replace(/, /g, ',')
 
-/** Lit leaves css`` text as written: minify each static stylesheet with esbuild's CSS minifier (~2 KB less). */
+/**
+ * Lit leaves css`` text as written: minify each static stylesheet with esbuild's CSS minifier (~2 KB less). A tag
+ * quoted in a comment (`css`) is not one: the lookbehind skips it.
+ */
 const minifyCssTemplates: Plugin = {
   name: 'minify-css-templates',
   setup(b) {
     b.onLoad({ filter: /-styles\.ts$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8')
       let out = source
-      for (const [, cssText] of source.matchAll(/(?:css`|unsafeCSS\(`)([^`$]*)`/g)) {
+      for (const [, cssText] of source.matchAll(/(?<![`\w])(?:css`|unsafeCSS\(`)([^`$]*)`/g)) {
         if (cssText === undefined) continue
         const { code } = await transform(cssText, { loader: 'css', minify: true })
         out = out.replace(cssText, tightenCss(code.trim()))
