@@ -52,6 +52,8 @@ const READABLE: Record<string, RegExp> = {
   'application/feed+json': /^\{/,
   'application/json': /^\{/,
   'application/problem+json': /^\{/,
+  'application/xml': /^<\?xml/,
+  'text/plain': /^User-agent:/i,
   'image/svg+xml': /^<svg /,
   'text/javascript': /^[\s\S]{0,200}(?:import|var|let|const|function|!|\(|"use strict")/,
 }
@@ -106,6 +108,10 @@ beforeAll(async () => {
     '/widget.js',
     `/widget.${manifest.hash}.js`,
     '/embed-builder.js',
+    '/robots.txt',
+    '/sitemap.xml',
+    '/sitemaps/news.xml',
+    '/sitemaps/articles-1.xml',
     ...media.values(),
   ]
   expect([...media.keys()].sort()).toEqual(['avif', 'jpg', 'webp'])
