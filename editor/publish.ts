@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import type { KvTarget } from './publish/kv-store.ts'
 import { LeaseHeldError } from './publish/publish-lease.ts'
-import { readWebSubSettings } from './publish/read-websub-settings.ts'
+import { readSearchEngineSettings, readWebSubSettings } from './publish/read-websub-settings.ts'
 import { runPublish } from './publish/run-publish.ts'
 import { runRebuildHeads } from './publish/run-rebuild.ts'
 
@@ -26,6 +26,13 @@ async function main(): Promise<number> {
   if (site?.hub && !site.baseUrl) {
     console.error(
       'WEBSUB_HUB is set but PUBLIC_BASE_URL is empty: the hub needs absolute feed URLs; set it in wrangler.toml',
+    )
+    return 2
+  }
+  const engines = mode === 'remote' ? readSearchEngineSettings(process.cwd(), values.env) : null
+  if (engines?.wanted && !engines.settings) {
+    console.error(
+      'INDEXNOW_KEY or BAIDU_PUSH_TOKEN is set but PUBLIC_BASE_URL is empty: search engines need absolute page URLs; set it in wrangler.toml',
     )
     return 2
   }
@@ -57,6 +64,7 @@ async function main(): Promise<number> {
     now: new Date(),
     cacheDir: values.cache ?? '.cache/renditions',
     log: (line) => console.log(line),
+    ...(engines?.settings ? { searchEngines: engines.settings } : {}),
     ...(site?.hub
       ? {
           websub: { hub: site.hub, baseUrl: site.baseUrl, delayMs: Number(values['hub-delay'] ?? 60) * 1000 },

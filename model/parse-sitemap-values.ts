@@ -55,7 +55,7 @@ function parsePartSummary(value: unknown, path: string): SitemapPartSummary {
     updated: o.updated === null ? null : date(o, 'updated', path),
     scheduled: arr(o, 'scheduled', path, (v, p) => {
       const s = obj(v, p)
-      return { published: date(s, 'published', p), updated: date(s, 'updated', p) }
+      return { slug: slug(s, 'slug', p), published: date(s, 'published', p), updated: date(s, 'updated', p) }
     }),
   }
 }

@@ -40,7 +40,7 @@ export interface SitemapPartSummary {
   /** Newest `updated` of its articles that were not embargoed when publish wrote it (null: none). */
   updated: string | null
   /** The articles still embargoed then: each counts, and moves `<lastmod>`, once its time has come. */
-  scheduled: { published: string; updated: string }[]
+  scheduled: { slug: string; published: string; updated: string }[]
 }
 
 /** An article of the Google News sitemap: published in the last 48 hours (filtered per request). */

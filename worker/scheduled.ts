@@ -1,19 +1,23 @@
 /**
  * The Cron Trigger (wrangler.toml `[triggers] crons`): when an embargo lifted since the previous run, tell the
- * WebSub hub about the feeds that now show the article. Visibility itself needs no cron (the Worker decides it per
- * request); only the hub has to be told, and nobody runs publish at that moment.
+ * WebSub hub about the feeds that now show the article, and search engines (IndexNow, Baidu) about its pages.
+ * Visibility itself needs no cron (the Worker decides it per request); only they have to be told, and nobody runs
+ * publish at that moment.
  */
 import { liftedBetween } from '../model/embargo.ts'
-import { FEED_FORMATS, feedUrl } from '../model/feed-urls.ts'
+import { articlePageUrl, FEED_FORMATS, feedUrl, sectionPageUrl } from '../model/feed-urls.ts'
+import { notifySearchEngines, searchEngineSettings } from '../model/notify-search-engines.ts'
 import { pingHub } from '../model/ping-hub.ts'
-import { readIndexHead } from './store.ts'
+import { readIndexHead, readSitemapIndex, readSitemapPart } from './store.ts'
 
 /** Minutes between runs: must match the cron expression in wrangler.toml (`*\/5 * * * *`). */
 export const CRON_MINUTES = 5
 
+const baseOf = (env: Env): string => env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
+
 /** The feed URLs to ping for the articles whose embargo lifted in (`scheduledTime` − one period, `scheduledTime`]. */
 export async function liftedFeedUrls(env: Env, scheduledTime: number): Promise<string[]> {
-  const base = env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
+  const base = baseOf(env)
   const index = await readIndexHead(env.CONTENT)
   if (!base || index === null) return []
   const from = scheduledTime - CRON_MINUTES * 60_000
@@ -24,14 +28,59 @@ export async function liftedFeedUrls(env: Env, scheduledTime: number): Promise<s
   )
 }
 
+/**
+ * The page URLs (article page and section pages) of the articles whose embargo lifted in the period, found in the
+ * sitemap index's still-embargoed lists (every part, not only the newest articles) and their parts.
+ */
+export async function liftedPageUrls(env: Env, scheduledTime: number): Promise<string[]> {
+  const base = baseOf(env)
+  const index = await readSitemapIndex(env.CONTENT)
+  if (!base || index === null) return []
+  const from = scheduledTime - CRON_MINUTES * 60_000
+  const urls: string[] = []
+  for (const part of index.parts) {
+    const lifted = liftedBetween(part.scheduled, (s) => s.published, from, scheduledTime)
+    if (lifted.length === 0) continue
+    const articles = (await readSitemapPart(env.CONTENT, part.page))?.articles ?? []
+    for (const { slug } of lifted) {
+      const entry = articles.find((a) => a.slug === slug)
+      if (!entry) continue
+      urls.push(articlePageUrl(base, slug), ...entry.sections.map((s) => sectionPageUrl(base, slug, s.id)))
+    }
+  }
+  return urls
+}
+
 /** Pings the hub (when WEBSUB_HUB is set) for every feed an embargo changed; one log line per ping. */
-export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+async function pingHubAtLift(scheduledTime: number, env: Env): Promise<void> {
   const hub = env.WEBSUB_HUB.trim()
   if (!hub) return
-  if (!env.PUBLIC_BASE_URL.trim()) {
+  if (!baseOf(env)) {
     console.log('websub: WEBSUB_HUB is set but PUBLIC_BASE_URL is empty; a cron run cannot name the feeds')
     return
   }
-  const urls = await liftedFeedUrls(env, controller.scheduledTime)
+  const urls = await liftedFeedUrls(env, scheduledTime)
   for (const r of await pingHub(hub, urls)) console.log(`websub: ${r.status} ${r.url}`)
+}
+
+/** Tells IndexNow and Baidu (when configured) about the pages an embargo opened; one log line per request. */
+async function notifyEnginesAtLift(scheduledTime: number, env: Env): Promise<void> {
+  const settings = searchEngineSettings({
+    baseUrl: baseOf(env),
+    indexNowKey: env.INDEXNOW_KEY,
+    indexNowEndpoint: env.INDEXNOW_ENDPOINT,
+    baiduToken: env.BAIDU_PUSH_TOKEN,
+    baiduEndpoint: env.BAIDU_PUSH_ENDPOINT,
+  })
+  if (!settings) return
+  const urls = await liftedPageUrls(env, scheduledTime)
+  for (const r of await notifySearchEngines(settings, urls))
+    console.log(`${r.engine}: ${r.status} for ${r.urls} page URLs${r.detail ? ` (${r.detail})` : ''}`)
+}
+
+export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+  await Promise.all([
+    pingHubAtLift(controller.scheduledTime, env),
+    notifyEnginesAtLift(controller.scheduledTime, env),
+  ])
 }

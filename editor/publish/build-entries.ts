@@ -5,6 +5,8 @@
  */
 import type { Article } from '../../model/article.ts'
 import { articleItems, GALLERY_ID, galleryUpdated } from '../../model/article-items.ts'
+import { isPublishedBy } from '../../model/embargo.ts'
+import { articlePageUrl, sectionPageUrl } from '../../model/feed-urls.ts'
 import { ModelError } from '../../model/model-error.ts'
 import {
   historyInValue,
@@ -81,6 +83,11 @@ export interface PublishReport {
   warnings: string[]
   /** The "all" feed changed (for WebSub). */
   feedChanged: boolean
+  /**
+   * Site paths of the pages whose content changed and that readers can see now (an article page and its section
+   * pages; added, edited, withdrawn or moved): search engines are told of them (IndexNow, Baidu).
+   */
+  pages: string[]
   /** Changed articles left for the next batch (a publish of many articles runs in batches; see BuildOptions.batch). */
   remaining: number
 }
@@ -203,6 +210,7 @@ export const emptyPublishReport = (): PublishReport => ({
   blockers: [],
   warnings: [],
   feedChanged: false,
+  pages: [],
   remaining: 0,
 })
 
@@ -355,6 +363,12 @@ function readSitemap(read: Reader, snap: KvSnapshot, now: Date, changes: boolean
   return sitemap
 }
 
+/** The site paths of an article's page and of its item pages. */
+const pagePaths = (slug: string, itemIds: readonly string[]): string[] => [
+  articlePageUrl('', slug),
+  ...itemIds.map((id) => sectionPageUrl('', slug, id)),
+]
+
 /** Lists every live article of the listing in the sitemaps (their values are read for it). */
 function backfillSitemap(sitemap: SitemapLog, read: Reader, listing: KvSnapshot['listing']): void {
   for (const [slug, meta] of listing) {
@@ -386,6 +400,8 @@ function withdrawArticle(
   if (!prev.wasGone) {
     retire(s.feed, s.index, draft.slug, history, draft.withdrawn.at)
     s.sitemap?.remove(draft.slug, history.slot)
+    if (isPublishedBy(history.published, s.ctx.now.getTime()))
+      s.report.pages.push(...pagePaths(draft.slug, Object.keys(history.items)))
     // Renditions are named by their bytes: an article sharing a photo file shares them; keep those.
     if (!history.photos.some((p) => s.livePhotos().has(p))) s.deletes.push(...history.media.map(keys.media))
   }
@@ -411,7 +427,14 @@ function publishArticle(
   const slot = placeInIndex(s, article, fresh ? null : history)
   s.sitemap?.put(sitemapArticle(article, slot), newsArticle(article), fresh ? undefined : history.slot)
   const items = placeFeedItems(s, article, fresh ? null : history)
-  dropGoneSections(s, draft, article, fresh ? {} : (history?.items ?? {}))
+  const oldItems = fresh ? {} : (history?.items ?? {})
+  dropGoneSections(s, draft, article, oldItems)
+  // Embargoed pages answer 404 until their time: the cron tells search engines then.
+  if (isPublishedBy(article.published, s.ctx.now.getTime())) {
+    const ids = articleItems(article).map((i) => i.id)
+    const gone = Object.keys(oldItems).filter((id) => !ids.includes(id))
+    s.report.pages.push(...pagePaths(draft.slug, [...ids, ...gone]))
+  }
   const sections: ArticleHistory['sections'] = Object.fromEntries(
     article.sections.map((sec, i) => [sec.id, { hash: hashes[i] ?? '', updated: sec.updated }]),
   )
@@ -511,6 +534,7 @@ function retireAliases(s: BuildState, snap: KvSnapshot, retiring: readonly [stri
       if (prev.history && !prev.wasGone) {
         retire(s.feed, s.index, alias, prev.history, s.when)
         s.sitemap?.remove(alias, prev.history.slot)
+        s.report.pages.push(...pagePaths(alias, Object.keys(prev.history.items)))
       }
     }
     s.retired.push(moved(alias, to))

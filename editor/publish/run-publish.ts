@@ -1,5 +1,6 @@
 /** The publish pipeline: check, read only what changed, then write in an order readers can never catch half-done. */
 import { spawn } from 'node:child_process'
+import { notifySearchEngines, type SearchEngineSettings } from '../../model/notify-search-engines.ts'
 import { LEGACY_PREFIX } from '../../model/store-keys.ts'
 import { checkContent, formatProblem } from '../content/check-content.ts'
 import type { DraftArticle } from '../content/draft.ts'
@@ -38,6 +39,8 @@ export interface PublishOptions {
   dropLegacy?: boolean
   /** Remote publishes with a hub configured: ping it for the changed feeds after `delayMs` (KV propagation). */
   websub?: { hub: string; baseUrl: string; delayMs: number }
+  /** Remote publishes with IndexNow or Baidu configured: tell them which pages changed (docs/operators.md). */
+  searchEngines?: SearchEngineSettings
 }
 
 /** What a publish wrote (or would write): values written and deleted, bytes, the largest value. */
@@ -112,6 +115,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
       batch.taken = built.taken
       o.log(`batch ${total.batches} written; ${built.report.remaining} changed articles to go`)
     }
+    if (o.searchEngines) await notifyEngines(total.report, o.searchEngines, o.log)
     if (o.websub) await notifyHub(total.report, o.websub, o.log)
     return { ok: true, ...total, written: true }
   } finally {
@@ -132,7 +136,8 @@ function addCounts(into: PublishCounts, c: PublishCounts): void {
 
 /** Adds one batch's report to the publish's: lists concatenated, `unchanged` as the first batch found it. */
 function addReport(into: PublishReport, r: PublishReport, first: boolean): void {
-  for (const k of ['added', 'changed', 'withdrawn', 'moved', 'warnings'] as const) into[k].push(...r[k])
+  for (const k of ['added', 'changed', 'withdrawn', 'moved', 'warnings', 'pages'] as const)
+    into[k].push(...r[k])
   if (first) into.unchanged = r.unchanged
   into.feedChanged ||= r.feedChanged
   into.remaining = r.remaining
@@ -173,6 +178,16 @@ function afterStep(step: string): Promise<void> {
     child.on('error', fail)
     child.on('close', () => done())
   })
+}
+
+/** IndexNow and Baidu: each changed page once per publish; a failure is printed, and the publish still succeeds. */
+async function notifyEngines(report: PublishReport, s: SearchEngineSettings, log: (l: string) => void) {
+  const urls = [...new Set(report.pages)].map((path) => `${s.baseUrl}${path}`)
+  for (const r of await notifySearchEngines(s, urls)) {
+    const ok = typeof r.status === 'number' && r.status >= 200 && r.status < 300
+    const outcome = ok ? `${r.status}` : `FAILED (${r.status}${r.detail ? `: ${r.detail}` : ''})`
+    log(`${r.engine}: ${r.urls} changed page URLs sent, ${outcome}`)
+  }
 }
 
 async function notifyHub(

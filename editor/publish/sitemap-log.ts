@@ -145,7 +145,7 @@ export class SitemapLog {
       updated: newest(live.map((a) => a.updated)) ?? null,
       scheduled: list
         .filter((a) => Date.parse(a.published) > now)
-        .map((a) => ({ published: a.published, updated: a.updated })),
+        .map((a) => ({ slug: a.slug, published: a.published, updated: a.updated })),
     }
   }
 }

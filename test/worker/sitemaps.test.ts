@@ -6,6 +6,7 @@ import type { SitemapArticle } from '../../model/sitemap-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import { setClock } from '../../worker/clock.ts'
 import { dropIsolateCache } from '../../worker/http/isolate-cache.ts'
+import { CRON_MINUTES, liftedPageUrls } from '../../worker/scheduled.ts'
 import { callWorker, ORIGIN, request } from './seed.ts'
 
 const LIFT = '2026-11-28T08:00:00+08:00'
@@ -34,7 +35,7 @@ async function seedSitemaps() {
         page: 1,
         count: 2,
         updated: '2026-11-27T08:00:00+08:00',
-        scheduled: [{ published: LIFT, updated: LIFT }],
+        scheduled: [{ slug: 'tomorrow-8am', published: LIFT, updated: LIFT }],
       },
     ],
     news: [
@@ -144,5 +145,27 @@ describe('GET /{key}.txt', () => {
     expect((await callWorker(new Request(`${ORIGIN}/b1b2c3d4e5f6a7b8.txt`), vars)).status).toBe(404)
     dropIsolateCache()
     expect((await request('/a1b2c3d4e5f6a7b8.txt')).status).toBe(404)
+  })
+})
+
+describe('scheduled: pages to tell search engines about after an embargo', () => {
+  it("names the article's page and section pages in the one run whose period holds the lift", async () => {
+    const config = { ...env, PUBLIC_BASE_URL: 'https://news.example.com' }
+    const period = CRON_MINUTES * 60_000
+    const named = await Promise.all(
+      [liftMs - period, liftMs, liftMs + period].map((t) => liftedPageUrls(config, t)),
+    )
+    expect(named).toEqual([
+      [],
+      [
+        'https://news.example.com/articles/tomorrow-8am',
+        'https://news.example.com/articles/tomorrow-8am/first',
+      ],
+      [],
+    ])
+  })
+
+  it('names nothing without a canonical base URL', async () => {
+    expect(await liftedPageUrls(env, liftMs)).toEqual([])
   })
 })
