@@ -1,7 +1,8 @@
 /**
  * `npm run bench:publish`: generated trees of 100, 1,000 and 10,000 articles (5 sections, 3 photos each) published
  * through the real publish into wrangler's local KV, then one article added, one paragraph edited, one article
- * withdrawn, and a no-op: values written and deleted and wall time of each, the full publish as the baseline.
+ * withdrawn, and a no-op: values written and deleted and wall time of each, the full publish as the baseline; then
+ * the sizes of the sitemaps the site serves.
  * Sizes: BENCH_SIZES=100,1000 (default 100,1000,10000); BENCH_PHOTOS=N photos per section (default 3).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -23,6 +24,7 @@ import { renderJsonFeed } from '../worker/render/render-json-feed.ts'
 import { renderOpml } from '../worker/render/render-opml.ts'
 import { renderRss } from '../worker/render/render-rss.ts'
 import { generateContent } from './generate-content.ts'
+import { sitemapSizes } from './sitemap-sizes.ts'
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number)
 const SHAPE = { sections: 5, photos: Number(process.env.BENCH_PHOTOS ?? 3) }
@@ -154,6 +156,11 @@ for (const size of SIZES) {
     const largest = Math.max(...steps.map((s) => s.largest))
     console.log(
       `  largest value ${fmt(largest)} B (goal ≤ 1 MB: ${largest <= GOALS.valueBytes ? 'met' : 'MISSED'}); largest response ${fmt(response.bytes)} B, ${response.what} (goal ≤ 200 KB: ${response.bytes <= GOALS.responseBytes ? 'met' : 'MISSED'})`,
+    )
+    const maps = await sitemapSizes(state, { ...SITE, hub: undefined })
+    const within = (b: number) => (b <= GOALS.responseBytes ? 'met' : 'MISSED')
+    console.log(
+      `  sitemaps: index ${fmt(maps.indexBytes)} B listing ${fmt(maps.parts)} parts (≤ 200 KB: ${within(maps.indexBytes)}); largest part ${fmt(maps.largestPart.bytes)} B, ${fmt(maps.largestPart.urls)} URLs (≤ 200 KB: ${within(maps.largestPart.bytes)}; ≤ 50,000 URLs, 50 MB); all parts ${fmt(maps.allPartsBytes)} B; largest part value ${fmt(maps.largestValueBytes)} B; news at 1,000 URLs ${fmt(maps.newsAtCapBytes)} B`,
     )
   } finally {
     await rm(work, { recursive: true, force: true })
