@@ -1,6 +1,6 @@
 /**
  * `npm run content:check [-- --root DIR] [--strict] [--fix]`: prints every content problem (exit 1) and every
- * copy-desk warning (exit 0, or 1 with --strict), or a one-line summary. `--fix` (`npm run content:fix`) first
+ * copy-desk warning (exit 0, or 1 with --strict), or the zh-TW edition's review notes and a one-line summary. `--fix` (`npm run content:fix`) first
  * rewrites half-width punctuation among Chinese text and prints each changed line as a diff.
  */
 import path from 'node:path'
@@ -24,7 +24,7 @@ if (values.fix) {
     process.stdout.write(`--- ${shown}/${c.file}:${c.line}\n-${c.before}\n+${c.after}\n`)
   process.stdout.write(`content:fix: ${count(changes.length, 'line')} changed\n`)
 }
-const { articles, problems, warnings } = await checkContent(root)
+const { articles, problems, warnings, notes } = await checkContent(root)
 const strict = values.strict === true
 // Problems come first and alone: warnings about text that cannot be published yet would only bury them.
 if (problems.length > 0 || (strict && warnings.length > 0)) {
@@ -37,6 +37,8 @@ if (problems.length > 0 || (strict && warnings.length > 0)) {
   process.exit(1)
 }
 for (const w of warnings) process.stderr.write(`${formatProblem(w, shown)} (warning)\n`)
+// Review notes for the zh-TW edition: what the glossary converted and what a copy editor should read twice.
+for (const n of notes) process.stdout.write(`${formatProblem(n, shown)} (zh-TW)\n`)
 const sections = articles.reduce((n, a) => n + a.sections.length, 0)
 const photos = articles.reduce(
   (n, a) => n + a.photos.length + a.sections.reduce((m, s) => m + s.photos.length, 0),

@@ -2,6 +2,10 @@
 import { readFileSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { createHantConverter } from '../hant/create-hant-converter.ts'
+import { createGlossaryMatcher } from '../hant/glossary-matcher.ts'
+import { hantReviewNotes } from '../hant/hant-review-notes.ts'
+import { readGlossary } from '../hant/read-glossary.ts'
 import { buildDraft } from './build-draft.ts'
 import { copyDeskWarnings } from './check-copy-desk.ts'
 import { renameWarnings } from './check-renames.ts'
@@ -14,12 +18,21 @@ import { createImageReader } from './read-image.ts'
 
 export { formatProblem } from './format-problem.ts'
 
+/** What `checkContent` finds: drafts, problems (errors), copy-desk warnings and the zh-TW edition's review notes. */
+export interface CheckedContent {
+  articles: DraftArticle[]
+  problems: Problem[]
+  warnings: Problem[]
+  /** Per article, glossary terms converted and one-to-many characters OpenCC decided (editor/hant/). */
+  notes: Problem[]
+}
+
 /** The validated drafts (only files without problems), every problem found and every copy-desk warning, sorted. */
 export async function checkContent(
   root: string,
-  /** false: skip the warnings (copy desk, renames) for callers that only need drafts and problems (publish). */
+  /** false: skip the warnings and review notes for callers that only need drafts and problems (publish). */
   o: { warnings: boolean } = { warnings: true },
-): Promise<{ articles: DraftArticle[]; problems: Problem[]; warnings: Problem[] }> {
+): Promise<CheckedContent> {
   const dir = path.join(root, 'articles')
   const names = await readdir(dir).catch(() => undefined)
   if (!names)
@@ -33,6 +46,7 @@ export async function checkContent(
         },
       ],
       warnings: [],
+      notes: [],
     }
   const readImage = createImageReader(root)
   const files = names.filter((n) => n.endsWith('.md')).sort()
@@ -40,6 +54,7 @@ export async function checkContent(
   // thread-pool round trips and 1,000 half-built drafts held at once cost several times the work itself.
   const results: { file: string; problems: LineProblem[]; draft?: DraftArticle; slug?: Field }[] = []
   const warnings: Problem[] = []
+  const sources = new Map<string, string[]>()
   for (const name of files) {
     const file = `articles/${name}`
     const outside = leavesRoot(root, path.join(dir, name))
@@ -54,18 +69,27 @@ export async function checkContent(
     if (!decoded.ok) results.push({ file, problems: [{ line: decoded.line, message: decoded.message }] })
     else {
       results.push({ file, ...buildDraft(file, decoded.lines, readImage) })
+      sources.set(file, decoded.lines)
       if (o.warnings) warnings.push(...copyDeskWarnings(decoded.lines).map((w) => ({ file, ...w })))
     }
   }
   const problems: Problem[] = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, ...p })))
   const articles = results.flatMap((r) => (r.draft ? [r.draft] : []))
   problems.push(...duplicateSlugs(results))
+  const glossary = readGlossary(root)
+  problems.push(...glossary.problems)
   sortProblems(problems)
   const bad = new Set(problems.map((p) => p.file))
   const good = articles.filter((a) => !bad.has(a.file))
   if (o.warnings) warnings.push(...renameWarnings(root, good))
   sortProblems(warnings)
-  return { articles: good, problems, warnings }
+  const notes: Problem[] = []
+  if (o.warnings && good.length > 0 && glossary.problems.length === 0) {
+    const convert = createHantConverter(glossary.entries)
+    const matcher = createGlossaryMatcher(glossary.entries)
+    for (const a of good) notes.push(...hantReviewNotes(a.file, sources.get(a.file) ?? [], matcher, convert))
+  }
+  return { articles: good, problems, warnings, notes }
 }
 
 /** Sorts problems (or warnings) in place by file, then line; returns them. */

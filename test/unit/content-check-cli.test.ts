@@ -39,7 +39,17 @@ describe('npm run content:check', { timeout: 60_000 }, () => {
     })
   })
 
-  it('checks content/ by default and passes on the shipped seed', () => {
-    expect(check()).toEqual({ code: 0, stdout: 'content OK: 1 article, 3 sections, 6 photos\n', stderr: '' })
+  it('checks content/ by default and passes on the shipped seed, listing its zh-TW review notes', () => {
+    const { code, stdout, stderr } = check()
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+    const lines = stdout.trimEnd().split('\n')
+    expect(lines.at(-1)).toBe('content OK: 1 article, 3 sections, 6 photos')
+    expect(lines).toContain(
+      'content/articles/qijiang-strategic-pivot.md:6: glossary: 刘柳吟 → 劉柳吟 (people, glossary.txt:7) (zh-TW)',
+    )
+    for (const note of lines.slice(0, -1))
+      expect(note).toMatch(
+        /^content\/articles\/qijiang-strategic-pivot\.md:\d+: (glossary:|review) .* \(zh-TW\)$/,
+      )
   })
 })

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench:hant`: how long the zh-TW edition's conversion (glossary + OpenCC `cn` → `tw` + punctuation) takes
+ * for the seed article: every text a reader sees, as publish converts it. Prints the one-off table load, then the
+ * time per article over BENCH_ROUNDS rounds (default 10) of 200 conversions each: median and min–max of the rounds.
+ */
+import { loadavg } from 'node:os'
+import { checkContent } from '../editor/content/check-content.ts'
+import type { DraftArticle, DraftPhoto } from '../editor/content/draft.ts'
+import { createHantConverter } from '../editor/hant/create-hant-converter.ts'
+import { readGlossary } from '../editor/hant/read-glossary.ts'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10)
+const PER_ROUND = 200
+
+/** Every text of an article that the edition converts (the fields convertArticle maps). */
+function texts(a: DraftArticle): string[] {
+  const photo = (p: DraftPhoto) => [p.alt, p.caption, p.credit.name]
+  return [
+    a.title,
+    a.dek ?? '',
+    a.byline.name,
+    ...(a.contributors ?? []).map((c) => c.name),
+    ...a.tags,
+    ...(a.corrections ?? []).map((c) => c.text),
+    ...a.lede,
+    ...a.sections.flatMap((s) => [
+      s.heading,
+      ...s.paragraphs,
+      ...s.photos.flatMap(photo),
+      ...(s.corrections ?? []).map((c) => c.text),
+    ]),
+    ...a.photos.flatMap(photo),
+  ]
+}
+
+const { articles } = await checkContent('content', { warnings: false })
+const seed = articles[0]
+if (!seed) throw new Error('no article in content/: the bench converts the seed')
+const all = texts(seed)
+const chars = all.reduce((n, t) => n + t.length, 0)
+const t0 = performance.now()
+const convert = createHantConverter(readGlossary('content').entries)
+const load = performance.now() - t0
+for (let i = 0; i < 50; i++) all.map(convert)
+const rounds: number[] = []
+for (let r = 0; r < ROUNDS; r++) {
+  const t = performance.now()
+  for (let i = 0; i < PER_ROUND; i++) all.map(convert)
+  rounds.push((performance.now() - t) / PER_ROUND)
+}
+rounds.sort((a, b) => a - b)
+const median = rounds[Math.floor(rounds.length / 2)] ?? Number.NaN
+const f = (ms: number) => ms.toFixed(3)
+process.stdout.write(
+  `zh-TW conversion of the seed (${all.length} texts, ${chars} characters; load average ${loadavg()[0]?.toFixed(1)})\n` +
+    `  tables loaded once per process: ${load.toFixed(0)} ms\n` +
+    `  per article: ${f(median)} ms median (${f(rounds[0] ?? Number.NaN)}–${f(rounds.at(-1) ?? Number.NaN)} over ${ROUNDS} rounds of ${PER_ROUND}); goal < 1 ms\n` +
+    `  10,000 such articles: ${((median * 10_000) / 1000).toFixed(1)} s at the median; goal ≤ 15 s\n`,
+)
