@@ -21,13 +21,27 @@ export interface SiteVars {
 
 /** Reads the configuration; the base URL falls back to the request origin so local and preview hosts just work. */
 export function siteConfig(env: SiteVars, requestUrl: URL): SiteConfig {
-  const configured = env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
+  const site = configuredSite(env)
+  return site.baseUrl ? site : { ...site, baseUrl: requestUrl.origin }
+}
+
+/** The configuration without a request: `baseUrl` is empty when PUBLIC_BASE_URL is (it follows the request origin). */
+export function configuredSite(env: SiteVars): SiteConfig {
   const hub = env.WEBSUB_HUB.trim()
   return {
-    baseUrl: configured || requestUrl.origin,
+    baseUrl: env.PUBLIC_BASE_URL.trim().replace(/\/+$/, ''),
     title: env.SITE_TITLE,
     description: env.SITE_DESCRIPTION,
     language: env.SITE_LANGUAGE,
     ...(hub ? { hub } : {}),
   }
+}
+
+/**
+ * The whole configuration as one string: part of every ETag (http/respond.ts), the feed items' memo key
+ * (render/feed-document.ts) and the isolate cache's check (http/isolate-cache.ts), so a changed setting never serves
+ * what the old one made. A field added to SiteConfig goes in here.
+ */
+export function siteFingerprint(site: SiteConfig): string {
+  return [site.baseUrl, site.title, site.description, site.language, site.hub ?? ''].join('\n')
 }

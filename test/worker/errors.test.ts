@@ -2,6 +2,8 @@ import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { keys } from '../../model/store-keys.ts'
 import type { FeedLogItem } from '../../model/store-values.ts'
+import { apiPaths } from '../../worker/http/api-paths.ts'
+import { routes } from '../../worker/routes.ts'
 import { buildAllPage, buildArticle } from '../fixtures/build-article.ts'
 import { pastFreshnessWindow } from './fresh-isolate.ts'
 import { tokenize } from './html-tokens.ts'
@@ -32,6 +34,30 @@ describe('problem+json on API paths', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8')
     const body: unknown = await res.json()
     expect(body).toMatchObject({ status: res.status, type: 'about:blank' })
+  })
+})
+
+describe("which errors are problems: the route table's cors flag", () => {
+  it.each(['/feeds.opml', '/feeds.atom.opml', '/feeds.json.opml'])(
+    'answers a broken %s with a problem body and CORS, as the route is a CORS route',
+    async (path) => {
+      vi.spyOn(console, 'error').mockImplementation(() => {})
+      await env.CONTENT.put(keys.indexHead(), '{"version":"x","updated":null,"articles":')
+      const res = await request(path)
+      expect(res.status).toBe(503)
+      expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8')
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(await res.json()).toMatchObject({ status: 503, instance: path })
+    },
+  )
+
+  it('makes every CORS route an API path, under its fixed start too, and no other route', () => {
+    const isApi = apiPaths(routes)
+    const filled = (path: string) => path.replace(/:(\w+)/g, 'x')
+    for (const route of routes) expect(isApi(filled(route.path)), route.path).toBe(route.cors)
+    expect(isApi('/feeds/unknown.xyz')).toBe(true)
+    expect(isApi('/media/nothing-here')).toBe(true)
+    expect(isApi('/articles/x/y/z')).toBe(false)
   })
 })
 

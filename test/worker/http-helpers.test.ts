@@ -46,7 +46,7 @@ describe('errorResponse', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const url = new URL('http://broadsheet.test/feeds/x.rss')
     const error = new TypeError('secret detail\n    at render (worker/render/render-rss.ts:12:3)')
-    const res = await errorResponse(error, new Request(url), url)
+    const res = await errorResponse(error, new Request(url), url, true)
     expect(res.status).toBe(500)
     expect(res.headers.get('cache-control')).toBe('no-store')
     const body = await res.text()
@@ -66,7 +66,7 @@ describe('errorResponse', () => {
   it('sends an HTML 500 page off the API paths', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const url = new URL('http://broadsheet.test/articles/x')
-    const res = await errorResponse(new Error('boom'), new Request(url), url)
+    const res = await errorResponse(new Error('boom'), new Request(url), url, false)
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(await res.text()).not.toContain('boom')
   })

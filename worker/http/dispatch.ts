@@ -2,6 +2,7 @@
 import { type IRequest, IttyRouter } from 'itty-router'
 import { now } from '../clock.ts'
 import { siteConfig } from '../site-config.ts'
+import { apiPaths } from './api-paths.ts'
 import { preflightResponse } from './cors.ts'
 import { errorResponse } from './error-response.ts'
 import { answerFromIsolate, type IsolateSlot, isolateSlot } from './isolate-cache.ts'
@@ -57,6 +58,7 @@ export function dispatcher(
   routes: readonly Route[],
 ): (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response> {
   const router = IttyRouter<IRequest, [URL, Env, ExecutionContext, IsolateSlot | null]>()
+  const isApiPath = apiPaths(routes)
   for (const route of routes) {
     router.all(route.path, (request, url, env, ctx, slot) => answer(route, request, url, env, ctx, slot))
   }
@@ -73,7 +75,7 @@ export function dispatcher(
       if (response instanceof Response) return response
       throw notFound()
     } catch (error) {
-      return errorResponse(error, request, url)
+      return errorResponse(error, request, url, isApiPath(url.pathname))
     }
   }
 }

@@ -6,17 +6,6 @@ import { CORS_HEADERS } from './cors.ts'
 import { pageSecurityHeaders, RESOURCE_SECURITY_HEADERS } from './security-headers.ts'
 import { StatusError } from './status-error.ts'
 
-/** Paths whose clients are programs (feed readers, widgets, oEmbed consumers): RFC 9457 bodies and CORS. */
-export function isApiPath(pathname: string): boolean {
-  return (
-    pathname.startsWith('/feeds/') ||
-    pathname === '/feeds.opml' ||
-    pathname === '/oembed' ||
-    pathname.startsWith('/media/') ||
-    pathname.startsWith('/widget')
-  )
-}
-
 /** Maps any thrown value to a StatusError; unexpected ones are logged on one line and never shown. */
 export function toStatusError(error: unknown, pathname: string): StatusError {
   if (error instanceof StatusError) return error
@@ -31,10 +20,17 @@ export function toStatusError(error: unknown, pathname: string): StatusError {
   return new StatusError(500, 'Internal Server Error', 'Something went wrong on our side.')
 }
 
-/** The error response for this request; HEAD gets the same headers without a body. */
-export async function errorResponse(error: unknown, request: Request, url: URL): Promise<Response> {
+/**
+ * The error response for this request; HEAD gets the same headers without a body. `api`: the path's clients are
+ * programs (api-paths.ts): an RFC 9457 problem with CORS, else a small page.
+ */
+export async function errorResponse(
+  error: unknown,
+  request: Request,
+  url: URL,
+  api: boolean,
+): Promise<Response> {
   const e = toStatusError(error, url.pathname)
-  const api = isApiPath(url.pathname)
   const headers = new Headers({
     'cache-control': errorCacheControl(e.status),
     ...(api ? { ...RESOURCE_SECURITY_HEADERS, ...CORS_HEADERS } : await pageSecurityHeaders()),

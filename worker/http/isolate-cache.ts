@@ -6,6 +6,7 @@
 
 import { ByteLru } from '../byte-lru.ts'
 import { now } from '../clock.ts'
+import { configuredSite, siteFingerprint } from '../site-config.ts'
 import { acceptsGzip, type CodingPolicy } from './compression.ts'
 import { isNotModified } from './conditional.ts'
 import { forceMiss } from './force-miss.ts'
@@ -55,7 +56,7 @@ interface Timed {
 
 /** A URL's remembered codings: `plain` when the type is not compressed, else one entry per coding. */
 interface Codings {
-  /** The site configuration they were made under (siteKey). */
+  /** The site configuration they were made under (siteFingerprint). */
   site: string
   /** How a hit chooses between gzip and identity (the Content-Type's policy, compression.ts). */
   policy: CodingPolicy
@@ -93,13 +94,8 @@ let lastWindowMs = 0
 function configOf(env: Env): void {
   if (env === lastEnv) return
   lastEnv = env
-  lastSite = [
-    env.PUBLIC_BASE_URL,
-    env.SITE_TITLE,
-    env.SITE_DESCRIPTION,
-    env.SITE_LANGUAGE,
-    env.WEBSUB_HUB,
-  ].join('\n')
+  // An empty base URL follows the request's origin, which the URL key already holds.
+  lastSite = siteFingerprint(configuredSite(env))
   lastWindowMs = windowMs(env)
 }
 

@@ -1,5 +1,5 @@
 /** Turns a handler's representation into the response: validators, 304, caching, CORS, security, gzip, HEAD. */
-import type { SiteConfig } from '../site-config.ts'
+import { type SiteConfig, siteFingerprint } from '../site-config.ts'
 import { cacheControl } from './cache-control.ts'
 import { acceptsGzip, codingPolicy, gzip } from './compression.ts'
 import { isNotModified } from './conditional.ts'
@@ -44,8 +44,13 @@ async function baseHeaders(
 
 /** The strong ETags of the identity and gzip variants: the bytes differ, so the tags must too (RFC 9110 §8.8.1). */
 function variantTags(rep: Omit<Representation, 'body'>, url: URL, site: SiteConfig): [string, string] {
-  const siteKey = `${site.baseUrl}|${site.title}|${site.description}|${site.language}|${site.hub ?? ''}`
-  const identity = entityTag([rep.version, rep.contentType, url.pathname, siteKey, RENDER_VERSION])
+  const identity = entityTag([
+    rep.version,
+    rep.contentType,
+    url.pathname,
+    siteFingerprint(site),
+    RENDER_VERSION,
+  ])
   return [identity, `${identity.slice(0, -1)}-gzip"`]
 }
 

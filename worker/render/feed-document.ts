@@ -11,7 +11,7 @@ import {
 } from '../../model/feed-urls.ts'
 import { newest } from '../../model/newest.ts'
 import type { ArticleValue, FeedEntry, FeedLogEntry } from '../../model/store-values.ts'
-import type { SiteConfig } from '../site-config.ts'
+import { type SiteConfig, siteFingerprint } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
 import { type FeedIcons, feedIcons } from './feed-icons.ts'
 import { memoFeedItem } from './feed-item-memo.ts'
@@ -137,10 +137,6 @@ function feedItem(article: ArticleContext, section: ItemSection, site: SiteConfi
   }
 }
 
-/** The whole site configuration as a memo key (feedItem reads its base URL and title). */
-const siteKey = (site: SiteConfig): string =>
-  [site.baseUrl, site.title, site.description, site.language, site.hub ?? ''].join('\n')
-
 function common(site: SiteConfig) {
   return {
     icons: feedIcons(site.baseUrl),
@@ -191,7 +187,8 @@ function shown(page: AllFeedPage): FeedLogEntry[] {
 /** The head or an archive page of the feed of every article's sections, newest first. */
 export function allFeed(page: AllFeedPage, site: SiteConfig): FeedDocument {
   const entries = shown(page)
-  const key = siteKey(site)
+  // The whole site configuration is the memo key: feedItem reads its base URL and title.
+  const key = siteFingerprint(site)
   const items = entries.flatMap((e) =>
     'section' in e ? [memoFeedItem(e, key, () => feedItem(e.article, e.section, site))] : [],
   )
