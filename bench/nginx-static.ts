@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { freePort } from '../test/helpers/wrangler-dev.ts'
+import { freePort } from '../editor/preview/free-port.ts'
 
 export interface StaticServer {
   url: string

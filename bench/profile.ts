@@ -8,8 +8,8 @@
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { Miniflare, fetch as mfFetch, type WebSocket } from 'miniflare'
+import { freePort } from '../editor/preview/free-port.ts'
 import { runBin } from '../test/helpers/run-command.ts'
-import { freePort } from '../test/helpers/wrangler-dev.ts'
 import { BENCH_SITE, prepareSite, wranglerSettings } from './workerd-site.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)

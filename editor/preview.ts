@@ -5,13 +5,13 @@
  * the page as `content/FILE:LINE: …`, and the preview keeps running on the last good version.
  */
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
+import { freePort } from './preview/free-port.ts'
 import { type PreviewState, startPreviewServer } from './preview/preview-server.ts'
 import { signalGroup, stopGroup } from './preview/process-group.ts'
 import { watchContent } from './preview/watch-content.ts'
 import { runPublish } from './publish/run-publish.ts'
-import { QUIET_WRANGLER_ENV, wranglerBin } from './publish/wrangler-kv.ts'
+import { wranglerBin, wranglerEnv } from './publish/wrangler-kv.ts'
 
 const { values } = parseArgs({
   options: {
@@ -23,17 +23,6 @@ const { values } = parseArgs({
 const root = values.root ?? 'content'
 const persistTo = values['persist-to'] ?? '.wrangler/preview'
 const log = (line: string) => process.stdout.write(`${line}\n`)
-
-/** A port the OS says is free right now, for the Worker behind the preview. */
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const s = createServer()
-    s.once('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      s.close(() => done(typeof a === 'object' && a ? a.port : 0))
-    })
-  })
 
 let state: PreviewState = { version: 0, problems: [] }
 
@@ -78,7 +67,7 @@ const worker = spawn(
     '--var',
     'ISOLATE_CACHE_SECONDS:0',
   ],
-  { env: { ...process.env, ...QUIET_WRANGLER_ENV }, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+  { env: wranglerEnv(), stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 )
 const upstream = `http://127.0.0.1:${workerPort}`
 while (worker.exitCode === null) {

@@ -1,7 +1,7 @@
 /** `npm start`: publish content/ to wrangler's local KV, then serve the Worker on http://127.0.0.1:8787. */
 import { spawn } from 'node:child_process'
 import { runPublish } from './publish/run-publish.ts'
-import { QUIET_WRANGLER_ENV, wranglerBin } from './publish/wrangler-kv.ts'
+import { wranglerBin, wranglerEnv } from './publish/wrangler-kv.ts'
 
 const PERSIST = '.wrangler/state'
 const port = process.env.PORT ?? '8787'
@@ -26,7 +26,7 @@ console.log(
 const dev = spawn(
   wranglerBin(process.cwd()),
   ['dev', '--local', '--ip', '127.0.0.1', '--port', port, '--persist-to', PERSIST],
-  { stdio: 'inherit', env: { ...process.env, ...QUIET_WRANGLER_ENV } },
+  { stdio: 'inherit', env: wranglerEnv() },
 )
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))

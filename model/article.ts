@@ -12,6 +12,14 @@ export const CREDIT_LABELS_ZH: Readonly<Record<CreditRole, string>> = {
   contributor: '特约撰稿',
 }
 
+/** The roles in English (UI words for pages, feeds and the widget in English: "Photo: 石亮 (staff reporter)"). */
+export const CREDIT_LABELS_EN: Readonly<Record<CreditRole, string>> = {
+  staff: 'staff reporter',
+  correspondent: 'correspondent',
+  photographer: 'staff photographer',
+  contributor: 'contributor',
+}
+
 export interface Credit {
   role: CreditRole
   name: string

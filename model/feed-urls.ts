@@ -81,6 +81,17 @@ export function opmlUrl(baseUrl: string, format: FeedFormat = 'rss'): string {
   return format === 'rss' ? `${baseUrl}/feeds.opml` : `${baseUrl}/feeds.${format}.opml`
 }
 
+/** Where publish stores an image and the Worker serves it: the site path `/media/{name}` (name `<hash>.<ext>`). */
+export function mediaPath(name: string): string {
+  return `/media/${name}`
+}
+
+/** The media name in a photo source that is one of our site paths (`/media/{name}`), else null. */
+export function mediaNameOf(src: string): string | null {
+  const prefix = mediaPath('')
+  return src.startsWith(prefix) ? src.slice(prefix.length) : null
+}
+
 /** The widget's unversioned script, the one partners embed. */
 export function widgetScriptUrl(baseUrl: string): string {
   return `${baseUrl}/widget.js`

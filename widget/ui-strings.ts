@@ -1,13 +1,5 @@
 /** The widget's own words in its two UI languages, and the credit line rendered from a role. */
-import { CREDIT_LABELS_ZH, type CreditRole } from '../model/article.ts'
-
-/** English names of the roles in the widget's credit line ("Photo: 石亮 (staff reporter)"). */
-const CREDIT_LABELS_EN: Readonly<Record<CreditRole, string>> = {
-  staff: 'staff reporter',
-  correspondent: 'correspondent',
-  photographer: 'staff photographer',
-  contributor: 'contributor',
-}
+import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type CreditRole } from '../model/article.ts'
 
 /** Every string the widget itself says (feed text is shown as given). */
 export interface UiStrings {

@@ -1,4 +1,5 @@
 /** The URL contract of the Worker, in one table (docs/urls.md "URLs"); order matters where patterns overlap. */
+import { mediaPath } from '../model/feed-urls.ts'
 import type { Route } from './http/route-handler.ts'
 import { articlePageRoute } from './routes/article-page.ts'
 import { faviconRoute, rasterIconRoute } from './routes/favicon.ts'
@@ -27,7 +28,7 @@ export const routes: readonly Route[] = [
   { path: '/feeds/:slug.rss', handler: articleFeedRoute('rss'), cors: true },
   { path: '/feeds/:slug.atom', handler: articleFeedRoute('atom'), cors: true },
   { path: '/feeds/:slug.json', handler: articleFeedRoute('json'), cors: true },
-  { path: '/media/:name', handler: mediaRoute, cors: true },
+  { path: mediaPath(':name'), handler: mediaRoute, cors: true },
   { path: '/oembed', handler: oembedRoute, cors: true },
   { path: '/favicon.svg', handler: faviconRoute, cors: false },
   // PNG renditions of the icon, rendered at build time (worker/build-icons.ts); feeds and previews use them.

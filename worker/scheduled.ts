@@ -8,19 +8,20 @@ import { liftedBetween } from '../model/embargo.ts'
 import { articlePageUrl, FEED_FORMATS, feedUrl, sectionPageUrl } from '../model/feed-urls.ts'
 import { notifySearchEngines, searchEngineSettings } from '../model/notify-search-engines.ts'
 import { pingHub } from '../model/ping-hub.ts'
+import { cronPeriodMs } from './cron-period.ts'
 import { readIndexHead, readSitemapIndex, readSitemapPart } from './store.ts'
-
-/** Minutes between runs: must match the cron expression in wrangler.toml (`*\/5 * * * *`). */
-export const CRON_MINUTES = 5
 
 const baseOf = (env: Env): string => env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
 
-/** The feed URLs to ping for the articles whose embargo lifted in (`scheduledTime` − one period, `scheduledTime`]. */
-export async function liftedFeedUrls(env: Env, scheduledTime: number): Promise<string[]> {
+/**
+ * The feed URLs to ping for the articles whose embargo lifted in (`scheduledTime` − one period, `scheduledTime`];
+ * the period is the trigger's own (`cron`, the expression in wrangler.toml).
+ */
+export async function liftedFeedUrls(env: Env, scheduledTime: number, cron: string): Promise<string[]> {
   const base = baseOf(env)
   const index = await readIndexHead(env.CONTENT)
   if (!base || index === null) return []
-  const from = scheduledTime - CRON_MINUTES * 60_000
+  const from = scheduledTime - cronPeriodMs(cron)
   const lifted = liftedBetween(index.articles, (a) => a.published, from, scheduledTime)
   if (lifted.length === 0) return []
   return [...lifted.map((a) => a.slug), 'all'].flatMap((name) =>
@@ -32,11 +33,11 @@ export async function liftedFeedUrls(env: Env, scheduledTime: number): Promise<s
  * The page URLs (article page and section pages) of the articles whose embargo lifted in the period, found in the
  * sitemap index's still-embargoed lists (every part, not only the newest articles) and their parts.
  */
-export async function liftedPageUrls(env: Env, scheduledTime: number): Promise<string[]> {
+export async function liftedPageUrls(env: Env, scheduledTime: number, cron: string): Promise<string[]> {
   const base = baseOf(env)
   const index = await readSitemapIndex(env.CONTENT)
   if (!base || index === null) return []
-  const from = scheduledTime - CRON_MINUTES * 60_000
+  const from = scheduledTime - cronPeriodMs(cron)
   const urls: string[] = []
   for (const part of index.parts) {
     const lifted = liftedBetween(part.scheduled, (s) => s.published, from, scheduledTime)
@@ -52,19 +53,19 @@ export async function liftedPageUrls(env: Env, scheduledTime: number): Promise<s
 }
 
 /** Pings the hub (when WEBSUB_HUB is set) for every feed an embargo changed; one log line per ping. */
-async function pingHubAtLift(scheduledTime: number, env: Env): Promise<void> {
+async function pingHubAtLift(scheduledTime: number, cron: string, env: Env): Promise<void> {
   const hub = env.WEBSUB_HUB.trim()
   if (!hub) return
   if (!baseOf(env)) {
     console.log('websub: WEBSUB_HUB is set but PUBLIC_BASE_URL is empty; a cron run cannot name the feeds')
     return
   }
-  const urls = await liftedFeedUrls(env, scheduledTime)
+  const urls = await liftedFeedUrls(env, scheduledTime, cron)
   for (const r of await pingHub(hub, urls)) console.log(`websub: ${r.status} ${r.url}`)
 }
 
 /** Tells IndexNow and Baidu (when configured) about the pages an embargo opened; one log line per request. */
-async function notifyEnginesAtLift(scheduledTime: number, env: Env): Promise<void> {
+async function notifyEnginesAtLift(scheduledTime: number, cron: string, env: Env): Promise<void> {
   const settings = searchEngineSettings({
     baseUrl: baseOf(env),
     indexNowKey: env.INDEXNOW_KEY,
@@ -73,14 +74,14 @@ async function notifyEnginesAtLift(scheduledTime: number, env: Env): Promise<voi
     baiduEndpoint: env.BAIDU_PUSH_ENDPOINT,
   })
   if (!settings) return
-  const urls = await liftedPageUrls(env, scheduledTime)
+  const urls = await liftedPageUrls(env, scheduledTime, cron)
   for (const r of await notifySearchEngines(settings, urls))
     console.log(`${r.engine}: ${r.status} for ${r.urls} page URLs${r.detail ? ` (${r.detail})` : ''}`)
 }
 
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
   await Promise.all([
-    pingHubAtLift(controller.scheduledTime, env),
-    notifyEnginesAtLift(controller.scheduledTime, env),
+    pingHubAtLift(controller.scheduledTime, controller.cron, env),
+    notifyEnginesAtLift(controller.scheduledTime, controller.cron, env),
   ])
 }

@@ -1,5 +1,6 @@
 /** Checks one raw photo block and turns it into a DraftPhoto (file images measured, URL images as declared). */
 
+import { IMAGE_TYPES } from '../../model/image-types.ts'
 import { embeddedMetadataProblems } from './check-embedded-metadata.ts'
 import { isPlaceholder, LIMITS, lengthProblem } from './check-text.ts'
 import { urlProblem } from './check-url.ts'
@@ -9,7 +10,6 @@ import { parsePhotoCredit } from './parse-credit.ts'
 import type { Field } from './parse-front-matter.ts'
 import type { ImageResult } from './read-image.ts'
 import type { RawPhoto } from './read-photo-block.ts'
-import { ALLOWED_TYPES } from './sniff-image-type.ts'
 
 /** Reads an image file by its path relative to the content root (cached by the caller). */
 export type ReadImage = (src: string) => ImageResult
@@ -103,12 +103,12 @@ function buildUrlImage(
       line: fields.size?.line ?? line,
       message: `size "${size}" is not WIDTHxHEIGHT in pixels; write e.g. "size: 1200x800"`,
     })
-  if (type !== undefined && !ALLOWED_TYPES.includes(type))
+  if (type !== undefined && !IMAGE_TYPES.includes(type))
     problems.push({
       line: fields.type?.line ?? line,
-      message: `type "${type}" is not allowed; use one of ${ALLOWED_TYPES.join(', ')}`,
+      message: `type "${type}" is not allowed; use one of ${IMAGE_TYPES.join(', ')}`,
     })
-  if (bad || !dims || type === undefined || !ALLOWED_TYPES.includes(type)) return undefined
+  if (bad || !dims || type === undefined || !IMAGE_TYPES.includes(type)) return undefined
   return { kind: 'url', url: src, type, width: Number(dims[1]), height: Number(dims[2]) }
 }
 

@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { imageSize } from 'image-size'
+import { IMAGE_TYPE_BY_EXTENSION } from '../../model/image-types.ts'
 import { contentHash } from '../publish/content-hash.ts'
 import { svgProblems } from './check-svg.ts'
 import type { DraftImage } from './draft.ts'
@@ -10,7 +11,7 @@ import { leavesRoot } from './leaves-root.ts'
 import { measureSvg } from './measure-svg.ts'
 import { readBounded } from './read-bounded.ts'
 import { readEmbeddedMetadata } from './read-embedded-metadata.ts'
-import { sniffImageType, TYPE_BY_EXTENSION } from './sniff-image-type.ts'
+import { sniffImageType } from './sniff-image-type.ts'
 
 const MIB = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`
 
@@ -41,7 +42,7 @@ function readImage(root: string, src: string): ImageResult {
       ],
     }
   const ext = path.posix.extname(rel).slice(1).toLowerCase()
-  const declared = TYPE_BY_EXTENSION[ext]
+  const declared = IMAGE_TYPE_BY_EXTENSION[ext]
   if (!declared)
     return { problems: [`"${src}" has the extension ".${ext}"; use .jpg, .png, .gif, .webp, .avif or .svg`] }
   const file = path.join(root, ...rel.split('/'))

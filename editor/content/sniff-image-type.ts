@@ -1,19 +1,5 @@
 /** Tells an image's type from its first bytes, never from its name: the name only has to agree. */
 
-/** The image types FORMAT.md allows, by file extension. */
-export const TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  svg: 'image/svg+xml',
-}
-
-/** The MIME types FORMAT.md allows (also for `type:` of URL photos). */
-export const ALLOWED_TYPES: readonly string[] = [...new Set(Object.values(TYPE_BY_EXTENSION))]
-
 const ascii = (bytes: Uint8Array, from: number, to: number) =>
   String.fromCharCode(...bytes.subarray(from, to))
 

@@ -1,5 +1,6 @@
 /** Turns a checked draft into the model's Article: media become content-addressed `/media/` paths, sections get times. */
 import type { Article, ArticleHeader, Photo, Rendition, Section } from '../../model/article.ts'
+import { mediaNameOf, mediaPath } from '../../model/feed-urls.ts'
 import { newest } from '../../model/newest.ts'
 import { keys } from '../../model/store-keys.ts'
 import type { ArticleHistory } from '../../model/store-values.ts'
@@ -38,7 +39,7 @@ function toPhoto(draft: DraftPhoto, media: MediaSink): Photo {
         metadata: { h: r.name.slice(0, r.name.indexOf('.')), type: r.type },
       })
     return {
-      src: `/media/${r.name}`,
+      src: mediaPath(r.name),
       type: r.type,
       width: r.width,
       height: r.height,
@@ -92,9 +93,7 @@ export const mediaNames = (a: Article): string[] =>
   [
     ...new Set(
       [...a.sections.flatMap((s) => s.photos), ...a.photos].flatMap((p) =>
-        [p.src, ...p.renditions.map((r) => r.src)].flatMap((src) =>
-          src.startsWith('/media/') ? [src.slice('/media/'.length)] : [],
-        ),
+        [p.src, ...p.renditions.map((r) => r.src)].flatMap((src) => mediaNameOf(src) ?? []),
       ),
     ),
   ].sort()

@@ -18,6 +18,13 @@ export const QUIET_WRANGLER_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 }
 
+/** The environment every wrangler this project starts runs in: this process's, quietened, plus `extra`. */
+export const wranglerEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ...QUIET_WRANGLER_ENV,
+  ...extra,
+})
+
 /** The wrangler binary this project pins; BROADSHEET_WRANGLER names another (a wrapper, e.g. in fault tests). */
 export const wranglerBin = (cwd: string): string =>
   process.env.BROADSHEET_WRANGLER ?? resolve(cwd, 'node_modules/.bin/wrangler')
@@ -32,7 +39,7 @@ function run(t: KvTarget, args: string[]): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(wranglerBin(t.cwd), args, {
       cwd: t.cwd,
-      env: { ...process.env, ...QUIET_WRANGLER_ENV },
+      env: wranglerEnv(),
     })
     let out = ''
     let err = ''

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '../../editor/preview/free-port.ts'
 import { goodArticle, goodTree, removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
-import { freePort } from '../helpers/wrangler-dev.ts'
 import { type Chromium, launchChromium } from './launch-chromium.ts'
 
 const WAIT = { timeout: 330_000 }

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { signalGroup } from '../../editor/preview/process-group.ts'
-import { QUIET_WRANGLER_ENV } from '../../editor/publish/wrangler-kv.ts'
+import { wranglerEnv } from '../../editor/publish/wrangler-kv.ts'
 
 export interface CommandResult {
   code: number | null
@@ -28,7 +28,7 @@ export function runBin(
 ): Promise<CommandResult> {
   return new Promise((done, fail) => {
     const child = spawn(resolve('node_modules/.bin', bin), args, {
-      env: { ...process.env, ...QUIET_WRANGLER_ENV, ...env },
+      env: wranglerEnv(env),
       detached: true,
     })
     running.add(child)

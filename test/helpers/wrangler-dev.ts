@@ -1,30 +1,17 @@
 /** Starts `wrangler dev` on 127.0.0.1 and a free port, for tests, benchmarks and load runs; stops it for sure. */
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freePort } from '../../editor/preview/free-port.ts'
 import { stopGroup } from '../../editor/preview/process-group.ts'
-import { QUIET_WRANGLER_ENV } from '../../editor/publish/wrangler-kv.ts'
+import { wranglerEnv } from '../../editor/publish/wrangler-kv.ts'
 import { runBin } from './run-command.ts'
 
 export interface DevServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
   url: string
   stop(): Promise<void>
-}
-
-/** A port the OS says is free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => done(port))
-    })
-  })
 }
 
 /**
@@ -55,7 +42,7 @@ export async function startWranglerDev(
       '--show-interactive-dev-session=false',
       ...extraArgs,
     ],
-    { env: { ...process.env, ...QUIET_WRANGLER_ENV }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: wranglerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let log = ''
   child.stdout?.on('data', (d) => (log += d))

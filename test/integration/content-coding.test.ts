@@ -7,9 +7,10 @@ import { readFile } from 'node:fs/promises'
 import { get } from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '../../editor/preview/free-port.ts'
 import { type PreviewServer, startPreviewServer } from '../../editor/preview/preview-server.ts'
 import { frontEndDecodes } from '../../worker/http/front-end-codings.ts'
-import { type DevServer, freePort, startPublishedWorker } from '../helpers/wrangler-dev.ts'
+import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
 
 const SLUG = 'qijiang-strategic-pivot'
 

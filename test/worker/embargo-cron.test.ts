@@ -2,12 +2,15 @@
 import { reset } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { CRON_MINUTES, liftedFeedUrls } from '../../worker/scheduled.ts'
+import { cronPeriodMs } from '../../worker/cron-period.ts'
+import { liftedFeedUrls } from '../../worker/scheduled.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
 import { seedIndex } from './seed.ts'
 
 const LIFT = Date.parse('2026-11-28T08:00:00+08:00')
 const config = { ...env, PUBLIC_BASE_URL: 'https://news.example.com' }
+/** The expression in wrangler.toml (test/unit checks that every one there has a period). */
+const EVERY_5 = '*/5 * * * *'
 
 beforeEach(async () => {
   await reset()
@@ -19,9 +22,9 @@ beforeEach(async () => {
 
 describe('scheduled: feeds to ping after an embargo', () => {
   it('names the article\'s three feeds and the "all" feeds in the one run whose period holds the lift', async () => {
-    const period = CRON_MINUTES * 60_000
+    const period = 5 * 60_000
     const runs = [LIFT - period, LIFT, LIFT + period]
-    const named = await Promise.all(runs.map((t) => liftedFeedUrls(config, t)))
+    const named = await Promise.all(runs.map((t) => liftedFeedUrls(config, t, EVERY_5)))
     expect(named).toEqual([
       [],
       [
@@ -37,6 +40,29 @@ describe('scheduled: feeds to ping after an embargo', () => {
   })
 
   it('names nothing without a canonical base URL (a cron has no request to take an origin from)', async () => {
-    expect(await liftedFeedUrls(env, LIFT)).toEqual([])
+    expect(await liftedFeedUrls(env, LIFT, EVERY_5)).toEqual([])
   })
+
+  it("takes its period from the trigger's own expression: a lift 8 minutes back is in an hourly run, not a 5-minute one", async () => {
+    expect(await liftedFeedUrls(config, LIFT + 8 * 60_000, EVERY_5)).toEqual([])
+    expect(await liftedFeedUrls(config, LIFT + 8 * 60_000, '0 * * * *')).toHaveLength(6)
+  })
+})
+
+describe('cronPeriodMs', () => {
+  it.each([
+    ['*/5 * * * *', 5],
+    ['*/15 * * * *', 15],
+    ['0 * * * *', 60],
+    [' */1  * * * * ', 1],
+  ])('reads %s as every %i minutes', (cron, minutes) => {
+    expect(cronPeriodMs(cron)).toBe(minutes * 60_000)
+  })
+
+  it.each(['*/7 * * * *', '0 12 * * *', '*/5 * * *', 'every five minutes'])(
+    'refuses %s, which has no one period',
+    (cron) => {
+      expect(() => cronPeriodMs(cron)).toThrow(cron)
+    },
+  )
 })

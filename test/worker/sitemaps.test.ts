@@ -6,7 +6,7 @@ import type { SitemapArticle } from '../../model/sitemap-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import { setClock } from '../../worker/clock.ts'
 import { dropIsolateCache } from '../../worker/http/isolate-cache.ts'
-import { CRON_MINUTES, liftedPageUrls } from '../../worker/scheduled.ts'
+import { liftedPageUrls } from '../../worker/scheduled.ts'
 import { callWorker, ORIGIN, request } from './seed.ts'
 
 const LIFT = '2026-11-28T08:00:00+08:00'
@@ -151,9 +151,9 @@ describe('GET /{key}.txt', () => {
 describe('scheduled: pages to tell search engines about after an embargo', () => {
   it("names the article's page and section pages in the one run whose period holds the lift", async () => {
     const config = { ...env, PUBLIC_BASE_URL: 'https://news.example.com' }
-    const period = CRON_MINUTES * 60_000
+    const period = 5 * 60_000
     const named = await Promise.all(
-      [liftMs - period, liftMs, liftMs + period].map((t) => liftedPageUrls(config, t)),
+      [liftMs - period, liftMs, liftMs + period].map((t) => liftedPageUrls(config, t, '*/5 * * * *')),
     )
     expect(named).toEqual([
       [],
@@ -166,6 +166,6 @@ describe('scheduled: pages to tell search engines about after an embargo', () =>
   })
 
   it('names nothing without a canonical base URL', async () => {
-    expect(await liftedPageUrls(env, liftMs)).toEqual([])
+    expect(await liftedPageUrls(env, liftMs, '*/5 * * * *')).toEqual([])
   })
 })

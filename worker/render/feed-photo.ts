@@ -1,7 +1,6 @@
 /** A photo as feeds carry it: an absolute URL and a credit line in the article's language. */
-import { CREDIT_LABELS_ZH, type Credit, type Photo } from '../../model/article.ts'
+import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit, type Photo } from '../../model/article.ts'
 import { pickRendition } from '../../model/pick-rendition.ts'
-import { CREDIT_LABELS_EN } from './credit-labels.ts'
 
 /** A raster rendition resolved for output. */
 export interface FeedImage {

@@ -1,7 +1,7 @@
 /** UI strings of the pages in the site's language (zh or en), and the credit and date formats of each. */
-import { CREDIT_LABELS_ZH, type Credit } from '../../model/article.ts'
+import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit } from '../../model/article.ts'
 import { galleryTitle } from '../../model/article-items.ts'
-import { CREDIT_LABELS_EN } from './credit-labels.ts'
+
 import { creditLine } from './feed-photo.ts'
 
 const ZH = {
