@@ -53,11 +53,15 @@ export const newsArticle = (a: Article): NewsArticle => ({
   published: a.published,
 })
 
-/** Edits the sitemap parts and index in memory; `entries()` gives what changed. */
+/** One edit of a part: an article listed at its slot, or an article taken off. */
+type PartEdit = { put: SitemapArticle } | { remove: string }
+
+/**
+ * Edits the sitemap parts and index in memory; `entries()` gives what changed. Edits are recorded and applied
+ * only then, so every part a publish touches is read in one round (the build stops at the first value it lacks).
+ */
 export class SitemapLog {
-  private readonly parts = new Map<number, SitemapArticle[]>()
-  /** Each part's articles as KV held them (JSON), so a part that ends up the same is not written again. */
-  private readonly stored = new Map<number, string>()
+  private readonly edits = new Map<number, PartEdit[]>()
   private readonly index: SitemapIndexValue | null
   private readonly news: Map<string, NewsArticle>
   private changed = false
@@ -75,54 +79,49 @@ export class SitemapLog {
     return this.index === null
   }
 
-  private part(page: number): SitemapArticle[] {
-    let list = this.parts.get(page)
-    if (list === undefined) {
-      list = this.fresh
-        ? []
-        : (this.read.parse(keys.sitemapPart(page), parseSitemapPartValue)?.articles ?? [])
-      this.parts.set(page, list)
-      if (!this.fresh) this.stored.set(page, JSON.stringify(list))
-    }
-    return list
+  private edit(page: number, edit: PartEdit): void {
+    const list = this.edits.get(page) ?? []
+    list.push(edit)
+    this.edits.set(page, list)
+    this.changed = true
   }
 
   /** Lists `entry` at its slot (taking it off `formerSlot` when the article moved to a new one). */
   put(entry: SitemapArticle, news: NewsArticle, formerSlot?: number): void {
     if (formerSlot !== undefined && formerSlot !== entry.n) this.remove(entry.slug, formerSlot)
-    const page = sitemapPartOf(entry.n)
-    const list = this.part(page).filter((a) => a.n !== entry.n && a.slug !== entry.slug)
-    list.push(entry)
-    list.sort((a, b) => a.n - b.n)
-    this.parts.set(page, list)
+    this.edit(sitemapPartOf(entry.n), { put: entry })
     if (Date.parse(news.published) >= this.now.getTime() - NEWS_WINDOW_MS) this.news.set(news.slug, news)
     else this.news.delete(news.slug)
-    this.changed = true
   }
 
   /** Takes an article off the sitemaps (withdrawn, or its slug became an alias). */
   remove(slug: string, slot: number): void {
-    const page = sitemapPartOf(slot)
-    this.parts.set(
-      page,
-      this.part(page).filter((a) => a.slug !== slug),
-    )
+    this.edit(sitemapPartOf(slot), { remove: slug })
     this.news.delete(slug)
-    this.changed = true
+  }
+
+  /** A part's articles after the edits, and whether they differ from what KV holds. */
+  private applied(page: number, edits: readonly PartEdit[]): { list: SitemapArticle[]; same: boolean } {
+    const stored = this.fresh ? null : this.read.parse(keys.sitemapPart(page), parseSitemapPartValue)
+    let list = stored?.articles ?? []
+    for (const e of edits) {
+      if ('remove' in e) list = list.filter((a) => a.slug !== e.remove)
+      else list = [...list.filter((a) => a.n !== e.put.n && a.slug !== e.put.slug), e.put]
+    }
+    list.sort((a, b) => a.n - b.n)
+    return { list, same: stored !== null && JSON.stringify(stored.articles) === JSON.stringify(list) }
   }
 
   /** The parts to write (step "pages": before the index names them) and the index (step "heads"). */
   entries(): { parts: KvEntry[]; index: KvEntry[] } {
     if (!this.changed) return { parts: [], index: [] }
-    const pages = [...this.parts.keys()]
-      .filter((page) => this.stored.get(page) !== JSON.stringify(this.parts.get(page)))
-      .sort((a, b) => a - b)
-    const parts = pages.map((page) =>
-      versioned(keys.sitemapPart(page), { page, articles: this.parts.get(page) ?? [] }),
-    )
     const summaries = new Map((this.index?.parts ?? []).map((p) => [p.page, p]))
-    for (const page of pages) {
-      const summary = this.summary(page, this.parts.get(page) ?? [])
+    const parts: KvEntry[] = []
+    for (const page of [...this.edits.keys()].sort((a, b) => a - b)) {
+      const { list, same } = this.applied(page, this.edits.get(page) ?? [])
+      if (same) continue
+      parts.push(versioned(keys.sitemapPart(page), { page, articles: list }))
+      const summary = this.summary(page, list)
       if (summary.count === 0) summaries.delete(page)
       else summaries.set(page, summary)
     }

@@ -115,4 +115,18 @@ describe('publishing the sitemaps', () => {
     )
     expect(index(store).parts.map((p) => p.count)).toEqual([50, 50, 21])
   })
+
+  it('reads every part a publish touches in one round (adding 300 articles across seven parts)', async () => {
+    const store = new MemoryKvStore()
+    const drafts = many()
+    await publish(store, drafts)
+    const more = Array.from({ length: 300 }, (_, i) =>
+      buildDraft(`b-${String(i).padStart(3, '0')}`, { published: '2026-11-20T08:00:00+08:00' }),
+    )
+    store.reads.length = 0
+    await publish(store, [...drafts, ...more], LATER)
+    expect(index(store).parts.map((p) => p.count)).toEqual([50, 50, 50, 50, 50, 50, 50, 50, 20])
+    const partReads = store.reads.filter((k) => k.startsWith('v2:sitemap:') && k !== keys.sitemapIndex())
+    expect(partReads).toEqual([3, 4, 5, 6, 7, 8, 9].map(keys.sitemapPart))
+  })
 })
