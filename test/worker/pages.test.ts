@@ -17,7 +17,7 @@ describe('GET /articles/:slug', () => {
   it('is semantic HTML5 with the article language, header, byline and time', async () => {
     await seedArticle()
     const { tokens } = await page(`/articles/${SLUG}`)
-    expect(startTags(tokens, 'html')[0]?.attrs.lang).toBe('zh-CN')
+    expect(startTags(tokens, 'html')[0]?.attrs.lang).toBe('zh-Hans-CN')
     expect(textOf(tokens, 'h1')).toBe('綦江：战略转身')
     expect(textOf(tokens, 'p', ['class', 'dek'])).toBe('从老工业基地到渝南黔北中心城市')
     expect(textOf(tokens, 'span', ['class', 'byline'])).toBe('记者 石亮')
@@ -81,6 +81,7 @@ describe('GET /articles/:slug', () => {
     expect(ld).toMatchObject({
       '@type': 'NewsArticle',
       headline: '綦江：战略转身',
+      inLanguage: 'zh-Hans-CN',
       datePublished: '2020-12-22T08:00:00+08:00',
       dateModified: '2020-12-22T10:15:00+08:00',
       author: { '@type': 'Person', name: '石亮' },

@@ -1,4 +1,6 @@
 /** The HTML document shell every page shares: language, viewport, the hashed stylesheet, icon, navigation. */
+
+import { htmlLang } from './html-lang.ts'
 import { escapeHtml } from './html-text.ts'
 import { PAGE_STYLE } from './page-style.ts'
 
@@ -21,7 +23,7 @@ export function pageLayout(parts: PageParts): string {
       ? ''
       : `<meta name="description" content="${escapeHtml(parts.description)}">\n`
   return `<!doctype html>
-<html lang="${escapeHtml(parts.lang)}">
+<html lang="${escapeHtml(htmlLang(parts.lang))}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -3,6 +3,7 @@ import type { Article } from '../../model/article.ts'
 import { siteHomeUrl } from '../../model/feed-urls.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { correctionLead } from './correction-note.ts'
+import { htmlLang } from './html-lang.ts'
 import { escapeHtml, jsonForScript } from './html-text.ts'
 import { type RasterPicture, siteLogo } from './raster-picture.ts'
 
@@ -95,7 +96,7 @@ function jsonLd(p: PagePreview, site: SiteConfig) {
     '@type': 'NewsArticle',
     headline: article.title,
     ...(article.dek === undefined ? {} : { description: article.dek }),
-    inLanguage: article.lang,
+    inLanguage: htmlLang(article.lang),
     datePublished: article.published,
     dateModified: article.updated,
     author: schemaAuthors(article),

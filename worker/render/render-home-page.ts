@@ -12,6 +12,7 @@ import {
 import type { ArticleSummary } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { type ArticleListPage, listNeighbours } from './article-list-page.ts'
+import { htmlLang } from './html-lang.ts'
 import { escapeHtml } from './html-text.ts'
 import { displayDate, labelsFor } from './page-labels.ts'
 import { alternateLink, pageLayout } from './page-layout.ts'
@@ -31,7 +32,7 @@ function renderItem(a: ArticleSummary, site: SiteConfig): string {
   const labels = labelsFor(site.language)
   const dek = a.dek === undefined ? '' : `<p class="dek">${escapeHtml(a.dek)}</p>`
   return `<li><article>
-<h2 lang="${escapeHtml(a.lang)}"><a href="${escapeHtml(articlePageUrl(site.baseUrl, a.slug))}">${escapeHtml(a.title)}</a></h2>
+<h2 lang="${escapeHtml(htmlLang(a.lang))}"><a href="${escapeHtml(articlePageUrl(site.baseUrl, a.slug))}">${escapeHtml(a.title)}</a></h2>
 ${dek}
 <p class="meta"><time datetime="${escapeHtml(a.published)}">${escapeHtml(displayDate(a.published, site.language))}</time> · ${escapeHtml(labels.sections(a.sectionCount))}</p>
 <p class="feeds">${escapeHtml(labels.feeds)}: ${feedLinks(site, a.slug)}</p>
