@@ -13,6 +13,22 @@ const dropMissingSourceMaps: Plugin = {
   },
 }
 
+/**
+ * Integration files that start processes (the CLI tools) or encode large photos but share nothing (temp folders,
+ * no wrangler, no fixed port): they ran in parallel in the unit project before, so they still may. Every other
+ * integration file runs one at a time (wrangler dev, Chromium, shared caches).
+ */
+const INTEGRATION_PARALLEL = [
+  'test/integration/content-check-cli.test.ts',
+  'test/integration/content-check-renames.test.ts',
+  'test/integration/content-copy-desk.test.ts',
+  'test/integration/hostile-content-check.test.ts',
+  'test/integration/import-cli.test.ts',
+  'test/integration/import-photo-files.test.ts',
+  'test/integration/photo-publish.test.ts',
+  'test/integration/photo-renditions.test.ts',
+]
+
 export default defineConfig({
   test: {
     projects: [
@@ -38,10 +54,20 @@ export default defineConfig({
             'test/browser/**/*.test.ts',
             'test/readers/**/*.test.ts',
           ],
+          exclude: INTEGRATION_PARALLEL,
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'integration-parallel',
+          include: INTEGRATION_PARALLEL,
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,10 +1,10 @@
 /** `npm run bench:http`: the Worker under wrangler dev against its own floor (a constant response), plus bundle size. */
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { generateContent } from '../test/helpers/generate-content.ts'
 import { runBin } from '../test/helpers/run-command.ts'
 import { startWranglerDev } from '../test/helpers/wrangler-dev.ts'
 import { bundleSize } from './bundle-size.ts'
-import { generateContent } from './generate-content.ts'
 import {
   interleavedRounds,
   printGoal,

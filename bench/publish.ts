@@ -16,6 +16,7 @@ import {
   parseIndexHeadValue,
 } from '../model/parse-store-values.ts'
 import { keys } from '../model/store-keys.ts'
+import { generateContent } from '../test/helpers/generate-content.ts'
 import { articleListPage } from '../worker/render/article-list-page.ts'
 import { allFeed } from '../worker/render/feed-document.ts'
 import { renderAtom } from '../worker/render/render-atom.ts'
@@ -23,7 +24,6 @@ import { renderHomePage } from '../worker/render/render-home-page.ts'
 import { renderJsonFeed } from '../worker/render/render-json-feed.ts'
 import { renderOpml } from '../worker/render/render-opml.ts'
 import { renderRss } from '../worker/render/render-rss.ts'
-import { generateContent } from './generate-content.ts'
 import { sitemapSizes } from './sitemap-sizes.ts'
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number)

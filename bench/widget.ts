@@ -1,9 +1,9 @@
 /** `npm run bench:widget`: widget.js gzip size and the main-thread time to render 10 cards in Chromium (median of N). */
 import { readFile } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
-import { startFeedServer } from '../test/browser/feed-server.ts'
-import { launchChromium } from '../test/browser/launch-chromium.ts'
-import { startPartnerServer } from '../test/browser/partner-server.ts'
+import { startFeedServer } from '../test/helpers/feed-server.ts'
+import { launchChromium } from '../test/helpers/launch-chromium.ts'
+import { startPartnerServer } from '../test/helpers/partner-server.ts'
 import { WIDGET_GZIP_BUDGET } from '../widget/size-budget.ts'
 
 const RUNS = Number(process.env.RUNS ?? 15)

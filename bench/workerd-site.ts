@@ -12,7 +12,7 @@ import { checkContent } from '../editor/content/check-content.ts'
 import { renderDrafts } from '../editor/photos/render-drafts.ts'
 import { buildEntries, emptySnapshot } from '../editor/publish/build-entries.ts'
 import type { KvEntry } from '../editor/publish/kv-entry.ts'
-import { generateContent, type TreeShape } from './generate-content.ts'
+import { generateContent, type TreeShape } from '../test/helpers/generate-content.ts'
 
 export interface BenchSite {
   kvPersist: string

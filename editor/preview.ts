@@ -62,6 +62,9 @@ const worker = spawn(
     String(workerPort),
     '--persist-to',
     persistTo,
+    // Its devtools port defaults to 9229, which another wrangler dev (npm start, a test) may hold.
+    '--inspector-port',
+    String(await freePort()),
     '--show-interactive-dev-session=false',
     // Every save must show on the next reload: no freshness window here (docs/operators.md "Caching and freshness").
     '--var',
@@ -70,7 +73,15 @@ const worker = spawn(
   { env: wranglerEnv(), stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 )
 const upstream = `http://127.0.0.1:${workerPort}`
+/** wrangler dev answers within seconds; two minutes covers a cold start on a loaded machine. */
+const READY_MS = 120_000
+const readyBy = Date.now() + READY_MS
 while (worker.exitCode === null) {
+  if (Date.now() > readyBy) {
+    process.stderr.write(`preview: wrangler dev did not answer on ${upstream} within ${READY_MS / 1000} s\n`)
+    signalGroup(worker, 'SIGKILL')
+    process.exit(1)
+  }
   const up = await fetch(`${upstream}/favicon.svg`, { signal: AbortSignal.timeout(2_000) }).then(
     () => true,
     () => false,

@@ -1,9 +1,9 @@
 /** `<broadsheet-cards>` for every reader: axe-core in both themes, 280-1200 px containers, the carousel's motion. */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FeedServer } from './feed-server.ts'
-import type { Chromium } from './launch-chromium.ts'
-import type { PartnerServer } from './partner-server.ts'
+import type { FeedServer } from '../helpers/feed-server.ts'
+import type { Chromium } from '../helpers/launch-chromium.ts'
+import type { PartnerServer } from '../helpers/partner-server.ts'
 import { waitForEvent } from './read-widget.ts'
 import { waitForFrames } from './wait-for-frames.ts'
 import { startWidgetStage, type WidgetStage } from './widget-stage.ts'

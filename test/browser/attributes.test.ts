@@ -1,9 +1,9 @@
 /** Each attribute of `<broadsheet-cards>`, on a strict partner page, against the fixture feeds. */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FeedServer } from './feed-server.ts'
-import type { Chromium } from './launch-chromium.ts'
-import type { PartnerServer } from './partner-server.ts'
+import type { FeedServer } from '../helpers/feed-server.ts'
+import type { Chromium } from '../helpers/launch-chromium.ts'
+import type { PartnerServer } from '../helpers/partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
 import { startWidgetStage, type WidgetStage } from './widget-stage.ts'
 

@@ -1,8 +1,8 @@
 /** `<broadsheet-embed-builder>`: pick an article, layout and theme; see the live preview and the snippet to copy. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FeedServer, startFeedServer } from './feed-server.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
-import { type PartnerServer, startPartnerServer } from './partner-server.ts'
+import { type FeedServer, startFeedServer } from '../helpers/feed-server.ts'
+import { type Chromium, launchChromium } from '../helpers/launch-chromium.ts'
+import { type PartnerServer, startPartnerServer } from '../helpers/partner-server.ts'
 
 let browser: Chromium
 let feed: FeedServer

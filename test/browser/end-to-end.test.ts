@@ -1,9 +1,9 @@
 /** The published site end to end: wrangler dev serves /widget.js and the feed; a partner page on another origin embeds them. */
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Chromium, launchChromium } from '../helpers/launch-chromium.ts'
+import { type PartnerServer, startPartnerServer } from '../helpers/partner-server.ts'
 import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
-import { type PartnerServer, startPartnerServer } from './partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
 import { builtWidgetHash } from './widget-stage.ts'
 

@@ -3,10 +3,10 @@ import { rm } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { visiblePayload } from '../fixtures/hostile/hostile-article.ts'
+import { type Chromium, launchChromium } from '../helpers/launch-chromium.ts'
+import { type PartnerServer, startPartnerServer } from '../helpers/partner-server.ts'
 import { type DevServer, startWranglerDev } from '../helpers/wrangler-dev.ts'
 import { putHostileContent } from './hostile-kv.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
-import { type PartnerServer, startPartnerServer } from './partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
 
 declare global {

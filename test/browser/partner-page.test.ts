@@ -1,9 +1,9 @@
 /** `<broadsheet-cards>` on a partner page of another origin: strict CSP, hostile CSS, the script twice. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FeedServer } from '../helpers/feed-server.ts'
+import type { Chromium } from '../helpers/launch-chromium.ts'
+import type { PartnerServer } from '../helpers/partner-server.ts'
 import { bundleOtherLit } from './bundle-other-lit.ts'
-import type { FeedServer } from './feed-server.ts'
-import type { Chromium } from './launch-chromium.ts'
-import type { PartnerServer } from './partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
 import { waitForFrames } from './wait-for-frames.ts'
 import { builtWidgetHash, startWidgetStage, type WidgetStage } from './widget-stage.ts'

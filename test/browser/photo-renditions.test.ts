@@ -1,9 +1,9 @@
 /** Chromium chooses renditions: a small one for a 320 px widget card, the column's width on the article page. */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Chromium, launchChromium } from '../helpers/launch-chromium.ts'
+import { type PartnerServer, startPartnerServer } from '../helpers/partner-server.ts'
 import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
-import { type PartnerServer, startPartnerServer } from './partner-server.ts'
 import { waitForEvent } from './read-widget.ts'
 
 let worker: DevServer

@@ -7,8 +7,13 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from '../../editor/preview/free-port.ts'
 import { goodArticle, goodTree, removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
+import { type Chromium, launchChromium } from '../helpers/launch-chromium.ts'
+import { waitUntil } from '../helpers/wait-until.ts'
 
+/**
+ * How long a page waits for a republish to show (Playwright names the element it waited for): a save is checked,
+ * republished through wrangler's local KV and reloaded, which takes minutes on a loaded 2-core machine.
+ */
 const WAIT = { timeout: 330_000 }
 let preview: ChildProcess
 let output = ''
@@ -18,19 +23,32 @@ let url: string
 let browser: Chromium
 let page: Page
 
-/** Resolves when the preview's output (stdout and stderr) matches, however long the publish takes. */
-function outputMatches(pattern: RegExp): Promise<string> {
+/** Resolves when the preview's output (stdout and stderr) matches; fails when it exits or after `deadlineMs`. */
+function outputMatches(pattern: RegExp, deadlineMs = WAIT.timeout): Promise<string> {
   return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      stop()
+      fail(
+        new Error(`the preview's output did not show ${pattern} within ${deadlineMs / 1000} s:\n${output}`),
+      )
+    }, deadlineMs)
+    const stop = () => {
+      clearTimeout(timer)
+      preview.stdout?.off('data', look)
+      preview.stderr?.off('data', look)
+      preview.off('exit', exited)
+    }
     const look = () => {
       const m = pattern.exec(output)
       if (m) {
-        preview.stdout?.off('data', look)
-        preview.stderr?.off('data', look)
-        preview.off('exit', exited)
+        stop()
         done(m[0])
       }
     }
-    const exited = (code: number | null) => fail(new Error(`preview exited (${code}):\n${output}`))
+    const exited = (code: number | null) => {
+      stop()
+      fail(new Error(`preview exited (${code}) before its output showed ${pattern}:\n${output}`))
+    }
     preview.stdout?.on('data', look)
     preview.stderr?.on('data', look)
     preview.once('exit', exited)
@@ -39,6 +57,14 @@ function outputMatches(pattern: RegExp): Promise<string> {
 }
 
 const article = () => join(root, 'articles/test-article.md')
+
+/** Resolves once the preview process has ended (after a SIGTERM), or fails after 30 s saying so. */
+const stopped = () =>
+  waitUntil(
+    'the preview process exiting after SIGTERM',
+    () => preview.exitCode !== null || preview.signalCode !== null,
+    30_000,
+  )
 
 beforeAll(async () => {
   root = await writeTree(goodTree())
@@ -59,9 +85,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   if (preview && preview.exitCode === null) {
-    const exited = new Promise((done) => preview.once('exit', done))
     preview.kill('SIGTERM')
-    await exited
+    await stopped()
   }
   await rm(persist, { recursive: true, force: true })
   await removeTrees()
@@ -108,12 +133,14 @@ describe('npm run preview', () => {
         .split('\n')
         .filter((line) => line.includes(persist))
     expect(serving().some((line) => line.includes('wrangler'))).toBe(true)
-    const exited = new Promise((done) => preview.once('exit', done))
     preview.kill('SIGTERM')
-    await exited
-    // The preview waits for wrangler dev to exit before it does; polled (until the test's timeout) in case the
-    // tsx wrapper ended it sooner.
-    while (serving().length > 0) await new Promise((done) => setTimeout(done, 100))
+    await stopped()
+    // The preview waits for wrangler dev to exit before it does; polled in case the tsx wrapper ended it sooner.
+    await waitUntil(
+      "every process serving the preview's KV folder ending",
+      () => serving().length === 0,
+      30_000,
+    )
     expect(serving()).toEqual([])
   }, 60_000)
 })

@@ -1,9 +1,9 @@
 /** The states of `<broadsheet-cards>` (skeleton, empty, error + retry) and its typed events, on a strict partner page. */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FeedServer } from './feed-server.ts'
-import type { Chromium } from './launch-chromium.ts'
-import type { PartnerServer } from './partner-server.ts'
+import type { FeedServer } from '../helpers/feed-server.ts'
+import type { Chromium } from '../helpers/launch-chromium.ts'
+import type { PartnerServer } from '../helpers/partner-server.ts'
 import { readWidget, waitForEvent } from './read-widget.ts'
 import { startWidgetStage, type WidgetStage } from './widget-stage.ts'
 

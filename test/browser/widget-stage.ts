@@ -1,8 +1,8 @@
 /** The stage most widget tests share: a feed origin, a partner page origin and one Chromium, started and stopped together. */
 import { readFile } from 'node:fs/promises'
-import { type FeedServer, startFeedServer } from './feed-server.ts'
-import { type Chromium, launchChromium } from './launch-chromium.ts'
-import { type PartnerServer, startPartnerServer } from './partner-server.ts'
+import { type FeedServer, startFeedServer } from '../helpers/feed-server.ts'
+import { type Chromium, launchChromium } from '../helpers/launch-chromium.ts'
+import { type PartnerServer, startPartnerServer } from '../helpers/partner-server.ts'
 
 export interface WidgetStage {
   browser: Chromium

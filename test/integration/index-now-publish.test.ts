@@ -7,10 +7,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateContent } from '../../bench/generate-content.ts'
 import { runPublish } from '../../editor/publish/run-publish.ts'
 import type { SearchEngineSettings } from '../../model/notify-search-engines.ts'
 import { type FakeSearchEngine, startFakeSearchEngine } from '../helpers/fake-search-engine.ts'
+import { generateContent } from '../helpers/generate-content.ts'
 
 const NOW = new Date('2026-11-27T06:00:00Z')
 const BASE = 'https://news.example.com'

@@ -7,11 +7,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateContent } from '../../bench/generate-content.ts'
 import type { KvStore } from '../../editor/publish/kv-store.ts'
 import { type PublishOutcome, runPublish } from '../../editor/publish/run-publish.ts'
 import { runRebuildHeads } from '../../editor/publish/run-rebuild.ts'
 import { keys } from '../../model/store-keys.ts'
+import { generateContent } from '../helpers/generate-content.ts'
 import { assertConsistent, localKv } from '../helpers/local-kv.ts'
 
 const NOW = new Date('2026-11-27T06:00:00Z')

@@ -6,11 +6,12 @@ import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateContent } from '../../bench/generate-content.ts'
 import { parseArticleValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
+import { generateContent } from '../helpers/generate-content.ts'
 import { assertConsistent, localKv } from '../helpers/local-kv.ts'
 import { runBin } from '../helpers/run-command.ts'
+import { waitUntil } from '../helpers/wait-until.ts'
 
 let work: string
 let state: string
@@ -39,15 +40,14 @@ async function retitle(root: string, slug: string, title: string) {
   await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${title}`))
 }
 
-/** Resolves once `file` exists (the slowed publish reached its pause). */
-async function until(file: string): Promise<void> {
-  for (;;) {
-    try {
-      return await access(file)
-    } catch {
-      await new Promise((r) => setTimeout(r, 100))
-    }
-  }
+/** Resolves once `file` exists (the slowed publish reached its pause), or fails after five minutes saying so. */
+function until(file: string): Promise<true> {
+  const exists = () =>
+    access(file).then(
+      () => true as const,
+      () => false as const,
+    )
+  return waitUntil(`the slowed publish reaching its pause (${file} written)`, exists, 300_000)
 }
 
 beforeAll(async () => {

@@ -11,7 +11,6 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateContent } from '../../bench/generate-content.ts'
 import { remoteKvStore } from '../../editor/publish/wrangler-kv.ts'
 import { parseStoredArticle } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
@@ -21,6 +20,7 @@ import {
   type FakeKvRequest,
   startFakeCloudflareKvApi,
 } from '../helpers/fake-cloudflare-kv-api.ts'
+import { generateContent } from '../helpers/generate-content.ts'
 import { runBin } from '../helpers/run-command.ts'
 
 const SEED_SLUG = 'qijiang-strategic-pivot'

@@ -15,7 +15,6 @@ import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unstable_readConfig } from 'wrangler'
-import { generateContent } from '../../bench/generate-content.ts'
 import { checkContent } from '../../editor/content/check-content.ts'
 import type { DraftArticle } from '../../editor/content/draft.ts'
 import { renderDrafts } from '../../editor/photos/render-drafts.ts'
@@ -23,6 +22,7 @@ import { buildWithStore } from '../../editor/publish/build-with-store.ts'
 import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { hostileDraft } from '../browser/hostile-kv.ts'
 import { SEED_PUBLISH_TIME } from '../helpers/build-seed-entries.ts'
+import { generateContent } from '../helpers/generate-content.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 import { runBin } from '../helpers/run-command.ts'
 import {
@@ -115,7 +115,7 @@ async function crawl(fetchDoc: (path: string) => Promise<ServedDocument>, slugs:
  * literally markup (`"><img src=x onerror=…><svg onload=…><script>…`), which the renderers keep as text, escaped,
  * rather than rewrite what was written. The validator then warns that plain-text fields look like HTML, as it
  * must. Published content never carries such text: content:check refuses markup in those fields
- * (test/unit/hostile-content-check.test.ts); this article reaches KV only by bypassing publish.
+ * (test/integration/hostile-content-check.test.ts); this article reaches KV only by bypassing publish.
  */
 const MARKUP_IN_TEXT = {
   ContainsHTML: 'an RSS title, description or category, or an Atom name, reads as HTML',

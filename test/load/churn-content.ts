@@ -1,8 +1,8 @@
 /** Keeps changing a content tree and publishing it to local KV while a load runs: edits, additions, withdrawals. */
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { generateContent } from '../../bench/generate-content.ts'
 import { runPublish } from '../../editor/publish/run-publish.ts'
+import { generateContent } from '../helpers/generate-content.ts'
 
 export interface ChurnStats {
   publishes: number

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { attachPhotoFiles } from '../../editor/import/attach-photo-files.ts'
-import { CAMERA_TAGS, cameraJpeg } from '../fixtures/photos/camera-jpeg.ts'
+import { CAMERA_TAGS, cameraJpeg } from '../helpers/camera-jpeg.ts'
 
 const SEED = 'test/fixtures/content/seed-print-000_6356c52bb20637ed.txt'
 const tsx = path.resolve('node_modules/.bin/tsx')

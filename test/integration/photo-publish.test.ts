@@ -6,7 +6,7 @@ import { renderDrafts } from '../../editor/photos/render-drafts.ts'
 import { buildEntries, emptySnapshot } from '../../editor/publish/build-entries.ts'
 import { parseArticleValue } from '../../model/parse-store-values.ts'
 import { at, edit, goodArticle, removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
-import { CAMERA_TAGS, cameraJpeg } from '../fixtures/photos/camera-jpeg.ts'
+import { CAMERA_TAGS, cameraJpeg } from '../helpers/camera-jpeg.ts'
 
 let camera: Uint8Array
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readEmbeddedMetadata } from '../../editor/content/read-embedded-metadata.ts'
 import { type EncodedRendition, encodeRenditions } from '../../editor/photos/encode-renditions.ts'
-import { CAMERA_TAGS, cameraJpeg, exiftoolTags } from '../fixtures/photos/camera-jpeg.ts'
+import { CAMERA_TAGS, cameraJpeg, exiftoolTags } from '../helpers/camera-jpeg.ts'
 
 const RIGHTS = {
   creator: '石亮',
