@@ -63,7 +63,7 @@ const stopped = () =>
   waitUntil(
     'the preview process exiting after SIGTERM',
     () => preview.exitCode !== null || preview.signalCode !== null,
-    30_000,
+    60_000,
   )
 
 beforeAll(async () => {
@@ -90,7 +90,7 @@ afterAll(async () => {
   }
   await rm(persist, { recursive: true, force: true })
   await removeTrees()
-}, 60_000)
+}, 150_000)
 
 describe('npm run preview', () => {
   it('serves the published article with the reload script, under the page CSP', async () => {
@@ -139,8 +139,8 @@ describe('npm run preview', () => {
     await waitUntil(
       "every process serving the preview's KV folder ending",
       () => serving().length === 0,
-      30_000,
+      60_000,
     )
     expect(serving()).toEqual([])
-  }, 60_000)
+  }, 150_000)
 })
