@@ -1,7 +1,11 @@
-/** `npm start`: publish content/ to wrangler's local KV, then serve the Worker on http://127.0.0.1:8787. */
+/**
+ * `npm start`: publish content/ to wrangler's local KV, then serve the feed Worker and the federation Worker
+ * (fediverse/) in one `wrangler dev` on http://127.0.0.1:8787; the first config is the one that answers.
+ */
 import { spawn } from 'node:child_process'
 import { runPublish } from './publish/run-publish.ts'
 import { wranglerBin, wranglerEnv } from './publish/wrangler-kv.ts'
+import { ensureFediverseDevVars } from './start/fediverse-dev-vars.ts'
 
 const PERSIST = '.wrangler/state'
 const port = process.env.PORT ?? '8787'
@@ -20,12 +24,19 @@ if (!outcome.ok) {
   process.exit(1)
 }
 
+const devVars = await ensureFediverseDevVars(process.cwd())
 console.log(
-  `\nBroadsheet: http://127.0.0.1:${port}/  (feeds: /feeds/all.rss, /feeds/all.atom, /feeds/all.json)\n`,
+  `\nBroadsheet: http://127.0.0.1:${port}/  (feeds: /feeds/all.rss, /feeds/all.atom, /feeds/all.json)\n` +
+    `Fediverse: @broadsheet@127.0.0.1:${port} (development key and settings in ${devVars});\n` +
+    `  tell followers what changed: curl http://127.0.0.1:${port}/__scheduled\n`,
 )
 const dev = spawn(
   wranglerBin(process.cwd()),
-  ['dev', '--local', '--ip', '127.0.0.1', '--port', port, '--persist-to', PERSIST],
+  [
+    'dev',
+    ...['-c', 'wrangler.toml', '-c', 'fediverse/wrangler.toml'],
+    ...['--local', '--ip', '127.0.0.1', '--port', port, '--persist-to', PERSIST, '--test-scheduled'],
+  ],
   { stdio: 'inherit', env: wranglerEnv() },
 )
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))

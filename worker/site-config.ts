@@ -1,4 +1,5 @@
 /** Site-wide settings from wrangler.toml [vars], resolved once per request. */
+import { fediverseName } from '../model/fediverse-handle.ts'
 
 export interface SiteConfig {
   /** Absolute origin without trailing slash: PUBLIC_BASE_URL, or the request's origin when that is empty. */
@@ -8,6 +9,8 @@ export interface SiteConfig {
   language: string
   /** WebSub hub URL, when one is configured. */
   hub?: string
+  /** The paper's fediverse user name (the federation Worker's actor answers to `@{name}@{host}`). */
+  fediverseName?: string
 }
 
 /** The wrangler.toml [vars] this module reads (a structural slice of `Env`, so pure code need not know the bindings). */
@@ -17,6 +20,7 @@ export interface SiteVars {
   SITE_DESCRIPTION: string
   SITE_LANGUAGE: string
   WEBSUB_HUB: string
+  FEDI_HANDLE: string
 }
 
 /** Reads the configuration; the base URL falls back to the request origin so local and preview hosts just work. */
@@ -34,6 +38,7 @@ export function configuredSite(env: SiteVars): SiteConfig {
     description: env.SITE_DESCRIPTION,
     language: env.SITE_LANGUAGE,
     ...(hub ? { hub } : {}),
+    fediverseName: fediverseName(env.FEDI_HANDLE ?? '', env.SITE_TITLE),
   }
 }
 

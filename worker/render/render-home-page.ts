@@ -1,5 +1,7 @@
 /** The home page: the site, its articles with their feeds, the OPML link and the widget embed snippet. */
+import { apUrls, PAPER_ID } from '../../model/ap-urls.ts'
 import { embedSnippet } from '../../model/embed-snippet.ts'
+import { fediverseHandle, handleFromTitle } from '../../model/fediverse-handle.ts'
 import {
   articlePageUrl,
   embedBuilderScriptUrl,
@@ -79,6 +81,7 @@ function renderNeighbours(list: ArticleListPage, site: SiteConfig): string {
 export function renderHomePage(list: ArticleListPage, site: SiteConfig): string {
   const labels = labelsFor(site.language)
   const articles = list.articles
+  const actor = apUrls.actor(site.baseUrl, PAPER_ID)
   const items =
     articles.length === 0
       ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
@@ -89,6 +92,7 @@ export function renderHomePage(list: ArticleListPage, site: SiteConfig): string 
 <p class="dek">${escapeHtml(site.description)}</p>
 <p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')}</p>
 <p class="feeds">${escapeHtml(labels.opml)}: ${opmlLinks(site)}</p>
+<p class="fediverse">${escapeHtml(labels.fediverse)}: <a href="${escapeHtml(actor)}" rel="me">${escapeHtml(fediverseHandle(site.fediverseName ?? handleFromTitle(site.title), site.baseUrl))}</a></p>
 </header>
 ${items}
 ${renderNeighbours(list, site)}
@@ -100,9 +104,12 @@ ${list.page === null ? renderEmbed(articles, site) : ''}
     description: site.description,
     siteTitle: site.title,
     homeUrl: siteHomeUrl(site.baseUrl),
-    head: FEED_FORMATS.map((f) =>
-      alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site.baseUrl, 'all', f.ext)),
-    ).join('\n'),
+    head: [
+      ...FEED_FORMATS.map((f) =>
+        alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site.baseUrl, 'all', f.ext)),
+      ),
+      alternateLink('application/activity+json', `${site.title} (ActivityPub)`, actor),
+    ].join('\n'),
     body,
   })
 }

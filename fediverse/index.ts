@@ -1,0 +1,48 @@
+/**
+ * The federation Worker: the paper on the fediverse. Reached only through the feed Worker's service binding
+ * (`workers_dev = false`), which forwards `/.well-known/webfinger`, `/.well-known/nodeinfo`, `/nodeinfo/*` and
+ * `/ap/*`, and whose cron calls SYNC_PATH. Wiring only: bounds and limits first, then our routes, then Fedify.
+ */
+import { FEDIVERSE_SYNC_PATH } from '../model/ap-urls.ts'
+import { type DeliveryMessage, deliverBatch } from './deliver.ts'
+import { buildFederation } from './federation.ts'
+import { fediConfig } from './fedi-config.ts'
+import { inboxGate } from './inbox-gate.ts'
+import { articleObjectRoute, headerImage, outboxRoute } from './routes.ts'
+import { ensureSchema } from './schema.ts'
+import { syncArticles } from './sync.ts'
+
+/** The bindings and vars of fediverse/wrangler.toml, and the secret it names in a comment. */
+type Env = FediverseEnv & { FEDI_PRIVATE_KEY?: string }
+
+const ARTICLE_PATH = /^\/ap\/articles\/([a-z0-9-]+)$/
+
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url)
+    const config = fediConfig(env, url)
+    const now = Date.now()
+    await ensureSchema(env.FEDI_DB)
+    if (url.pathname === FEDIVERSE_SYNC_PATH) {
+      if (request.method !== 'POST') return new Response('Method Not Allowed\n', { status: 405 })
+      return Response.json(await syncArticles(env, config, new Date(now)))
+    }
+    const gated = await inboxGate(request, env.INBOX_LIMIT)
+    if (gated instanceof Response) return gated
+    const get = request.method === 'GET' || request.method === 'HEAD'
+    if (get && url.pathname === '/ap/actors/paper/outbox') return outboxRoute(env.CONTENT, url, config, now)
+    const article = ARTICLE_PATH.exec(url.pathname)
+    if (get && article?.[1]) return articleObjectRoute(env.CONTENT, article[1], config, now)
+    const federation = await buildFederation(env.FEDI_DB, config)
+    const header = url.pathname.startsWith('/ap/actors/') ? await headerImage(env.CONTENT, config, now) : null
+    return federation.fetch(gated, { contextData: { env, config, header } })
+  },
+  async queue(batch, env) {
+    await ensureSchema(env.FEDI_DB)
+    await deliverBatch(
+      batch as MessageBatch<DeliveryMessage>,
+      env,
+      fediConfig(env, new URL('http://localhost/')),
+    )
+  },
+} satisfies ExportedHandler<Env, DeliveryMessage>

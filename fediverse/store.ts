@@ -1,0 +1,43 @@
+/** The only module of the federation Worker that touches KV: read-only, each value parsed by model/ parsers. */
+import { parseIndexHeadValue, parseIndexPageValue, parseStoredArticle } from '../model/parse-store-values.ts'
+import { keys } from '../model/store-keys.ts'
+import type { IndexHeadValue, IndexPageValue, StoredArticle } from '../model/store-values.ts'
+
+async function readJson<T>(kv: KVNamespace, key: string, parse: (v: unknown) => T): Promise<T | null> {
+  const text = await kv.get(key, 'text')
+  if (text === null) return null
+  try {
+    return parse(JSON.parse(text))
+  } catch (e) {
+    // One corrupt value costs one article, never a whole run or page.
+    console.log(`fediverse: KV value ${key} is unusable: ${e instanceof Error ? e.message : String(e)}`)
+    return null
+  }
+}
+
+export const readArticle = (kv: KVNamespace, slug: string): Promise<StoredArticle | null> =>
+  readJson(kv, keys.article(slug), parseStoredArticle)
+
+export const readIndexHead = (kv: KVNamespace): Promise<IndexHeadValue | null> =>
+  readJson(kv, keys.indexHead(), parseIndexHeadValue)
+
+export const readIndexPage = (kv: KVNamespace, page: number): Promise<IndexPageValue | null> =>
+  readJson(kv, keys.indexPage(page), parseIndexPageValue)
+
+/** Every article key with the content hash publish put in its metadata (`h`), from KV's listing. */
+export async function listArticleVersions(kv: KVNamespace): Promise<Map<string, string | null>> {
+  const found = new Map<string, string | null>()
+  let cursor: string | undefined
+  do {
+    const page = await kv.list<{ h?: unknown }>({
+      prefix: keys.articlePrefix(),
+      ...(cursor ? { cursor } : {}),
+    })
+    for (const k of page.keys) {
+      const h = k.metadata?.h
+      found.set(k.name.slice(keys.articlePrefix().length), typeof h === 'string' ? h : null)
+    }
+    cursor = page.list_complete ? undefined : page.cursor
+  } while (cursor)
+  return found
+}
