@@ -35,7 +35,20 @@ export default defineConfig({
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
         plugins: [
-          cloudflareTest({ main: './worker/index.ts', wrangler: { configPath: './wrangler.toml' } }),
+          cloudflareTest({
+            main: './worker/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            // The federation Worker (fediverse/) runs in the integration tests; here FEDIVERSE answers with
+            // what it was asked, so the tests see what the feed Worker forwards.
+            miniflare: {
+              serviceBindings: {
+                FEDIVERSE: (request: Request) =>
+                  new Response(`${request.method} ${new URL(request.url).pathname}`, {
+                    headers: { 'x-fediverse-stub': '1' },
+                  }),
+              },
+            },
+          }),
           dropMissingSourceMaps,
         ],
         test: {

@@ -5,7 +5,6 @@
  * inbox's followers. A delivery that succeeded is recorded and never repeated.
  */
 import { signRequest } from '@fedify/fedify'
-import { apUrls, PAPER_ID } from '../model/ap-urls.ts'
 import type { FediConfig } from './fedi-config.ts'
 import { dropInbox } from './followers.ts'
 import { paperKeyPair } from './paper-keys.ts'
@@ -103,7 +102,9 @@ async function deliverOne(
     headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
     body: row.body,
   })
-  const signed = await signRequest(request, privateKey, new URL(apUrls.keyId(config.baseUrl, PAPER_ID)), {
+  // Signed with the key of the actor the stored activity names (Fedify calls the first key `#main-key`).
+  const actor = String((JSON.parse(row.body) as { actor?: unknown }).actor)
+  const signed = await signRequest(request, privateKey, new URL(`${actor}#main-key`), {
     spec: 'draft-cavage-http-signatures-12',
   })
   let status: number

@@ -116,5 +116,7 @@ export function buildFederation(db: D1Database, config: FediConfig) {
     origin: config.baseUrl,
     documentLoaderFactory: loader,
     contextLoaderFactory: loader,
+    authenticatedDocumentLoaderFactory: (identity) =>
+      remoteLoader(kv, config.allowLoopback, userAgent, identity),
   })
 }

@@ -10,6 +10,7 @@ import { fediConfig } from './fedi-config.ts'
 import { inboxGate } from './inbox-gate.ts'
 import { articleObjectRoute, headerImage, outboxRoute } from './routes.ts'
 import { ensureSchema } from './schema.ts'
+import { rememberOrigin, servedOrigin } from './served-origin.ts'
 import { syncArticles } from './sync.ts'
 
 /** The bindings and vars of fediverse/wrangler.toml, and the secret it names in a comment. */
@@ -25,8 +26,11 @@ export default {
     await ensureSchema(env.FEDI_DB)
     if (url.pathname === FEDIVERSE_SYNC_PATH) {
       if (request.method !== 'POST') return new Response('Method Not Allowed\n', { status: 405 })
-      return Response.json(await syncArticles(env, config, new Date(now)))
+      const origin = await servedOrigin(env.FEDI_DB, env.PUBLIC_BASE_URL)
+      if (origin === null) return Response.json({ skipped: 'no PUBLIC_BASE_URL and no request served yet' })
+      return Response.json(await syncArticles(env, { ...config, baseUrl: origin }, new Date(now)))
     }
+    await rememberOrigin(env.FEDI_DB, env.PUBLIC_BASE_URL, url.origin)
     const gated = await inboxGate(request, env.INBOX_LIMIT)
     if (gated instanceof Response) return gated
     const get = request.method === 'GET' || request.method === 'HEAD'

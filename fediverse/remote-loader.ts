@@ -3,7 +3,7 @@
  * (FEDI_ALLOW_LOOPBACK lets 127.0.0.1 through, for local development and tests only), the common JSON-LD contexts
  * from memory, and results cached in D1 by Fedify's `kvCache`.
  */
-import { type KvStore, kvCache } from '@fedify/fedify'
+import { type KvStore, kvCache, signRequest } from '@fedify/fedify'
 import {
   type DocumentLoader,
   FetchError,
@@ -55,13 +55,26 @@ export async function readBounded(
   return new TextDecoder().decode(all)
 }
 
-function boundedLoader(allowLoopback: boolean, userAgent: string): DocumentLoader {
+/** Who signs the GETs (servers in "authorized fetch" mode answer only signed ones), when someone does. */
+export interface FetchIdentity {
+  keyId: URL
+  privateKey: CryptoKey
+}
+
+function boundedLoader(allowLoopback: boolean, userAgent: string, identity?: FetchIdentity): DocumentLoader {
   const load = async (url: string, hops = 0): Promise<RemoteDocument> => {
     if (url in preloadedContexts)
       return { contextUrl: null, document: preloadedContexts[url], documentUrl: url }
     await assertFetchable(url, allowLoopback)
-    const response = await fetch(url, {
+    const unsigned = new Request(url, {
       headers: { accept: 'application/activity+json, application/ld+json', 'user-agent': userAgent },
+    })
+    const request = identity
+      ? await signRequest(unsigned, identity.privateKey, identity.keyId, {
+          spec: 'draft-cavage-http-signatures-12',
+        })
+      : unsigned
+    const response = await fetch(request, {
       redirect: 'manual',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     })
@@ -81,11 +94,13 @@ function boundedLoader(allowLoopback: boolean, userAgent: string): DocumentLoade
   return (url) => load(url)
 }
 
-/** The loader Fedify uses for documents and contexts: bounded, and cached in `kv`. */
-export function remoteLoader(kv: KvStore, allowLoopback: boolean, userAgent: string): DocumentLoader {
-  return kvCache({
-    loader: boundedLoader(allowLoopback, userAgent),
-    kv,
-    prefix: ['_fedify', 'remoteDocument'],
-  })
+/** The loader Fedify uses for documents, contexts and keys: bounded, signed when `identity` is given, cached in `kv`. */
+export function remoteLoader(
+  kv: KvStore,
+  allowLoopback: boolean,
+  userAgent: string,
+  identity?: FetchIdentity,
+): DocumentLoader {
+  const loader = boundedLoader(allowLoopback, userAgent, identity)
+  return kvCache({ loader, kv, prefix: ['_fedify', 'remoteDocument'] })
 }

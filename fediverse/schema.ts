@@ -18,6 +18,8 @@ const TABLES = [
      at TEXT NOT NULL, PRIMARY KEY (activity, inbox))`,
   // Inboxes that keep failing, since when: their followers are dropped after FOLLOWER_DROP_DAYS.
   'CREATE TABLE IF NOT EXISTS failing_inboxes (inbox TEXT PRIMARY KEY, since TEXT NOT NULL)',
+  // Settings learnt at run time: the origin served under, when PUBLIC_BASE_URL is empty (served-origin.ts).
+  'CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)',
   // Fedify's cache (remote keys and documents) and its inbox idempotence records.
   'CREATE TABLE IF NOT EXISTS fedify_kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires INTEGER)',
 ]

@@ -9,7 +9,6 @@ export const apUrls = {
   sharedInbox: (base: string) => `${base}/ap/inbox`,
   outbox: (base: string, id: string) => `${base}/ap/actors/${id}/outbox`,
   followers: (base: string, id: string) => `${base}/ap/actors/${id}/followers`,
-  keyId: (base: string, id: string) => `${base}/ap/actors/${id}#main-key`,
   /** An article as an ActivityPub object (it dereferences: GET answers the `Article` or its `Tombstone`). */
   article: (base: string, slug: string) => `${base}/ap/articles/${slug}`,
   /**
