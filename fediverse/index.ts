@@ -39,7 +39,16 @@ export default {
     if (get && article?.[1]) return articleObjectRoute(env.CONTENT, article[1], config, now)
     const federation = await buildFederation(env.FEDI_DB, config)
     const header = url.pathname.startsWith('/ap/actors/') ? await headerImage(env.CONTENT, config, now) : null
-    return federation.fetch(gated, { contextData: { env, config, header } })
+    try {
+      return await federation.fetch(gated, { contextData: { env, config, header } })
+    } catch (e) {
+      // What throws while an inbox reads an activity is the activity's fault (a JSON-LD context that cannot be
+      // loaded, a shape nothing can parse): the sender gets a 400 that says so; anything else stays a 500.
+      if (request.method !== 'POST') throw e
+      const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+      console.log(`fediverse: inbox refused an activity: ${reason}`)
+      return new Response(`Bad Request: ${reason.slice(0, 300)}\n`, { status: 400 })
+    }
   },
   async queue(batch, env) {
     await ensureSchema(env.FEDI_DB)
