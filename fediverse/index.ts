@@ -40,7 +40,11 @@ export default {
     const federation = await buildFederation(env.FEDI_DB, config)
     const header = url.pathname.startsWith('/ap/actors/') ? await headerImage(env.CONTENT, config, now) : null
     try {
-      return await federation.fetch(gated, { contextData: { env, config, header } })
+      return await federation.fetch(gated, {
+        contextData: { env, config, header },
+        // A browser asking for the actor (or a collection) gets the human page instead of 406.
+        onNotAcceptable: () => Response.redirect(`${config.baseUrl}/`, 303),
+      })
     } catch (e) {
       // What throws while an inbox reads an activity is the activity's fault (a JSON-LD context that cannot be
       // loaded, a shape nothing can parse): the sender gets a 400 that says so; anything else stays a 500.

@@ -160,11 +160,16 @@ describe('GET /', () => {
     expect(textOf(tokens, 'ul', ['class', 'articles'])).toContain('2 节')
   })
 
-  it('autodiscovers the all feeds', async () => {
+  it('autodiscovers the all feeds and the paper on the fediverse', async () => {
     await seedIndex([buildArticle()])
     const { tokens } = await page('/')
     const alternates = startTags(tokens, 'link', ['rel', 'alternate']).map((l) => l.attrs.href)
-    expect(alternates).toEqual([`${BASE}/feeds/all.rss`, `${BASE}/feeds/all.atom`, `${BASE}/feeds/all.json`])
+    expect(alternates).toEqual([
+      `${BASE}/feeds/all.rss`,
+      `${BASE}/feeds/all.atom`,
+      `${BASE}/feeds/all.json`,
+      `${BASE}/ap/actors/paper`,
+    ])
   })
 
   it('shows the embed snippet for the newest article as text', async () => {
