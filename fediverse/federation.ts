@@ -5,8 +5,9 @@
  */
 import { createFederationBuilder } from '@fedify/fedify'
 import { Delete, Endpoints, Follow, Image, isActor, Organization, Undo } from '@fedify/vocab'
-import { apUrls, PAPER_ID } from '../model/ap-urls.ts'
+import { PAPER_ID } from '../model/ap-urls.ts'
 import { escapeXml } from '../worker/render/xml-text.ts'
+import { apUrls } from './ap-urls.ts'
 import { D1KvStore } from './d1-kv-store.ts'
 import { type DeliveryMessage, enqueueActivity } from './deliver.ts'
 import type { FediConfig } from './fedi-config.ts'

@@ -1,9 +1,10 @@
 /** The ActivityPub documents this Worker serves itself (Fedify serves the rest): the outbox and article objects. */
 
-import { apUrls, PAPER_ID } from '../model/ap-urls.ts'
+import { PAPER_ID } from '../model/ap-urls.ts'
 import { embargoView } from '../model/embargo.ts'
 import type { IndexEntry } from '../model/store-values.ts'
 import { INDEX_PAGE_SIZE } from '../model/store-values.ts'
+import { apUrls } from './ap-urls.ts'
 import type { FediConfig } from './fedi-config.ts'
 import { renderArticleActivity, renderDeleteActivity } from './render/activities.ts'
 import { type Json, OBJECT_CONTEXT, renderArticleObject, renderTombstone } from './render/article-object.ts'

@@ -27,6 +27,6 @@ export async function syncFediverse(env: Env): Promise<void> {
     const response = await env.FEDIVERSE.fetch(FEDIVERSE_SYNC_URL, { method: 'POST' })
     console.log(`fediverse sync: ${response.status} ${await response.text()}`)
   } catch (e) {
-    console.log(`fediverse sync failed: ${e instanceof Error ? e.message : String(e)}`)
+    console.log(`fediverse sync: ${e}`)
   }
 }

@@ -1,5 +1,6 @@
 /** The activities the paper sends (pure): about an article, and the answer to a Follow. */
-import { apUrls, PAPER_ID } from '../../model/ap-urls.ts'
+import { PAPER_ID } from '../../model/ap-urls.ts'
+import { apUrls } from '../ap-urls.ts'
 import { type Json, OBJECT_CONTEXT, PUBLIC } from './article-object.ts'
 
 /** `Create` or `Update` of an article object, with an id fixed by the article's slug and stored version. */

@@ -5,13 +5,14 @@
  * attachments (Mastodon shows the title, a link and the first four) describe every picture.
  */
 
-import { apUrls, PAPER_ID } from '../../model/ap-urls.ts'
+import { PAPER_ID } from '../../model/ap-urls.ts'
 import type { Article, Photo } from '../../model/article.ts'
 import { articlePageUrl } from '../../model/feed-urls.ts'
 import { correctionsHtml } from '../../worker/render/correction-note.ts'
 import { absoluteUrl, feedPhoto } from '../../worker/render/feed-photo.ts'
 import { sectionHtml } from '../../worker/render/section-html.ts'
 import { escapeXml } from '../../worker/render/xml-text.ts'
+import { apUrls } from '../ap-urls.ts'
 
 export const AS_CONTEXT = 'https://www.w3.org/ns/activitystreams'
 export const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public'

@@ -17,10 +17,10 @@ const ZH = {
   wholeArticle: '阅读全文',
   older: '更早的文章',
   newer: '较新的文章',
-  fediverse: '在 Mastodon 等联邦宇宙平台关注',
+  fediverse: '在联邦宇宙关注',
 }
 const EN: typeof ZH = {
-  fediverse: 'Follow on Mastodon and the fediverse',
+  fediverse: 'Follow on the fediverse',
   feeds: 'Feeds',
   allFeeds: 'All articles',
   opml: 'OPML feed list',

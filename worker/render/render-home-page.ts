@@ -1,5 +1,5 @@
 /** The home page: the site, its articles with their feeds, the OPML link and the widget embed snippet. */
-import { apUrls, PAPER_ID } from '../../model/ap-urls.ts'
+import { actorUrl } from '../../model/ap-urls.ts'
 import { embedSnippet } from '../../model/embed-snippet.ts'
 import { fediverseHandle, handleFromTitle } from '../../model/fediverse-handle.ts'
 import {
@@ -81,7 +81,7 @@ function renderNeighbours(list: ArticleListPage, site: SiteConfig): string {
 export function renderHomePage(list: ArticleListPage, site: SiteConfig): string {
   const labels = labelsFor(site.language)
   const articles = list.articles
-  const actor = apUrls.actor(site.baseUrl, PAPER_ID)
+  const actor = actorUrl(site.baseUrl)
   const items =
     articles.length === 0
       ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
