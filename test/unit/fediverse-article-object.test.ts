@@ -1,0 +1,124 @@
+/** The ActivityStreams renderers of the federation Worker: pure, the model in, JSON-LD out. */
+import { describe, expect, it } from 'vitest'
+import { backoffSeconds, isRetryable } from '../../fediverse/deliver.ts'
+import { signerHost } from '../../fediverse/inbox-gate.ts'
+import { renderAccept, renderArticleActivity } from '../../fediverse/render/activities.ts'
+import { renderArticleObject, renderTombstone } from '../../fediverse/render/article-object.ts'
+import { buildArticle, buildPhoto } from '../fixtures/build-article.ts'
+
+const BASE = 'https://news.example.com'
+
+describe('renderArticleObject', () => {
+  const article = buildArticle({
+    photos: [buildPhoto({ alt: '画廊照片', credit: { role: 'correspondent', name: '罗胜' } })],
+    corrections: [{ date: '2020-12-23T10:00:00+08:00', text: '此前版本有误。' }],
+  })
+  const object = renderArticleObject(article, BASE)
+
+  it('is one Article with the title, dek, page URL, UTC times, language and the paper as author', () => {
+    expect(object).toMatchObject({
+      id: `${BASE}/ap/articles/qijiang-strategic-pivot`,
+      type: 'Article',
+      name: '綦江：战略转身',
+      summary: '从老工业基地到渝南黔北中心城市',
+      url: `${BASE}/articles/qijiang-strategic-pivot`,
+      published: '2020-12-22T00:00:00Z',
+      updated: '2020-12-22T02:15:00Z',
+      attributedTo: `${BASE}/ap/actors/paper`,
+      tag: [
+        { type: 'Hashtag', name: '#綦江' },
+        { type: 'Hashtag', name: '#区县' },
+      ],
+    })
+    expect(Object.keys(object.contentMap as object)).toEqual(['zh-CN'])
+  })
+
+  it('carries the whole article: lede, headings, photos with caption and credit, corrections', () => {
+    const html = String(object.content)
+    for (const part of [
+      '<p>綦江正在经历一场深刻的战略转身。</p>',
+      '<h2>万綦一体化提速</h2>',
+      '<h2>齿轮产业集群</h2>',
+      'alt="綦江齿轮厂装配车间"',
+      '工人在装配车间调试新生产线 — 记者 石亮 摄',
+      '通讯员 罗胜 摄',
+      '此前版本有误。',
+    ])
+      expect(html).toContain(part)
+  })
+
+  it('attaches every photo once as a JPEG at most 1600 px wide, named by its alt text', () => {
+    expect(object.attachment).toEqual([
+      {
+        type: 'Image',
+        mediaType: 'image/jpeg',
+        url: `${BASE}/media/3f2a9c1b.jpg`,
+        name: '綦江齿轮厂装配车间',
+        width: 1200,
+        height: 800,
+      },
+      expect.objectContaining({ name: '画廊照片', width: 1200 }),
+    ])
+  })
+})
+
+describe('the activities', () => {
+  it('give a Create and an Update ids fixed by the slug and the version', () => {
+    const object = renderArticleObject(buildArticle(), BASE)
+    const create = renderArticleActivity('create', object, 'qijiang-strategic-pivot', 'v1', BASE)
+    const update = renderArticleActivity('update', object, 'qijiang-strategic-pivot', 'v2', BASE)
+    expect(create.id).toBe(`${BASE}/ap/articles/qijiang-strategic-pivot/activities/create-v1`)
+    expect(update).toMatchObject({ type: 'Update', published: '2020-12-22T02:15:00Z' })
+    expect(renderArticleActivity('create', object, 'qijiang-strategic-pivot', 'v1', BASE)).toEqual(create)
+  })
+
+  it('answer a Follow with an Accept naming it', () => {
+    const accept = renderAccept({ id: 'https://m.example/f/1', actor: 'https://m.example/users/a' }, BASE)
+    expect(accept).toMatchObject({
+      type: 'Accept',
+      actor: `${BASE}/ap/actors/paper`,
+      object: { id: 'https://m.example/f/1', type: 'Follow', object: `${BASE}/ap/actors/paper` },
+    })
+  })
+
+  it('make a withdrawn article a Tombstone', () => {
+    expect(renderTombstone('gone-slug', '2026-11-27T10:00:00+08:00', BASE)).toEqual({
+      id: `${BASE}/ap/articles/gone-slug`,
+      type: 'Tombstone',
+      formerType: 'Article',
+      deleted: '2026-11-27T02:00:00Z',
+    })
+  })
+})
+
+describe('delivery and inbox rules', () => {
+  it('retries network errors, 408, 429 and 5xx only', () => {
+    expect([408, 429, 500, 503].map(isRetryable)).toEqual([true, true, true, true])
+    expect([400, 401, 403, 404, 410, 422].map(isRetryable)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
+  })
+
+  it('doubles the wait each retry, up to 12 hours', () => {
+    expect([1, 2, 3, 20].map((n) => backoffSeconds(n, 60))).toEqual([60, 120, 240, 43_200])
+  })
+
+  it("rate-limits by the host of the signature's keyId (draft-cavage or RFC 9421)", () => {
+    const cavage = new Request('https://x/ap/inbox', {
+      headers: { signature: 'keyId="https://m.example/users/a#main-key",algorithm="rsa-sha256"' },
+    })
+    const rfc9421 = new Request('https://x/ap/inbox', {
+      headers: { 'signature-input': 'sig1=("@method");keyid="https://o.example/key";created=1' },
+    })
+    expect([signerHost(cavage), signerHost(rfc9421), signerHost(new Request('https://x/'))]).toEqual([
+      'm.example',
+      'o.example',
+      null,
+    ])
+  })
+})
