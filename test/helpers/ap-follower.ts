@@ -1,6 +1,6 @@
 /** Runs test/helpers/ap-follower.py (an ActivityPub follower written from the specs in Python) on a free port. */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { freePort } from './wrangler-dev.ts'
+import { freePort } from '../../editor/preview/free-port.ts'
 
 /** What one of its inboxes took: whether the signature verified (and why not), and the activity. */
 export interface Received {
