@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { isFediverseUrl } from '../../worker/fediverse-forward.ts'
 import { routes } from '../../worker/routes.ts'
 import {
   codeSpans,
@@ -83,6 +84,22 @@ describe(`the URL table (${URLS_DOC})`, () => {
         .map(
           (p) =>
             `${URLS_DOC}:${row.line}: ${p} has cors: ${corsOf.get(normalisePath(p))} in worker/routes.ts; write ${corsOf.get(normalisePath(p)) ? '"yes"' : 'nothing'} in its CORS cell (a row per CORS value)`,
+        ),
+    )
+    expect(wrong).toEqual([])
+  })
+})
+
+describe(`the federation table (${URLS_DOC})`, () => {
+  it('names only paths the feed Worker forwards to the federation Worker', () => {
+    const rows = tableRows(doc(URLS_DOC), 'federation path')
+    expect(rows.length).toBeGreaterThan(0)
+    const wrong = rows.flatMap((row) =>
+      codeSpans(row.cells[0] ?? '')
+        .filter((p) => p.startsWith('/'))
+        .filter((p) => !isFediverseUrl(`https://news.example${p.replace(/\{[^}]*\}/g, 'x')}`))
+        .map(
+          (p) => `${URLS_DOC}:${row.line}: ${p} is not forwarded (worker/fediverse-forward.ts); fix the path`,
         ),
     )
     expect(wrong).toEqual([])
