@@ -9,8 +9,9 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { Miniflare, fetch as mfFetch, type WebSocket } from 'miniflare'
 import { freePort } from '../editor/preview/free-port.ts'
+import { wranglerSettings } from '../editor/preview/wrangler-settings.ts'
 import { runBin } from '../test/helpers/run-command.ts'
-import { BENCH_SITE, prepareSite, wranglerSettings } from './workerd-site.ts'
+import { BENCH_SITE, prepareSite } from './workerd-site.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const TOP = 12

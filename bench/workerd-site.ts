@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
-import { unstable_readConfig } from 'wrangler'
 import { checkContent } from '../editor/content/check-content.ts'
 import { renderDrafts } from '../editor/photos/render-drafts.ts'
 import { buildEntries, emptySnapshot } from '../editor/publish/build-entries.ts'
@@ -24,14 +23,6 @@ export interface BenchSite {
 }
 
 const BATCH = 500
-
-/** What wrangler.toml gives a Worker started through Miniflare's API: its compatibility date and [vars]. */
-export function wranglerSettings(): { compatibilityDate: string; vars: Record<string, string> } {
-  const config = unstable_readConfig({ config: 'wrangler.toml' })
-  const vars: Record<string, string> = {}
-  for (const [k, v] of Object.entries(config.vars)) if (typeof v === 'string') vars[k] = v
-  return { compatibilityDate: config.compatibility_date ?? '2026-04-26', vars }
-}
 
 /** The site bench:workerd and bench:profile serve: where it lives, its shape, the publish time. */
 export const BENCH_SITE = {

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises'
 import { get } from 'node:http'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
+import { wranglerSettings } from '../editor/preview/wrangler-settings.ts'
 import { keys } from '../model/store-keys.ts'
 import { runBin } from '../test/helpers/run-command.ts'
 import { bundleSize } from './bundle-size.ts'
@@ -21,7 +22,7 @@ import {
 import { startNginx } from './nginx-static.ts'
 import { listeningPid } from './process-cpu.ts'
 import { printRenderTimes } from './render-times.ts'
-import { BENCH_SITE, prepareSite, wranglerSettings } from './workerd-site.ts'
+import { BENCH_SITE, prepareSite } from './workerd-site.ts'
 
 const DIR = BENCH_SITE.dir
 const SHAPE = BENCH_SITE.shape

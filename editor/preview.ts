@@ -1,17 +1,17 @@
 /**
  * `npm run preview [-- --root content --port 8788 --persist-to .wrangler/preview]`: the site from content/, live.
- * Publishes to a local KV folder of its own (never remote), serves it with `wrangler dev`, and on every save
- * checks, republishes what changed and reloads the open pages; a content problem is printed here and shown in
- * the page as `content/FILE:LINE: …`, and the preview keeps running on the last good version.
+ * The production Worker runs in workerd in this process (editor/preview/preview-worker.ts) on a local KV folder
+ * of its own (never remote); on every save the files it touched are checked again, what changed is published
+ * through the same publish code, and the open pages reload. A content problem is printed here and shown in the
+ * page as `content/FILE:LINE: …`, and the preview keeps serving the last good version.
  */
-import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
-import { freePort } from './preview/free-port.ts'
+import { contentChecker } from './preview/content-checker.ts'
 import { type PreviewState, startPreviewServer } from './preview/preview-server.ts'
-import { signalGroup, stopGroup } from './preview/process-group.ts'
+import { startPreviewWorker } from './preview/preview-worker.ts'
 import { watchContent } from './preview/watch-content.ts'
+import type { KvTarget } from './publish/kv-store.ts'
 import { runPublish } from './publish/run-publish.ts'
-import { wranglerBin, wranglerEnv } from './publish/wrangler-kv.ts'
 
 const { values } = parseArgs({
   options: {
@@ -23,19 +23,30 @@ const { values } = parseArgs({
 const root = values.root ?? 'content'
 const persistTo = values['persist-to'] ?? '.wrangler/preview'
 const log = (line: string) => process.stdout.write(`${line}\n`)
+const target: KvTarget = { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo }
 
+const worker = await startPreviewWorker(target)
+const content = contentChecker(root)
 let state: PreviewState = { version: 0, problems: [] }
 
-/** Checks and publishes to the preview's local KV; returns the new state for the pages. */
-async function publish(): Promise<PreviewState> {
+/** Checks what `changed` touched and publishes to the preview's local KV; returns the new state for the pages. */
+async function publish(changed: ReadonlySet<string> | null): Promise<PreviewState> {
+  const started = performance.now()
+  const checked = await content.check(changed)
   const outcome = await runPublish({
     root,
-    target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo },
+    target,
+    store: worker.store,
+    checked,
+    // The preview's KV is this editor's alone: going back to an earlier text (an undo) is not a colleague's
+    // edit being reverted, as it would be in the shared KV.
+    allowRevert: new Set(checked.articles.map((a) => a.slug)),
     dryRun: false,
     now: new Date(),
     cacheDir: '.cache/renditions',
     log: (line) => log(`  ${line}`),
   })
+  const ms = Math.round(performance.now() - started)
   if (!outcome.ok) {
     for (const p of outcome.problems) process.stderr.write(`${p}\n`)
     log(
@@ -43,62 +54,18 @@ async function publish(): Promise<PreviewState> {
     )
     return { version: state.version, problems: outcome.problems }
   }
-  log(`preview: published (${new Date().toISOString()}); reloading open pages`)
+  log(`preview: published in ${ms} ms (${new Date().toISOString()}); reloading open pages`)
   return { version: state.version + 1, problems: [] }
 }
 
 log(`preview: publishing ${root}/ to local KV in ${persistTo}`)
-state = await publish()
+state = await publish(null)
 
-const workerPort = await freePort()
-const worker = spawn(
-  wranglerBin(process.cwd()),
-  [
-    'dev',
-    '--local',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(workerPort),
-    '--persist-to',
-    persistTo,
-    // Its devtools port defaults to 9229, which another wrangler dev (npm start, a test) may hold.
-    '--inspector-port',
-    String(await freePort()),
-    '--show-interactive-dev-session=false',
-    // Every save must show on the next reload: no freshness window here (docs/operators.md "Caching and freshness").
-    '--var',
-    'ISOLATE_CACHE_SECONDS:0',
-  ],
-  { env: wranglerEnv(), stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-)
-const upstream = `http://127.0.0.1:${workerPort}`
-/** wrangler dev answers within seconds; two minutes covers a cold start on a loaded machine. */
-const READY_MS = 120_000
-const readyBy = Date.now() + READY_MS
-while (worker.exitCode === null) {
-  if (Date.now() > readyBy) {
-    process.stderr.write(`preview: wrangler dev did not answer on ${upstream} within ${READY_MS / 1000} s\n`)
-    signalGroup(worker, 'SIGKILL')
-    process.exit(1)
-  }
-  const up = await fetch(`${upstream}/favicon.svg`, { signal: AbortSignal.timeout(2_000) }).then(
-    () => true,
-    () => false,
-  )
-  if (up) break
-  await new Promise((r) => setTimeout(r, 200))
-}
-if (worker.exitCode !== null) {
-  process.stderr.write(`preview: wrangler dev exited (${worker.exitCode})\n`)
-  process.exit(1)
-}
-
-const server = await startPreviewServer(upstream, Number(values.port), state)
-const watcher = watchContent(root, async () => {
+const server = await startPreviewServer(worker.url, Number(values.port), state)
+const watcher = watchContent(root, async (changed) => {
   log('preview: change seen; checking and publishing')
-  state = await publish().catch((error: unknown) => {
-    // A failed write (wrangler crashed, disk full) is not a content problem, but the page should say so too.
+  state = await publish(changed).catch((error: unknown) => {
+    // A failed write (disk full, workerd gone) is not a content problem, but the page should say so too.
     const problem = `preview: publishing failed (${String(error)}); save again to retry`
     process.stderr.write(`${problem}\n`)
     return { version: state.version, problems: [problem] }
@@ -112,18 +79,9 @@ const stop = async () => {
   if (stopping) return
   stopping = true
   watcher.close()
-  // Left running, wrangler dev would keep the port and a workerd busy.
-  await stopGroup(worker)
   await server.close()
+  // Left running, workerd would keep its port and a core busy.
+  await worker.close()
   process.exit(0)
 }
-// First in line: other modules (wrangler's platform proxy) listen for these signals too and may exit the process.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.prependListener(signal, () => void stop())
-// However this process ends, wrangler dev must not outlive it.
-process.on('exit', () => signalGroup(worker, 'SIGKILL'))
-worker.on('exit', (code) => {
-  if (stopping) return
-  process.stderr.write(`preview: wrangler dev exited (${code})\n`)
-  signalGroup(worker, 'SIGKILL')
-  void server.close().then(() => process.exit(1))
-})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop())

@@ -14,7 +14,7 @@ import type { DraftArticle, Problem } from './draft.ts'
 import { leavesRoot } from './leaves-root.ts'
 import type { LineProblem } from './line-problem.ts'
 import type { Field } from './parse-front-matter.ts'
-import { createImageReader } from './read-image.ts'
+import { createImageReader, type ImageResult } from './read-image.ts'
 
 export { formatProblem } from './format-problem.ts'
 
@@ -52,27 +52,53 @@ export async function checkContent(
   const files = names.filter((n) => n.endsWith('.md')).sort()
   // One file at a time, synchronously: measured on 1,000 articles with 15,000 image files, the promise API's
   // thread-pool round trips and 1,000 half-built drafts held at once cost several times the work itself.
-  const results: { file: string; problems: LineProblem[]; draft?: DraftArticle; slug?: Field }[] = []
-  const warnings: Problem[] = []
-  const sources = new Map<string, string[]>()
-  for (const name of files) {
-    const file = `articles/${name}`
-    const outside = leavesRoot(root, path.join(dir, name))
-    if (outside) {
-      results.push({
-        file,
-        problems: [{ line: 1, message: `this file ${outside}; replace the link with the file itself` }],
-      })
-      continue
+  const results = files.map((name) => checkArticleFile(root, name, readImage, o))
+  return assembleCheck(root, results, o)
+}
+
+/** What checking one file under articles/ found: its problems, its draft when it has none, its slug field. */
+export interface FileCheck {
+  file: string
+  problems: LineProblem[]
+  draft?: DraftArticle
+  slug?: Field
+  warnings: Problem[]
+  /** The decoded text (for the review notes), when it decoded. */
+  lines?: string[]
+}
+
+/** Checks one file `articles/NAME` on its own (what it says and the images it names; not the other files). */
+export function checkArticleFile(
+  root: string,
+  name: string,
+  readImage: (src: string) => ImageResult,
+  o: { warnings: boolean } = { warnings: true },
+): FileCheck {
+  const dir = path.join(root, 'articles')
+  const file = `articles/${name}`
+  const outside = leavesRoot(root, path.join(dir, name))
+  if (outside)
+    return {
+      file,
+      problems: [{ line: 1, message: `this file ${outside}; replace the link with the file itself` }],
+      warnings: [],
     }
-    const decoded = decodeText(readFileSync(path.join(dir, name)))
-    if (!decoded.ok) results.push({ file, problems: [{ line: decoded.line, message: decoded.message }] })
-    else {
-      results.push({ file, ...buildDraft(file, decoded.lines, readImage) })
-      sources.set(file, decoded.lines)
-      if (o.warnings) warnings.push(...copyDeskWarnings(decoded.lines).map((w) => ({ file, ...w })))
-    }
+  const decoded = decodeText(readFileSync(path.join(dir, name)))
+  if (!decoded.ok) return { file, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] }
+  return {
+    file,
+    ...buildDraft(file, decoded.lines, readImage),
+    warnings: o.warnings ? copyDeskWarnings(decoded.lines).map((w) => ({ file, ...w })) : [],
+    lines: decoded.lines,
   }
+}
+
+/** The checks across files (one slug, one file, the glossary), then everything sorted: checkContent's answer. */
+export function assembleCheck(
+  root: string,
+  results: readonly FileCheck[],
+  o: { warnings: boolean } = { warnings: true },
+): CheckedContent {
   const problems: Problem[] = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, ...p })))
   const articles = results.flatMap((r) => (r.draft ? [r.draft] : []))
   problems.push(...duplicateSlugs(results))
@@ -81,10 +107,12 @@ export async function checkContent(
   sortProblems(problems)
   const bad = new Set(problems.map((p) => p.file))
   const good = articles.filter((a) => !bad.has(a.file))
+  const warnings = results.flatMap((r) => r.warnings)
   if (o.warnings) warnings.push(...renameWarnings(root, good))
   sortProblems(warnings)
   const notes: Problem[] = []
   if (o.warnings && good.length > 0 && glossary.problems.length === 0) {
+    const sources = new Map(results.map((r) => [r.file, r.lines ?? []]))
     const convert = createHantConverter(glossary.entries)
     const matcher = createGlossaryMatcher(glossary.entries)
     for (const a of good) notes.push(...hantReviewNotes(a.file, sources.get(a.file) ?? [], matcher, convert))

@@ -26,9 +26,11 @@ export async function buildWithStore(
   drafts: readonly DraftArticle[],
   o: BuildOptions,
   render: (changed: DraftArticle[]) => Promise<DraftArticle[]> = async (d) => d,
+  /** The listing of the article keys when the caller has just read it. */
+  listed?: ReadonlyMap<string, Record<string, unknown>>,
 ): Promise<BuiltContent> {
   const listing = new Map<string, ArticleMeta>()
-  for (const [key, meta] of await store.list(keys.articlePrefix())) {
+  for (const [key, meta] of listed ?? (await store.list(keys.articlePrefix()))) {
     const s = typeof meta.s === 'string' ? meta.s : undefined
     const h = typeof meta.h === 'string' ? meta.h : undefined
     listing.set(slugOfArticleKey(key), { ...(h ? { h } : {}), ...(s ? { s } : {}) })

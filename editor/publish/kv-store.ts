@@ -46,6 +46,28 @@ export function* chunks<T>(list: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size)
 }
 
+/** Runs of entries of at most `maxCount` and (unless one entry alone is larger) `maxBytes` by `size`. */
+export function* sizedBatches(
+  entries: readonly KvEntry[],
+  maxCount: number,
+  maxBytes: number,
+  size: (e: KvEntry) => number,
+): Generator<KvEntry[]> {
+  let batch: KvEntry[] = []
+  let bytes = 0
+  for (const e of entries) {
+    const n = size(e)
+    if (batch.length > 0 && (batch.length >= maxCount || bytes + n > maxBytes)) {
+      yield batch
+      batch = []
+      bytes = 0
+    }
+    batch.push(e)
+    bytes += n
+  }
+  if (batch.length > 0) yield batch
+}
+
 /** JSON text parsed, or null when absent or not JSON. */
 export function parseOrNull(text: string | null): unknown {
   if (text === null) return null

@@ -1,9 +1,9 @@
 /** The publish pipeline: check, read only what changed, then write in an order readers can never catch half-done. */
 import { spawn } from 'node:child_process'
 import { notifySearchEngines, type SearchEngineSettings } from '../../model/notify-search-engines.ts'
-import { LEGACY_PREFIX } from '../../model/store-keys.ts'
+import { keys, LEGACY_PREFIX } from '../../model/store-keys.ts'
 import { checkContent, formatProblem } from '../content/check-content.ts'
-import type { DraftArticle } from '../content/draft.ts'
+import type { DraftArticle, Problem } from '../content/draft.ts'
 import { renderDrafts } from '../photos/render-drafts.ts'
 import {
   type BuildOptions,
@@ -41,6 +41,10 @@ export interface PublishOptions {
   websub?: { hub: string; baseUrl: string; delayMs: number }
   /** Remote publishes with IndexNow or Baidu configured: tell them which pages changed (docs/operators.md). */
   searchEngines?: SearchEngineSettings
+  /** An open store to publish to instead of opening `target` (the preview's); it is left open. */
+  store?: KvStore
+  /** The content already checked (the preview re-checks only the files a save touched); else checked here. */
+  checked?: { articles: readonly DraftArticle[]; problems: readonly Problem[] }
 }
 
 /** What a publish wrote (or would write): values written and deleted, bytes, the largest value. */
@@ -59,16 +63,23 @@ export const PUBLISH_BATCH = 400
 
 /** Runs the whole publish; on any content problem, or anything that would lose work, it writes nothing. */
 export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
+  // The store starts (a workerd, locally) while the tree is checked; a tree with problems closes it unused.
+  const opening = o.store ? Promise.resolve(o.store) : openKvStore(o.target)
+  opening.catch(() => {})
   // Warnings are content:check's business: publish needs the drafts and the problems only.
-  const { articles: drafts, problems } = await checkContent(o.root, { warnings: false })
-  if (problems.length > 0) return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
+  const { articles: drafts, problems } = o.checked ?? (await checkContent(o.root, { warnings: false }))
+  const store = await opening
+  const close = () => (o.store ? Promise.resolve() : store.close())
+  if (problems.length > 0) {
+    await close()
+    return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
+  }
   // Embargoes: published now, shown by the Worker from their time on (docs/editors.md "Schedule an article (embargo)").
   for (const a of drafts)
     if (Date.parse(a.published) > o.now.getTime())
       o.log(
         `scheduled: ${a.slug} at ${a.published} (stored now; no page, feed, OPML, oEmbed or widget shows it before)`,
       )
-  const store = await openKvStore(o.target)
   const owner = leaseOwner()
   const started = performance.now()
   // The publish clock, moved on by the time spent, for renewing the lease between batches.
@@ -80,19 +91,25 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     sources,
   }
   const total = { report: emptyPublishReport(), counts: noCounts(), batches: 0 }
+  // Renditions per draft, kept for the publish: planning again under the lease renders nothing twice.
+  const rendered = new Map<DraftArticle, DraftArticle>()
   let leased = false
   try {
     for (;;) {
-      let planned = await planPublish(store, drafts, o, batch)
+      const seen = await publishedState(store)
+      let planned = await planPublish(store, drafts, o, batch, rendered, seen.articles)
       if (!planned.ok) return planned
       const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
       if (!o.dryRun && !nothing && !leased) {
         // Only a publish that writes takes the lease (a no-op writes nothing at all), and it plans again under
-        // the lease: another publish may have finished since the first look.
+        // the lease if another publish changed an article or a head since the first look.
         await acquireLease(store, owner, clock(), o.breakLease)
         leased = true
-        planned = await planPublish(store, drafts, o, batch)
-        if (!planned.ok) return planned
+        const now = await publishedState(store)
+        if (now.print !== seen.print) {
+          planned = await planPublish(store, drafts, o, batch, rendered, now.articles)
+          if (!planned.ok) return planned
+        }
       } else if (leased && !nothing) await acquireLease(store, owner, clock()) // renewed for each batch
       const { built, plan } = planned
       const { counts } = plan
@@ -120,7 +137,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     return { ok: true, ...total, written: true }
   } finally {
     if (leased) await releaseLease(store, owner)
-    await store.close()
+    await close()
   }
 }
 
@@ -143,22 +160,42 @@ function addReport(into: PublishReport, r: PublishReport, first: boolean): void 
   into.remaining = r.remaining
 }
 
+/**
+ * The article keys' listing and a print of it and of the heads' metadata: every publish that writes changes one
+ * of them (an article's commit, a head), so an equal print means nothing was published in between.
+ */
+async function publishedState(store: KvStore) {
+  const articles = await store.list(keys.articlePrefix())
+  const heads = [...(await store.list(keys.feedHead())), ...(await store.list(keys.indexHead()))]
+  const print = JSON.stringify([...articles, ...heads].map(([k, m]) => [k, m.h, m.s]))
+  return { articles, print }
+}
+
 /** Builds one batch against KV and plans its writes, or says why publishing must stop. */
 async function planPublish(
   store: KvStore,
   drafts: readonly DraftArticle[],
   o: PublishOptions,
   batch: Pick<BuildOptions, 'batch' | 'taken' | 'sources'>,
+  rendered: Map<DraftArticle, DraftArticle>,
+  listed: ReadonlyMap<string, Record<string, unknown>>,
 ): Promise<{ ok: true; built: BuiltContent; plan: WritePlan } | { ok: false; problems: string[] }> {
   const built = await buildWithStore(
     store,
     drafts,
     { now: o.now, ...batch, ...(o.allowRevert ? { allowRevert: o.allowRevert } : {}) },
     async (changed) => {
-      const photos = await renderDrafts(changed, { root: o.root, cacheDir: o.cacheDir, log: o.log })
-      o.log(`photos: ${photos.stats.encoded} encoded, ${photos.stats.cached} from the cache (${o.cacheDir})`)
-      return photos.drafts
+      const fresh = changed.filter((d) => !rendered.has(d))
+      if (fresh.length > 0) {
+        const photos = await renderDrafts(fresh, { root: o.root, cacheDir: o.cacheDir, log: o.log })
+        o.log(
+          `photos: ${photos.stats.encoded} encoded, ${photos.stats.cached} from the cache (${o.cacheDir})`,
+        )
+        for (const [i, d] of fresh.entries()) rendered.set(d, photos.drafts[i] ?? d)
+      }
+      return changed.map((d) => rendered.get(d) ?? d)
     },
+    listed,
   )
   const stop = stopMessages(built.report, o.root)
   if (stop.length > 0) return { ok: false, problems: stop }

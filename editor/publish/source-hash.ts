@@ -11,6 +11,18 @@ const BUILD_VERSION = 'build-2'
  * `metadata.s` of the article key, so a listing alone tells what changed.
  */
 export function sourceHash(draft: DraftArticle): string {
+  let hash = hashes.get(draft)
+  if (hash === undefined) {
+    hash = hashOf(draft)
+    hashes.set(draft, hash)
+  }
+  return hash
+}
+
+/** Per checked draft (drafts are never changed once checked): the preview re-hashes only the files a save touched. */
+const hashes = new WeakMap<DraftArticle, string>()
+
+function hashOf(draft: DraftArticle): string {
   const json = JSON.stringify(draft, (key, value: unknown) =>
     key === 'file' || value instanceof Uint8Array ? undefined : value,
   )

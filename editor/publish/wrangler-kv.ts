@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type KvEntry, valueBytes } from './kv-entry.ts'
-import { chunks, type KvStore, type KvTarget, parseOrNull } from './kv-store.ts'
+import { chunks, type KvStore, type KvTarget, parseOrNull, sizedBatches } from './kv-store.ts'
 
 /** Environment that keeps wrangler off the network for everything but the KV calls it is asked to make. */
 export const QUIET_WRANGLER_ENV = {
@@ -71,22 +71,8 @@ export const bulkLine = (e: KvEntry) =>
     ? e
     : { key: e.key, value: Buffer.from(e.value).toString('base64'), base64: true, metadata: e.metadata }
 
-/** Batches within wrangler's bulk limits (10,000 keys, 100 MB). */
-function* batches(entries: readonly KvEntry[], maxCount: number, maxBytes: number): Generator<KvEntry[]> {
-  let batch: KvEntry[] = []
-  let bytes = 0
-  for (const e of entries) {
-    const size = valueBytes(e) * (typeof e.value === 'string' ? 1 : 1.34) + e.key.length + 100
-    if (batch.length > 0 && (batch.length >= maxCount || bytes + size > maxBytes)) {
-      yield batch
-      batch = []
-      bytes = 0
-    }
-    batch.push(e)
-    bytes += size
-  }
-  if (batch.length > 0) yield batch
-}
+/** A value's size in a bulk-put file: bytes travel base64-encoded (4/3 of their size), plus the line's overhead. */
+const bulkSize = (e: KvEntry) => valueBytes(e) * (typeof e.value === 'string' ? 1 : 1.34) + e.key.length + 100
 
 /**
  * What `wrangler kv bulk get --remote` prints: Cloudflare's bulk-get `result.values` (`{key: text | null}`, null
@@ -138,7 +124,7 @@ export function remoteKvStore(t: KvTarget): KvStore {
     // Checking each media key remotely costs a wrangler process (~9 s): the caller trusts the articles' histories.
     absent: async () => null,
     async put(entries) {
-      for (const batch of batches(entries, 5_000, 50_000_000))
+      for (const batch of sizedBatches(entries, 5_000, 50_000_000, bulkSize))
         await withTempFile(JSON.stringify(batch.map(bulkLine)), (file) =>
           run(t, ['kv', 'bulk', 'put', file, ...targetArgs(t)]),
         )

@@ -126,21 +126,29 @@ describe('npm run preview', () => {
     expect(await page.locator('#broadsheet-preview-problems').textContent()).toBe('')
   }, 360_000)
 
-  it('stops the wrangler dev it started when it is stopped (nothing keeps the port or a workerd)', async () => {
-    // wrangler dev runs in a process group of its own, with the preview's KV folder on its command line.
-    const serving = () =>
-      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+  it('stops the workerd it started when it is stopped (nothing keeps the port or a core)', async () => {
+    // The Worker runs in a workerd the preview's Node process starts (Miniflare): every descendant of the preview.
+    const table = () =>
+      execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
         .split('\n')
-        .filter((line) => line.includes(persist))
-    expect(serving().some((line) => line.includes('wrangler'))).toBe(true)
+        .map((line) => line.trim().split(/\s+/))
+        .filter((f) => f.length >= 3)
+        .map(([pid, ppid, ...args]) => ({ pid: Number(pid), ppid: Number(ppid), args: args.join(' ') }))
+    const descendants = new Set([preview.pid])
+    for (let grew = true; grew; ) {
+      grew = false
+      for (const p of table())
+        if (descendants.has(p.ppid) && !descendants.has(p.pid)) {
+          descendants.add(p.pid)
+          grew = true
+        }
+    }
+    const alive = () => table().filter((p) => descendants.has(p.pid))
+    expect(alive().some((p) => p.args.includes('workerd'))).toBe(true)
     preview.kill('SIGTERM')
     await stopped()
-    // The preview waits for wrangler dev to exit before it does; polled in case the tsx wrapper ended it sooner.
-    await waitUntil(
-      "every process serving the preview's KV folder ending",
-      () => serving().length === 0,
-      60_000,
-    )
-    expect(serving()).toEqual([])
+    // Polled in case the tsx wrapper ended before the preview's own process did.
+    await waitUntil('every process the preview started ending', () => alive().length === 0, 60_000)
+    expect(alive()).toEqual([])
   }, 150_000)
 })

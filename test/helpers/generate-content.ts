@@ -63,9 +63,15 @@ export async function generateContent(root: string, shape: TreeShape): Promise<v
   await mkdir(join(root, 'articles'), { recursive: true })
   await mkdir(join(root, 'media'), { recursive: true })
   const first = shape.firstIndex ?? 0
+  // Each pool photo is written once, not once per article naming it (150,000 writes at 10,000 articles).
+  const written = new Set<string>()
   for (let i = first; i < first + shape.articles; i++) {
     const { md, images } = article(i, shape)
     await writeFile(join(root, 'articles', `bench-article-${i}.md`), md)
-    for (const [name, body] of images) await writeFile(join(root, name), body)
+    for (const [name, body] of images) {
+      if (written.has(name)) continue
+      written.add(name)
+      await writeFile(join(root, name), body)
+    }
   }
 }

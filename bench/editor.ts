@@ -1,0 +1,220 @@
+/**
+ * `npm run bench:editor`: what an editor waits for. (1) Preview: a page open in Chromium on `npm run preview` of
+ * a generated tree (BENCH_PREVIEW_ARTICLES, default 1,000), BENCH_SAVES saves (default 20) of its heading, in place
+ * and by rename one after another, each timed from the save to the page showing it; then content errors, timed to
+ * the page's problem box. Beside it, the baseline: `hugo server` (Debian's Hugo) on the same articles as Markdown,
+ * the same saves. (2) Publish: `content:publish --local` as a command (start to exit) at BENCH_SIZES (default
+ * 100,1000,10000): the full first publish, then add one article, edit one, withdraw one, and a no-op, each
+ * BENCH_REPEAT times (default 3); beside it, `hugo` building the same tree. Figures with their spread.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { freePort } from '../editor/preview/free-port.ts'
+import { stopGroup } from '../editor/preview/process-group.ts'
+import { wranglerEnv } from '../editor/publish/wrangler-kv.ts'
+import { generateContent } from '../test/helpers/generate-content.ts'
+import { launchChromium } from '../test/helpers/launch-chromium.ts'
+import { writeHugoSite } from './hugo-site.ts'
+import { describeSpread, type SaveCase, saveLatencies } from './save-latency.ts'
+
+const SAVES = Number(process.env.BENCH_SAVES ?? 20)
+const PREVIEW_ARTICLES = Number(process.env.BENCH_PREVIEW_ARTICLES ?? 1000)
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').filter(Boolean).map(Number)
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3)
+const SHAPE = { sections: 5, photos: 3 }
+
+/** Starts `command` in a process group of its own; resolves once its output matches `ready` (or fails at exit). */
+async function serve(
+  command: string,
+  args: string[],
+  ready: RegExp,
+): Promise<{ child: ChildProcess; out: string }> {
+  const child = spawn(command, args, { detached: true, env: wranglerEnv() })
+  let out = ''
+  await new Promise<void>((done, fail) => {
+    const look = (d: Buffer) => {
+      out += d
+      if (ready.test(out)) done()
+    }
+    child.stdout?.on('data', look)
+    child.stderr?.on('data', look)
+    child.once('exit', (code) => fail(new Error(`${command} exited (${code}) before it was ready:\n${out}`)))
+  })
+  return { child, out }
+}
+
+/** The heading saves of one article, measured in an open page of `url`. */
+async function measureSaves(url: string, c: SaveCase): Promise<number[]> {
+  const browser = await launchChromium()
+  try {
+    const page = await browser.context.newPage()
+    await page.goto(url)
+    return (await saveLatencies(page, c, SAVES)).map((s) => s.ms)
+  } finally {
+    await browser.close()
+  }
+}
+
+const retitle = (text: string, n: number) => text.replace(/^title: .*$/m, `title: 基准测试文章 0 第${n}稿`)
+const titleShown = (n: number) => ({ selector: 'h1', text: `第${n}稿` })
+
+async function previewBench(work: string): Promise<void> {
+  const root = join(work, 'content')
+  await generateContent(root, { articles: PREVIEW_ARTICLES, ...SHAPE })
+  const port = await freePort()
+  const started = performance.now()
+  const preview = await serve(
+    resolve('node_modules/.bin/tsx'),
+    ['editor/preview.ts', '--root', root, '--port', String(port), '--persist-to', join(work, 'preview-kv')],
+    /preview: http:\/\/127\.0\.0\.1:\d+/,
+  )
+  console.log(
+    `preview of ${PREVIEW_ARTICLES.toLocaleString('en')} articles serving after ${((performance.now() - started) / 1000).toFixed(1)} s (first publish included)`,
+  )
+  const file = join(root, 'articles', 'bench-article-0.md')
+  try {
+    const url = `http://127.0.0.1:${port}/articles/bench-article-0`
+    const saves = await measureSaves(url, { file, edit: retitle, shown: titleShown })
+    console.log(`  preview, save → page shows it:      ${describeSpread(saves)}`)
+    const errors = await measureSaves(url, {
+      file,
+      // Odd saves break the heading's id (a content error), even saves repair it.
+      edit: (text, n) =>
+        n % 2 === 1
+          ? text.replace('{#section-0}', '')
+          : text.replace(/^## 小标题 0-0 ?$/m, '## 小标题 0-0 {#section-0}'),
+      shown: (n) =>
+        n % 2 === 1
+          ? { selector: '#broadsheet-preview-problems', text: 'articles/bench-article-0.md' }
+          : { selector: 'h2', text: '小标题 0-0' },
+    }).then((ms) => ms.filter((_, i) => i % 2 === 0))
+    console.log(`  preview, content error → page shows it: ${describeSpread(errors)}`)
+  } finally {
+    await stopGroup(preview.child)
+  }
+
+  const site = join(work, 'hugo')
+  const hugoFile = await writeHugoSite(root, site)
+  const hugoPort = await freePort()
+  const hugo = await serve(
+    'hugo',
+    [
+      'server',
+      '--source',
+      site,
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(hugoPort),
+      '--baseURL',
+      `http://127.0.0.1:${hugoPort}/`,
+    ],
+    /Web Server is available/,
+  )
+  try {
+    const saves = await measureSaves(`http://127.0.0.1:${hugoPort}/articles/bench-article-0/`, {
+      file: hugoFile('bench-article-0.md'),
+      edit: (text, n) => text.replace(/^title: .*$/m, `title: "基准测试文章 0 第${n}稿"`),
+      shown: titleShown,
+    })
+    console.log(`  baseline hugo server, save → page:  ${describeSpread(saves)}`)
+  } finally {
+    await stopGroup(hugo.child)
+  }
+}
+
+/** `content:publish --local` as an editor runs it: start to exit. */
+async function publishOnce(root: string, state: string): Promise<{ ms: number; out: string }> {
+  const t = performance.now()
+  const child = spawn(
+    resolve('node_modules/.bin/tsx'),
+    [
+      'editor/publish.ts',
+      '--local',
+      '--root',
+      root,
+      '--persist-to',
+      state,
+      '--cache',
+      join(root, '..', 'renditions'),
+    ],
+    { env: wranglerEnv() },
+  )
+  let out = ''
+  child.stdout.on('data', (d) => (out += d))
+  child.stderr.on('data', (d) => (out += d))
+  const code = await new Promise((done) => child.once('exit', done))
+  if (code !== 0) throw new Error(`publish failed (${code}):\n${out}`)
+  return { ms: performance.now() - t, out }
+}
+
+const written = (out: string) => /(\d+) values written/.exec(out)?.[1] ?? '0'
+
+async function publishBench(work: string, size: number): Promise<void> {
+  const root = join(work, `content-${size}`)
+  const state = join(work, `state-${size}`)
+  await generateContent(root, { articles: size, ...SHAPE })
+  console.log(
+    `publish --local, ${size.toLocaleString('en')} articles × ${SHAPE.sections} sections × ${SHAPE.photos} photos`,
+  )
+  // Photos encoded once into the rendition cache first: the figures are about publishing, not encoding.
+  const full = await publishOnce(root, state)
+  const warm = join(work, `state-${size}-again`)
+  const fullCached = await publishOnce(root, warm)
+  console.log(
+    `  full first publish (photos cached):  ${(fullCached.ms / 1000).toFixed(1)} s, ${written(fullCached.out)} values (with encoding: ${(full.ms / 1000).toFixed(1)} s)`,
+  )
+  await rm(warm, { recursive: true, force: true })
+  const steps: Record<string, number[]> = { add: [], edit: [], withdraw: [], 'no-op': [] }
+  const values: Record<string, string> = {}
+  for (let r = 0; r < REPEAT; r++) {
+    await generateContent(root, { articles: 1, ...SHAPE, firstIndex: size + r })
+    let run = await publishOnce(root, state)
+    steps.add?.push(run.ms)
+    values.add = written(run.out)
+    const edited = join(root, 'articles', `bench-article-${r}.md`)
+    const text = await readFile(edited, 'utf8')
+    const at = text.lastIndexOf('綦江区')
+    await writeFile(edited, `${text.slice(0, at)}（更正${r}）${text.slice(at)}`)
+    run = await publishOnce(root, state)
+    steps.edit?.push(run.ms)
+    values.edit = written(run.out)
+    const gone = join(root, 'articles', `bench-article-${size - 1 - r}.md`)
+    await writeFile(
+      gone,
+      (await readFile(gone, 'utf8')).replace(
+        '\n---\n',
+        '\nwithdrawn: 2026-11-27T10:00:00+08:00 基准测试撤稿\n---\n',
+      ),
+    )
+    run = await publishOnce(root, state)
+    steps.withdraw?.push(run.ms)
+    values.withdraw = written(run.out)
+    run = await publishOnce(root, state)
+    steps['no-op']?.push(run.ms)
+    values['no-op'] = written(run.out)
+  }
+  for (const [step, ms] of Object.entries(steps))
+    console.log(`  ${`${step} (${values[step]} values)`.padEnd(36)} ${describeSpread(ms, 's')}`)
+  const site = join(work, `hugo-${size}`)
+  await writeHugoSite(root, site)
+  const builds: number[] = []
+  for (let r = 0; r < REPEAT; r++) {
+    const t = performance.now()
+    const hugo = spawn('hugo', ['--quiet', '--source', site, '--destination', join(site, 'public')])
+    const code = await new Promise((done) => hugo.once('exit', done))
+    if (code !== 0) throw new Error(`hugo failed (${code})`)
+    builds.push(performance.now() - t)
+  }
+  console.log(`  baseline hugo, full build:            ${describeSpread(builds, 's')}`)
+}
+
+const work = await mkdtemp(join(tmpdir(), 'broadsheet-bench-editor-'))
+try {
+  if (process.env.BENCH_SKIP_PREVIEW !== '1') await previewBench(work)
+  for (const size of SIZES) await publishBench(work, size)
+} finally {
+  await rm(work, { recursive: true, force: true })
+}
