@@ -1,5 +1,6 @@
 /** Watches the content folder and runs one job per burst of saves, never two at once, never dropping the last. */
-import { watch } from 'node:fs'
+import { existsSync, watch } from 'node:fs'
+import { join } from 'node:path'
 
 /**
  * Calls `run` with the paths changed under `root` (relative, `/`-separated; null when the system did not name
@@ -32,16 +33,21 @@ export function watchContent(
       }
     }
   }
-  const watcher = watch(root, { recursive: true }, (_event, name) => {
+  const seen = (under: string) => (_event: string, name: string | null) => {
     if (name === null) changed = null
-    else changed?.add(name.split('\\').join('/'))
+    else changed?.add(`${under}${name.split('\\').join('/')}`)
     clearTimeout(timer)
     timer = setTimeout(() => void start(), quietMs)
-  })
+  }
+  const watchers = [watch(root, { recursive: true }, seen(''))]
+  // The folder itself as well: the recursive watcher loses a file replaced by a rename (a save by rename), and
+  // the next save in place of that file would go unseen; a folder's own watch reports every file in it by name.
+  const articles = join(root, 'articles')
+  if (existsSync(articles)) watchers.push(watch(articles, seen('articles/')))
   return {
     close() {
       clearTimeout(timer)
-      watcher.close()
+      for (const w of watchers) w.close()
     },
   }
 }
