@@ -23,6 +23,8 @@ export const CREDIT_LABELS_EN: Readonly<Record<CreditRole, string>> = {
 export interface Credit {
   role: CreditRole
   name: string
+  /** The person's stable id in content/people.md (`/people/{id}`), resolved at check time; absent in old values. */
+  id?: string
 }
 
 /** One encoded size and format of a photo, made at publish (docs/editors.md "Photos"). */
@@ -91,6 +93,11 @@ export interface ArticleHeader {
   published: string
   canonical?: string
   tags: string[]
+  /**
+   * The topic id of each tag, in the same order (content/topics.md maps names to ids): `/topics/{id}`. Absent in
+   * values written before topics existed.
+   */
+  topics?: string[]
   /** Corrections to the article as a whole, oldest first (every section's feed item carries them). */
   corrections?: Correction[]
 }

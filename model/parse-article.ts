@@ -23,7 +23,12 @@ function slugLike(v: string, path: string): string {
 
 export function parseCredit(value: unknown, path: string): Credit {
   const o = obj(value, path)
-  return { role: oneOf(o, 'role', path, CREDIT_ROLES), name: str(o, 'name', path) }
+  const id = optStr(o, 'id', path)
+  return {
+    role: oneOf(o, 'role', path, CREDIT_ROLES),
+    name: str(o, 'name', path),
+    ...(id === undefined ? {} : { id: slugLike(id, `${path}.id`) }),
+  }
 }
 
 export function parseCorrection(value: unknown, path: string): Correction {
@@ -94,6 +99,14 @@ export function parseSection(value: unknown, path: string): Section {
   }
 }
 
+/** Topic ids beside the tags; a list that does not pair with the tags is dropped (tags then link nowhere). */
+function topics(o: Obj, path: string): { topics?: string[] } {
+  if (o.topics === undefined) return {}
+  const ids = arr(o, 'topics', path, (v, p) => slugLike(strings(v, p), p))
+  const tags = Array.isArray(o.tags) ? o.tags.length : -1
+  return ids.length === tags && ids.length > 0 ? { topics: ids } : {}
+}
+
 /** The fields every article-like value shares (see ArticleHeader); unsafe canonical URLs are dropped. */
 export function parseArticleHeader(o: Obj, path: string): ArticleHeader {
   const dek = optStr(o, 'dek', path)
@@ -109,6 +122,7 @@ export function parseArticleHeader(o: Obj, path: string): ArticleHeader {
     published: date(o, 'published', path),
     ...(canonical === undefined ? {} : { canonical }),
     tags: arr(o, 'tags', path, strings),
+    ...topics(o, path),
     ...corrections(o, path),
   }
 }

@@ -1,10 +1,15 @@
 /** Parsers for the KV values (see store-values.ts): a value that does not fit throws a ModelError. */
 import { ModelError } from './model-error.ts'
 import { parseArticle, parseArticleHeader, parsePhoto, parseSection, SLUG } from './parse-article.ts'
-import { date, int, type Obj, obj, str } from './read-fields.ts'
+import { date, int, type Obj, obj, oneOf, optStr, str } from './read-fields.ts'
 import { isPhotoSrc } from './safe-urls.ts'
+import { MEDTOP, type SubjectInfo, type SubjectKind } from './subject.ts'
 import type {
   ArticleHistory,
+  DirectoryEntry,
+  DirectoryPageValue,
+  SubjectFeedArchiveValue,
+  SubjectFeedHeadValue,
   ArticleSummary,
   ArticleValue,
   FeedArchiveValue,
@@ -88,8 +93,14 @@ export function parseArticleHistory(value: unknown, path = 'history'): ArticleHi
     photos: o.photos === undefined ? [] : strings(o, 'photos', path),
     ...(o.lede === undefined ? {} : { lede: str(o, 'lede', path) }),
     ...(o.gallery === undefined ? {} : { gallery: galleryRecord(o.gallery, `${path}.gallery`) }),
+    ...(o.topics === undefined ? {} : { topics: record(o, 'topics', path, positions) }),
+    ...(o.people === undefined ? {} : { people: record(o, 'people', path, positions) }),
   }
 }
+
+/** Section id → position, for one subject's log. */
+const positions = (v: unknown, p: string): Record<string, number> =>
+  record({ v }, 'v', p, position)
 
 export function parseArticleValue(value: unknown): ArticleValue {
   const o = obj(value, 'value')
@@ -214,5 +225,46 @@ export function parseIndexPageValue(value: unknown): IndexPageValue {
     page: int(o, 'page', 'value', 1),
     updated: nullableDate(o, 'updated', 'value'),
     articles: entries(o, 'articles', 'value', parseIndexEntry),
+  }
+}
+
+const SUBJECT_KINDS = ['topic', 'person'] as const satisfies readonly SubjectKind[]
+
+/** A topic or person as a value names it; a medtop code that is not one is dropped. */
+export function parseSubjectInfo(value: unknown, path: string): SubjectInfo {
+  const o = obj(value, path)
+  const medtop = optStr(o, 'medtop', path)
+  const description = optStr(o, 'description', path)
+  return {
+    kind: oneOf(o, 'kind', path, SUBJECT_KINDS),
+    id: slug(o, 'id', path),
+    name: str(o, 'name', path),
+    ...(medtop !== undefined && MEDTOP.test(medtop) ? { medtop } : {}),
+    ...(description === undefined ? {} : { description }),
+  }
+}
+
+export function parseSubjectFeedHeadValue(value: unknown): SubjectFeedHeadValue {
+  return { ...parseFeedHeadValue(value), subject: parseSubjectInfo(obj(value, 'value').subject, 'value.subject') }
+}
+
+export function parseSubjectFeedArchiveValue(value: unknown): SubjectFeedArchiveValue {
+  return {
+    ...parseFeedArchiveValue(value),
+    subject: parseSubjectInfo(obj(value, 'value').subject, 'value.subject'),
+  }
+}
+
+function parseDirectoryEntry(value: unknown, path: string): DirectoryEntry {
+  return { ...parseSubjectInfo(value, path), updated: nullableDate(obj(value, path), 'updated', path) }
+}
+
+export function parseDirectoryPageValue(value: unknown): DirectoryPageValue {
+  const o = obj(value, 'value')
+  return {
+    version: str(o, 'version', 'value'),
+    page: int(o, 'page', 'value', 1),
+    pages: int(o, 'pages', 'value', 1),
+    entries: entries(o, 'entries', 'value', parseDirectoryEntry),
   }
 }

@@ -1,5 +1,7 @@
 /** The KV key layout (docs/operators.md "KV layout"): the only place a key or its version prefix is written. */
 
+import { SUBJECT_PATHS, type SubjectKind } from './subject.ts'
+
 /** Bump when a value's shape changes incompatibly: old and new Workers then read disjoint keys. */
 export const KEY_PREFIX = 'v2:'
 /** The previous layout's prefix: publish removes those keys only when asked (`--drop-v1`, docs/operators.md "Upgrades"). */
@@ -26,6 +28,18 @@ export const keys = {
   sitemapPart: (page: number) => `${KEY_PREFIX}sitemap:${page}`,
   /** The sitemap index: every part's count and time, and the recent articles for the news sitemap. */
   sitemapIndex: () => `${KEY_PREFIX}sitemap:index`,
+  /**
+   * A topic's or person's feed log, as the "all" feed's: the subscription document (`v2:topic:{id}:feed:head`,
+   * `v2:person:{id}:feed:head`) with the subject's name.
+   */
+  subjectFeedHead: (kind: SubjectKind, id: string) => `${KEY_PREFIX}${kind}:${id}:feed:head`,
+  /** Complete archive page N of a topic's or person's feed, numbered from the oldest. */
+  subjectFeedArchive: (kind: SubjectKind, id: string, page: number) =>
+    `${KEY_PREFIX}${kind}:${id}:feed:archive:${page}`,
+  /** Page N (from 1) of the topic list (`v2:topics:{N}`) or the people list (`v2:people:{N}`). */
+  directoryPage: (kind: SubjectKind, page: number) => `${KEY_PREFIX}${SUBJECT_PATHS[kind]}:${page}`,
+  /** Every page of a directory starts so: publish lists them (with their metadata) to see what changed. */
+  directoryPrefix: (kind: SubjectKind) => `${KEY_PREFIX}${SUBJECT_PATHS[kind]}:`,
   /** Who is publishing now, until when: a second publish stops while it is held. */
   lease: () => `${KEY_PREFIX}lease`,
 } as const

@@ -1,6 +1,7 @@
 /** The shapes of the values publish writes to KV (docs/operators.md "KV layout"); each is read by exactly one kind of request. */
 import type { Article, ArticleHeader, Photo } from './article.ts'
 import type { ItemSection } from './article-items.ts'
+import type { SubjectInfo } from './subject.ts'
 
 /**
  * The publisher's record of one article, kept twice (inside the article's value and under `v2:history:{slug}`)
@@ -33,6 +34,12 @@ export interface ArticleHistory {
    * written before it was recorded (the next gallery edit then records it without a stamp).
    */
   gallery?: { hash: string; updated?: string }
+  /**
+   * Topic id → section id → position of that item in the topic's feed log; likewise `people` for each person
+   * credited (all items for a writer, the items holding their photos for a photographer). Absent before topics.
+   */
+  topics?: Record<string, Record<string, number>>
+  people?: Record<string, Record<string, number>>
 }
 
 /** How many source hashes a history keeps. */
@@ -152,3 +159,31 @@ export const FEED_PAGE_SIZE = 20
 export const UNSIZED_FEED_PAGE_SIZE = 50
 /** Articles per page of the article list (home page, OPML). */
 export const INDEX_PAGE_SIZE = 50
+
+/** `v2:topic:{id}:feed:head`, `v2:person:{id}:feed:head`: a subject's feed log, as the "all" feed's head. */
+export interface SubjectFeedHeadValue extends FeedHeadValue {
+  subject: SubjectInfo
+}
+
+/** A complete archive page of a subject's feed (its name as it was when the page was written). */
+export interface SubjectFeedArchiveValue extends FeedArchiveValue {
+  subject: SubjectInfo
+}
+
+/** A topic or person in the directory: what the lists show, and when its feed last changed. */
+export interface DirectoryEntry extends SubjectInfo {
+  /** Newest `updated` of the subject's feed, or null while nothing is published under it. */
+  updated: string | null
+}
+
+/** `v2:topics:{N}`, `v2:people:{N}`: a page of the topic or people list, in the order of the content file. */
+export interface DirectoryPageValue {
+  version: string
+  page: number
+  /** How many pages the list has. */
+  pages: number
+  entries: DirectoryEntry[]
+}
+
+/** Entries per directory page: 500 people with names and descriptions stay far below 200 KB in every rendering. */
+export const DIRECTORY_PAGE_SIZE = 500

@@ -14,12 +14,21 @@ import { parseBody, type RawParagraph, type RawSection } from './parse-body.ts'
 import { type Field, parseFrontMatter } from './parse-front-matter.ts'
 import type { RawCorrection } from './read-correction-block.ts'
 import type { RawPhoto } from './read-photo-block.ts'
+import type { SubjectIndex } from './subject-index.ts'
+import type { Subjects } from './subjects.ts'
+
+/** What photos are checked against: the image files and the people file. */
+interface PhotoReaders {
+  readImage: ReadImage
+  people: SubjectIndex
+}
 
 /** `file` is relative to the content root (articles/x.md); its problems come back in line order. */
 export function buildDraft(
   file: string,
   lines: readonly string[],
   readImage: ReadImage,
+  subjects: Subjects,
 ): { draft?: DraftArticle; problems: LineProblem[]; slug?: Field } {
   const problems: LineProblem[] = []
   if (lines.some(hasControlCharacters))
@@ -29,7 +38,8 @@ export function buildDraft(
     })
   const fm = parseFrontMatter(lines, problems)
   const fileSlug = file.replace(/^.*\//, '').replace(/\.md$/, '')
-  const head = checkFrontMatter(fm, fileSlug, problems)
+  const head = checkFrontMatter(fm, fileSlug, subjects, problems)
+  const read: PhotoReaders = { readImage, people: subjects.people }
   const lifecycle = checkLifecycle(fm, head.slug, problems)
   const body = parseBody(lines, fm.bodyStart, problems)
   problems.push(...markupProblems(fm, body, lines))
@@ -45,8 +55,8 @@ export function buildDraft(
       message: `more than ${LIMITS.sections} sections; split the article`,
     })
   const seen = new Map<string, number>()
-  const sections = body.sections.map((s) => buildSection(s, seen, readImage, problems))
-  const photos = buildPhotos(body.gallery, 'the gallery', fm.line, readImage, problems)
+  const sections = body.sections.map((s) => buildSection(s, seen, read, problems))
+  const photos = buildPhotos(body.gallery, 'the gallery', fm.line, read, problems)
   const notes = buildCorrections(body.corrections, problems)
   problems.sort((a, b) => a.line - b.line)
   const slug = fm.fields.slug
@@ -74,7 +84,7 @@ function paragraphs(raw: readonly RawParagraph[], problems: LineProblem[]): stri
 function buildSection(
   raw: RawSection,
   seen: Map<string, number>,
-  readImage: ReadImage,
+  read: PhotoReaders,
   problems: LineProblem[],
 ): DraftSection {
   const { line, id = '' } = raw
@@ -107,7 +117,7 @@ function buildSection(
       line,
       message: 'the section is empty; write its paragraphs below the heading, or delete it',
     })
-  const photos = buildPhotos(raw.photos, 'this section', line, readImage, problems)
+  const photos = buildPhotos(raw.photos, 'this section', line, read, problems)
   const notes = buildCorrections(raw.corrections, problems)
   for (const old of raw.was)
     if (!SLUG.test(old) || old === id)
@@ -152,7 +162,7 @@ function buildPhotos(
   raw: readonly RawPhoto[],
   where: string,
   line: number,
-  readImage: ReadImage,
+  read: PhotoReaders,
   problems: LineProblem[],
 ): DraftPhoto[] {
   if (raw.length > LIMITS.photos)
@@ -160,6 +170,6 @@ function buildPhotos(
       line: raw[LIMITS.photos]?.line ?? line,
       message: `${where} has more than ${LIMITS.photos} photos; remove some`,
     })
-  const built = raw.map((p) => buildPhoto(p, readImage, problems))
+  const built = raw.map((p) => buildPhoto(p, read.readImage, read.people, problems))
   return built.filter((p): p is DraftPhoto => p !== undefined)
 }

@@ -7,6 +7,8 @@ import { urlProblem } from './check-url.ts'
 import type { DraftImage, DraftPhoto } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
 import { parsePhotoCredit } from './parse-credit.ts'
+import type { SubjectIndex } from './subject-index.ts'
+import { resolveCredit } from './subjects.ts'
 import type { Field } from './parse-front-matter.ts'
 import type { ImageResult } from './read-image.ts'
 import type { RawPhoto } from './read-photo-block.ts'
@@ -18,6 +20,7 @@ export type ReadImage = (src: string) => ImageResult
 export function buildPhoto(
   raw: RawPhoto,
   readImage: ReadImage,
+  people: SubjectIndex,
   problems: LineProblem[],
 ): DraftPhoto | undefined {
   const before = problems.length
@@ -52,8 +55,14 @@ export function buildPhoto(
       parsed.credit,
     ))
       problems.push({ line: f[field]?.line ?? raw.line, message })
-  if (problems.length > before || !image || !parsed || !('credit' in parsed)) return undefined
-  return { image, alt, caption, credit: parsed.credit }
+  const credit =
+    parsed && 'credit' in parsed
+      ? resolveCredit(parsed.credit, people, (message) =>
+          problems.push({ line: f.credit?.line ?? raw.line, message: `credit: ${message}` }),
+        )
+      : undefined
+  if (problems.length > before || !image || !credit) return undefined
+  return { image, alt, caption, credit }
 }
 
 function buildImage(raw: RawPhoto, readImage: ReadImage, problems: LineProblem[]): DraftImage | undefined {

@@ -15,6 +15,7 @@ import { leavesRoot } from './leaves-root.ts'
 import type { LineProblem } from './line-problem.ts'
 import type { Field } from './parse-front-matter.ts'
 import { createImageReader, type ImageResult } from './read-image.ts'
+import { readAllSubjects, type Subjects } from './subjects.ts'
 
 export { formatProblem } from './format-problem.ts'
 
@@ -52,7 +53,8 @@ export async function checkContent(
   const files = names.filter((n) => n.endsWith('.md')).sort()
   // One file at a time, synchronously: measured on 1,000 articles with 15,000 image files, the promise API's
   // thread-pool round trips and 1,000 half-built drafts held at once cost several times the work itself.
-  const results = files.map((name) => checkArticleFile(root, name, readImage, o))
+  const { subjects } = readAllSubjects(root)
+  const results = files.map((name) => checkArticleFile(root, name, readImage, o, subjects))
   return assembleCheck(root, results, o)
 }
 
@@ -73,6 +75,8 @@ export function checkArticleFile(
   name: string,
   readImage: (src: string) => ImageResult,
   o: { warnings: boolean } = { warnings: true },
+  /** The topics and people files (read once by checkContent; read here when not given). */
+  subjects: Subjects = readAllSubjects(root).subjects,
 ): FileCheck {
   const dir = path.join(root, 'articles')
   const file = `articles/${name}`
@@ -87,7 +91,7 @@ export function checkArticleFile(
   if (!decoded.ok) return { file, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] }
   return {
     file,
-    ...buildDraft(file, decoded.lines, readImage),
+    ...buildDraft(file, decoded.lines, readImage, subjects),
     warnings: o.warnings ? copyDeskWarnings(decoded.lines).map((w) => ({ file, ...w })) : [],
     lines: decoded.lines,
   }
@@ -101,7 +105,8 @@ export function assembleCheck(
 ): CheckedContent {
   const problems: Problem[] = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, ...p })))
   const articles = results.flatMap((r) => (r.draft ? [r.draft] : []))
-  problems.push(...duplicateSlugs(results))
+  const { subjects, problems: subjectProblems } = readAllSubjects(root)
+  problems.push(...duplicateSlugs(results), ...subjectProblems)
   const glossary = readGlossary(root)
   problems.push(...glossary.problems)
   sortProblems(problems)

@@ -7,12 +7,13 @@ import { urlProblem } from './check-url.ts'
 import type { DraftArticle } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
 import { parseCredits } from './parse-credit.ts'
+import { resolveCredit, type Subjects } from './subjects.ts'
 import type { FrontMatter, FrontMatterKey } from './parse-front-matter.ts'
 
 /** The article-level fields of a DraftArticle, read from the front matter. */
 export type ArticleHead = Pick<
   DraftArticle,
-  'slug' | 'title' | 'dek' | 'lang' | 'byline' | 'contributors' | 'published' | 'canonical' | 'tags'
+  'slug' | 'title' | 'dek' | 'lang' | 'byline' | 'contributors' | 'published' | 'canonical' | 'tags' | 'topics'
 >
 
 const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
@@ -33,7 +34,12 @@ const PLACEHOLDER_HINTS: Record<keyof typeof EXAMPLES, string> = {
 }
 
 /** Every problem in the front matter; the head is complete only when none was pushed. */
-export function checkFrontMatter(fm: FrontMatter, fileSlug: string, problems: LineProblem[]): ArticleHead {
+export function checkFrontMatter(
+  fm: FrontMatter,
+  fileSlug: string,
+  subjects: Subjects,
+  problems: LineProblem[],
+): ArticleHead {
   const at = (key: FrontMatterKey) => fm.fields[key]?.line ?? fm.line
   const report = (key: FrontMatterKey, message: string | undefined) => {
     if (message) problems.push({ line: at(key), message })
@@ -75,8 +81,11 @@ export function checkFrontMatter(fm: FrontMatter, fileSlug: string, problems: Li
     const parsed = parseCredits(bylineText)
     if ('problem' in parsed) report('byline', `byline ${parsed.problem}`)
     else {
-      ;[byline = byline, ...contributors] = parsed.credits
-      for (const c of parsed.credits) report('byline', lengthProblem('a byline name', c.name, LIMITS.name))
+      const credits = parsed.credits.map((c) => {
+        report('byline', lengthProblem('a byline name', c.name, LIMITS.name))
+        return resolveCredit(c, subjects.people, (p) => report('byline', `byline: ${p}`))
+      })
+      ;[byline = byline, ...contributors] = credits
     }
   }
   const published = required('published')
@@ -95,6 +104,11 @@ export function checkFrontMatter(fm: FrontMatter, fileSlug: string, problems: Li
   if (tags.some((t) => !t) && fm.fields.tags?.value)
     report('tags', 'a tag is empty; separate tags with single commas (, ， or 、) and no trailing comma')
   for (const tag of tags) report('tags', lengthProblem(`tag "${tag.slice(0, 20)}…"`, tag, LIMITS.tag))
+  const topics = tags.filter(Boolean).map((tag) => {
+    const found = subjects.topics.resolve(tag)
+    if ('problem' in found) report('tags', found.problem)
+    return 'id' in found ? found.id : ''
+  })
   return {
     slug,
     title,
@@ -105,5 +119,6 @@ export function checkFrontMatter(fm: FrontMatter, fileSlug: string, problems: Li
     published,
     ...(canonical ? { canonical } : {}),
     tags: tags.filter(Boolean),
+    ...(topics.length > 0 ? { topics } : {}),
   }
 }

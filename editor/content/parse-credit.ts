@@ -27,25 +27,40 @@ const LABEL = new RegExp(
 )
 const HAN = /^\p{Script=Han}+$/u
 
-/** Names after one label: split at 、，; and, for Chinese names, at spaces; a lone character is half a spaced name (陈 刚). */
-function splitNames(segment: string): string[] {
-  const names: string[] = []
+/** Names written in one run of text: a lone Han character is half of a spaced name (陈 刚). */
+function namesIn(text: string): string[] {
+  if (!text) return []
+  const tokens = text.split(/[\s\u3000]+/u)
+  if (!tokens.every((t) => HAN.test(t))) return [tokens.join(' ')]
+  const merged: string[] = []
+  for (const t of tokens) {
+    const last = merged.at(-1)
+    if (last !== undefined && ([...last].length === 1 || [...t].length === 1)) merged[merged.length - 1] += t
+    else merged.push(t)
+  }
+  return merged
+}
+
+/** `NAME {#person-id}`: which of two people sharing a name is meant (content/people.md). */
+const PERSON_ID = /\s*\{#([^}]*)\}\s*/u
+
+/**
+ * Names after one label: split at 、，; and, for Chinese names, at spaces; a `{#id}` after a name says which
+ * person of content/people.md it is.
+ */
+function splitNames(segment: string): { name: string; id?: string }[] | string {
+  const names: { name: string; id?: string }[] = []
   for (const piece of segment.split(/[,，、;；]/u)) {
-    const text = piece.trim()
-    if (!text) continue
-    const tokens = text.split(/[\s\u3000]+/u)
-    if (!tokens.every((t) => HAN.test(t))) {
-      names.push(tokens.join(' '))
-      continue
+    const parts = piece.trim().split(PERSON_ID)
+    for (let i = 0; i < parts.length; i += 2) {
+      names.push(...namesIn((parts[i] ?? '').trim()).map((name) => ({ name })))
+      const id = parts[i + 1]
+      if (id === undefined) continue
+      const last = names.at(-1)
+      if (last === undefined || last.id !== undefined)
+        return `"{#${id}}" follows no name; write it right after the name it identifies, e.g. 记者 张伟 {#zhang-wei-2}`
+      last.id = id
     }
-    const merged: string[] = []
-    for (const t of tokens) {
-      const last = merged.at(-1)
-      if (last !== undefined && ([...last].length === 1 || [...t].length === 1))
-        merged[merged.length - 1] += t
-      else merged.push(t)
-    }
-    names.push(...merged)
   }
   return names
 }
@@ -74,9 +89,10 @@ export function parseCredits(value: string): { credits: Credit[] } | { problem: 
     const role =
       ZH_LABELS.find(([zh]) => label.endsWith(zh))?.[1] ?? CREDIT_ROLES.find((r) => r === label) ?? 'staff'
     const names = splitNames(parts[i + 2] ?? '')
+    if (typeof names === 'string') return { problem: names }
     if (names.length === 0)
       return { problem: `the credit "${label}" has a role but no name; write ROLE NAME, e.g. 记者 石亮` }
-    for (const name of names) credits.push({ role, name })
+    for (const name of names) credits.push({ role, ...name })
   }
   return { credits }
 }

@@ -45,6 +45,7 @@ describe('content:check on an unreviewed import', () => {
   it('rejects exactly the placeholders: slug, published and the six image sources', async () => {
     const root = await writeTree({
       'articles/imported.md': importPrintText(readFileSync(SEED, 'utf8')).markdown,
+      'people.md': readFileSync('content/people.md', 'utf8'),
     })
     const { problems } = await checkContent(root)
     const printed = problems.map((p) => formatProblem(p))
