@@ -3,15 +3,12 @@ import { ModelError } from './model-error.ts'
 import { parseArticle, parseArticleHeader, parsePhoto, parseSection, SLUG } from './parse-article.ts'
 import { date, int, type Obj, obj, oneOf, optStr, str } from './read-fields.ts'
 import { isPhotoSrc } from './safe-urls.ts'
-import { MEDTOP, type SubjectInfo, type SubjectKind } from './subject.ts'
 import type {
   ArticleHistory,
-  DirectoryEntry,
-  DirectoryPageValue,
-  SubjectFeedArchiveValue,
-  SubjectFeedHeadValue,
   ArticleSummary,
   ArticleValue,
+  DirectoryEntry,
+  DirectoryPageValue,
   FeedArchiveValue,
   FeedHeadValue,
   FeedLogEntry,
@@ -19,8 +16,11 @@ import type {
   IndexHeadValue,
   IndexPageValue,
   StoredArticle,
+  SubjectFeedArchiveValue,
+  SubjectFeedHeadValue,
 } from './store-values.ts'
 import { UNSIZED_FEED_PAGE_SIZE } from './store-values.ts'
+import { MEDTOP, type SubjectInfo, type SubjectKind } from './subject.ts'
 
 function nullableDate(o: Obj, key: string, path: string): string | null {
   return o[key] === null ? null : date(o, key, path)
@@ -99,8 +99,7 @@ export function parseArticleHistory(value: unknown, path = 'history'): ArticleHi
 }
 
 /** Section id → position, for one subject's log. */
-const positions = (v: unknown, p: string): Record<string, number> =>
-  record({ v }, 'v', p, position)
+const positions = (v: unknown, p: string): Record<string, number> => record({ v }, 'v', p, position)
 
 export function parseArticleValue(value: unknown): ArticleValue {
   const o = obj(value, 'value')
@@ -245,7 +244,10 @@ export function parseSubjectInfo(value: unknown, path: string): SubjectInfo {
 }
 
 export function parseSubjectFeedHeadValue(value: unknown): SubjectFeedHeadValue {
-  return { ...parseFeedHeadValue(value), subject: parseSubjectInfo(obj(value, 'value').subject, 'value.subject') }
+  return {
+    ...parseFeedHeadValue(value),
+    subject: parseSubjectInfo(obj(value, 'value').subject, 'value.subject'),
+  }
 }
 
 export function parseSubjectFeedArchiveValue(value: unknown): SubjectFeedArchiveValue {

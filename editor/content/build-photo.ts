@@ -7,11 +7,11 @@ import { urlProblem } from './check-url.ts'
 import type { DraftImage, DraftPhoto } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
 import { parsePhotoCredit } from './parse-credit.ts'
-import type { SubjectIndex } from './subject-index.ts'
-import { resolveCredit } from './subjects.ts'
 import type { Field } from './parse-front-matter.ts'
 import type { ImageResult } from './read-image.ts'
 import type { RawPhoto } from './read-photo-block.ts'
+import type { SubjectIndex } from './subject-index.ts'
+import { resolveCredit } from './subjects.ts'
 
 /** Reads an image file by its path relative to the content root (cached by the caller). */
 export type ReadImage = (src: string) => ImageResult

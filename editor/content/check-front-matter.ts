@@ -7,13 +7,22 @@ import { urlProblem } from './check-url.ts'
 import type { DraftArticle } from './draft.ts'
 import type { LineProblem } from './line-problem.ts'
 import { parseCredits } from './parse-credit.ts'
-import { resolveCredit, type Subjects } from './subjects.ts'
 import type { FrontMatter, FrontMatterKey } from './parse-front-matter.ts'
+import { resolveCredit, type Subjects } from './subjects.ts'
 
 /** The article-level fields of a DraftArticle, read from the front matter. */
 export type ArticleHead = Pick<
   DraftArticle,
-  'slug' | 'title' | 'dek' | 'lang' | 'byline' | 'contributors' | 'published' | 'canonical' | 'tags' | 'topics'
+  | 'slug'
+  | 'title'
+  | 'dek'
+  | 'lang'
+  | 'byline'
+  | 'contributors'
+  | 'published'
+  | 'canonical'
+  | 'tags'
+  | 'topics'
 >
 
 const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/

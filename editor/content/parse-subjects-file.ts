@@ -114,7 +114,10 @@ function checkDef(
     })
   for (const [key, f] of fields) {
     if (hasControlCharacters(f.value) || /<[A-Za-z/!?]/u.test(f.value))
-      problems.push({ line: f.line, message: `${key} must be plain text without markup or control characters; fix it` })
+      problems.push({
+        line: f.line,
+        message: `${key} must be plain text without markup or control characters; fix it`,
+      })
     const long = lengthProblem(key, f.value, key === 'description' ? LIMITS.dek : LIMITS.tag)
     if (long) problems.push({ line: f.line, message: long })
   }

@@ -17,7 +17,13 @@ function distance(a: string, b: string): number {
   for (let i = 0; i < x.length; i++) {
     const next = [i + 1]
     for (let j = 0; j < y.length; j++)
-      next.push(Math.min((row[j] ?? 0) + 1, (next[j] ?? 0) + 1, (j === 0 ? i : (row[j - 1] ?? 0)) + (x[i] === y[j] ? 0 : 1)))
+      next.push(
+        Math.min(
+          (row[j] ?? 0) + 1,
+          (next[j] ?? 0) + 1,
+          (j === 0 ? i : (row[j - 1] ?? 0)) + (x[i] === y[j] ? 0 : 1),
+        ),
+      )
     row = next
   }
   return row.at(-1) ?? x.length
@@ -98,7 +104,10 @@ export class SubjectIndex {
   }
 
   /** The known name closest to `to`, when it is close: at most a third of its characters differ (at least one). */
-  private nearest(to: string, names: (d: SubjectDef) => string[]): { def: SubjectDef; name: string } | undefined {
+  private nearest(
+    to: string,
+    names: (d: SubjectDef) => string[],
+  ): { def: SubjectDef; name: string } | undefined {
     let best: { def: SubjectDef; name: string; d: number } | undefined
     const limit = Math.max(1, Math.floor([...to].length / 3))
     for (const def of this.defs)

@@ -15,7 +15,11 @@ export interface Subjects {
 }
 
 /** A credit with the id of its person, or the credit as written after reporting why it has none. */
-export function resolveCredit(credit: Credit, people: SubjectIndex, report: (problem: string) => void): Credit {
+export function resolveCredit(
+  credit: Credit,
+  people: SubjectIndex,
+  report: (problem: string) => void,
+): Credit {
   const found = people.resolve(credit.name, credit.id)
   if ('problem' in found) {
     report(found.problem)
@@ -47,6 +51,9 @@ function readSubjects(root: string, kind: SubjectKind, problems: Problem[]): Sub
 /** content/topics.md and content/people.md under `root`, with the problems of those files. */
 export function readAllSubjects(root: string): { subjects: Subjects; problems: Problem[] } {
   const problems: Problem[] = []
-  const subjects = { topics: readSubjects(root, 'topic', problems), people: readSubjects(root, 'person', problems) }
+  const subjects = {
+    topics: readSubjects(root, 'topic', problems),
+    people: readSubjects(root, 'person', problems),
+  }
   return { subjects, problems }
 }

@@ -1,5 +1,5 @@
 /** Writes a synthetic content tree in the editors' format: N articles × S sections × P photos, each photo its own SVG. */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export interface TreeShape {
@@ -8,6 +8,26 @@ export interface TreeShape {
   photos: number
   /** Number of the first generated article (default 0): lets callers add articles to an existing tree. */
   firstIndex?: number
+  /** Topics to spread the articles over, 3 tags an article (default: every article tagged 綦江 and 基准). */
+  topics?: number
+  /** People to credit, 2 an article, the first also taking its photos (default: 刘柳吟 writes, 石亮 photographs). */
+  people?: number
+}
+
+/** The tags of generated article i: 3 of the shape's topics, spread so every topic gets articles. */
+export function generatedTags(i: number, shape: TreeShape): string[] {
+  const n = shape.topics
+  if (!n) return ['綦江', '基准']
+  return [...new Set([0, 1, 2].map((j) => `基准话题${(i * 7 + j * 101) % n}`))]
+}
+
+/** Who wrote article i and who took its photos. */
+export function generatedPeople(i: number, shape: TreeShape): { writers: string[]; photographer: string } {
+  const n = shape.people
+  if (!n) return { writers: ['刘柳吟'], photographer: '石亮' }
+  const a = `基准人${(i * 3) % n}`
+  const b = `基准人${(i * 3 + 1) % n}`
+  return { writers: a === b ? [a] : [a, b], photographer: a }
 }
 
 const PARAGRAPH = '綦江区将持续在扩大城市规模、提升城市能级等方面下功夫，加快綦万“三化”发展。'.repeat(6)
@@ -21,6 +41,7 @@ function svg(label: string): string {
 
 function article(i: number, shape: TreeShape): { md: string; images: Map<string, string> } {
   const images = new Map<string, string>()
+  const { writers, photographer } = generatedPeople(i, shape)
   const day = String((i % 28) + 1).padStart(2, '0')
   const lines = [
     '---',
@@ -28,9 +49,9 @@ function article(i: number, shape: TreeShape): { md: string; images: Map<string,
     `title: 基准测试文章 ${i}`,
     `dek: 第 ${i} 篇生成的文章。`,
     'lang: zh-CN',
-    'byline: 文/记者 刘柳吟',
+    `byline: 文/记者 ${writers[0]}${writers[1] ? ` 通讯员 ${writers[1]}` : ''}`,
     `published: 2020-${String((i % 12) + 1).padStart(2, '0')}-${day}T08:00:00+08:00`,
-    'tags: 綦江, 基准',
+    `tags: ${generatedTags(i, shape).join(', ')}`,
     '---',
     '',
     PARAGRAPH,
@@ -48,7 +69,7 @@ function article(i: number, shape: TreeShape): { md: string; images: Map<string,
         `::: photo ${name}`,
         `alt: 示意图 ${i}-${s}-${p}`,
         `caption: 图片说明 ${k}。`,
-        'credit: 记者 石亮',
+        `credit: 记者 ${photographer}`,
         ':::',
         '',
       )
@@ -58,11 +79,54 @@ function article(i: number, shape: TreeShape): { md: string; images: Map<string,
   return { md: lines.join('\n'), images }
 }
 
-/** Writes the tree under `root` (articles/ and media/). */
+/** Appends a block for each name the file lacks (content/topics.md, content/people.md); ids from `id`. */
+async function addSubjects(
+  file: string,
+  kind: 'topic' | 'person',
+  names: Iterable<string>,
+  id: (name: string) => string,
+) {
+  const text = await readFile(file, 'utf8').catch(() => '')
+  const known = new Set([...text.matchAll(/^name: (.*)$/gmu)].map((m) => m[1]))
+  const blocks = [...new Set(names)]
+    .filter((name) => !known.has(name))
+    .map((name) => `::: ${kind} ${id(name)}\nname: ${name}\n:::\n`)
+  if (blocks.length > 0)
+    await writeFile(file, `${text}${text && !text.endsWith('\n') ? '\n' : ''}\n${blocks.join('\n')}`)
+}
+
+const SEED_IDS: Readonly<Record<string, string>> = {
+  綦江: 'qijiang',
+  基准: 'bench',
+  刘柳吟: 'liu-liuyin',
+  石亮: 'shi-liang',
+}
+
+/** The id of a generated name: `基准话题12` → bench-topic-12, `基准人3` → bench-person-3. */
+const generatedId = (name: string): string =>
+  SEED_IDS[name] ?? name.replace('基准话题', 'bench-topic-').replace('基准人', 'bench-person-')
+
+/** Writes the tree under `root` (articles/ and media/), and the topics and people its articles name. */
 export async function generateContent(root: string, shape: TreeShape): Promise<void> {
   await mkdir(join(root, 'articles'), { recursive: true })
-  await mkdir(join(root, 'media'), { recursive: true })
   const first = shape.firstIndex ?? 0
+  const range = Array.from({ length: shape.articles }, (_, k) => first + k)
+  await addSubjects(
+    join(root, 'topics.md'),
+    'topic',
+    range.flatMap((i) => generatedTags(i, shape)),
+    generatedId,
+  )
+  await addSubjects(
+    join(root, 'people.md'),
+    'person',
+    range.flatMap((i) => {
+      const p = generatedPeople(i, shape)
+      return [...p.writers, p.photographer]
+    }),
+    generatedId,
+  )
+  await mkdir(join(root, 'media'), { recursive: true })
   // Each pool photo is written once, not once per article naming it (150,000 writes at 10,000 articles).
   const written = new Set<string>()
   for (let i = first; i < first + shape.articles; i++) {
