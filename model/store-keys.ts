@@ -36,10 +36,10 @@ export const keys = {
   /** Complete archive page N of a topic's or person's feed, numbered from the oldest. */
   subjectFeedArchive: (kind: SubjectKind, id: string, page: number) =>
     `${KEY_PREFIX}${kind}:${id}:feed:archive:${page}`,
-  /** Page N (from 1) of the topic list (`v2:topics:{N}`) or the people list (`v2:people:{N}`). */
-  directoryPage: (kind: SubjectKind, page: number) => `${KEY_PREFIX}${SUBJECT_PATHS[kind]}:${page}`,
-  /** Every page of a directory starts so: publish lists them (with their metadata) to see what changed. */
-  directoryPrefix: (kind: SubjectKind) => `${KEY_PREFIX}${SUBJECT_PATHS[kind]}:`,
+  /** Page N (from 1) of the topic list (`v2:directory:topics:{N}`) or the people list (`v2:directory:people:{N}`). */
+  directoryPage: (kind: SubjectKind, page: number) => `${KEY_PREFIX}directory:${SUBJECT_PATHS[kind]}:${page}`,
+  /** Every directory page starts so: publish lists them once (with their metadata) to see what changed. */
+  directoryPrefix: () => `${KEY_PREFIX}directory:`,
   /** Who is publishing now, until when: a second publish stops while it is held. */
   lease: () => `${KEY_PREFIX}lease`,
 } as const

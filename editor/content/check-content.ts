@@ -15,7 +15,7 @@ import { leavesRoot } from './leaves-root.ts'
 import type { LineProblem } from './line-problem.ts'
 import type { Field } from './parse-front-matter.ts'
 import { createImageReader, type ImageResult } from './read-image.ts'
-import { readAllSubjects, type Subjects } from './subjects.ts'
+import { readAllSubjects, type SubjectDefs, type Subjects } from './subjects.ts'
 
 export { formatProblem } from './format-problem.ts'
 
@@ -26,6 +26,8 @@ export interface CheckedContent {
   warnings: Problem[]
   /** Per article, glossary terms converted and one-to-many characters OpenCC decided (editor/hant/). */
   notes: Problem[]
+  /** The topics and people of content/topics.md and content/people.md, in file order. */
+  subjects: SubjectDefs
 }
 
 /** The validated drafts (only files without problems), every problem found and every copy-desk warning, sorted. */
@@ -48,6 +50,7 @@ export async function checkContent(
       ],
       warnings: [],
       notes: [],
+      subjects: { topic: [], person: [] },
     }
   const readImage = createImageReader(root)
   const files = names.filter((n) => n.endsWith('.md')).sort()
@@ -122,7 +125,13 @@ export function assembleCheck(
     const matcher = createGlossaryMatcher(glossary.entries)
     for (const a of good) notes.push(...hantReviewNotes(a.file, sources.get(a.file) ?? [], matcher, convert))
   }
-  return { articles: good, problems, warnings, notes }
+  return {
+    articles: good,
+    problems,
+    warnings,
+    notes,
+    subjects: { topic: subjects.topics.defs, person: subjects.people.defs },
+  }
 }
 
 /** Sorts problems (or warnings) in place by file, then line; returns them. */

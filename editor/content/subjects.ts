@@ -5,7 +5,7 @@ import type { Credit } from '../../model/article.ts'
 import type { SubjectKind } from '../../model/subject.ts'
 import { decodeText } from './decode-text.ts'
 import type { Problem } from './draft.ts'
-import { parseSubjectsFile, SUBJECT_FILES } from './parse-subjects-file.ts'
+import { parseSubjectsFile, SUBJECT_FILES, type SubjectDef } from './parse-subjects-file.ts'
 import { SubjectIndex } from './subject-index.ts'
 
 /** Every topic and every person articles may name. */
@@ -13,6 +13,9 @@ export interface Subjects {
   topics: SubjectIndex
   people: SubjectIndex
 }
+
+/** Every topic and every person as defined, in file order (what publish writes to the directories). */
+export type SubjectDefs = Readonly<Record<SubjectKind, readonly SubjectDef[]>>
 
 /** A credit with the id of its person, or the credit as written after reporting why it has none. */
 export function resolveCredit(

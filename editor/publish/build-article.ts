@@ -70,6 +70,7 @@ export function articleHeader(a: ArticleHeader): ArticleHeader {
     published: a.published,
     ...(a.canonical === undefined ? {} : { canonical: a.canonical }),
     tags: a.tags,
+    ...(a.topics?.length ? { topics: a.topics } : {}),
     ...(a.corrections?.length ? { corrections: a.corrections } : {}),
   }
 }

@@ -26,6 +26,7 @@ import {
   type IndexEntry,
   type IndexHeadValue,
 } from '../../model/store-values.ts'
+import type { SubjectInfo, SubjectKind } from '../../model/subject.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import {
   type FeedLog,
@@ -39,10 +40,13 @@ import {
 } from './aggregate-logs.ts'
 import { type BuildContext, buildArticle, mediaNames, photoSources } from './build-article.ts'
 import type { KvEntry } from './kv-entry.ts'
+import { oldTimes, placeItems } from './place-items.ts'
 import { newsArticle, SitemapLog, sitemapArticle } from './sitemap-log.ts'
 import { movedSource, sourceHash } from './source-hash.ts'
 import type { TakenTimes } from './stamp-sections.ts'
 import { feedArticle, gone, moved, summarize, versioned } from './store-entries.ts'
+import { SubjectDirectory } from './subject-directory.ts'
+import { SubjectLogs } from './subject-logs.ts'
 
 /** What the listing says of one article key. */
 export interface ArticleMeta {
@@ -55,6 +59,8 @@ export interface ArticleMeta {
 export interface KvSnapshot {
   listing: ReadonlyMap<string, ArticleMeta>
   values: ReadonlyMap<string, unknown>
+  /** The listing of the topic and people directories (`v2:directory:`), by key. */
+  directory?: ReadonlyMap<string, ArticleMeta>
 }
 
 /** Values of a namespace nothing was ever written to: every key reads as absent. */
@@ -134,10 +140,15 @@ export interface BuildOptions {
   batch?: number
   /** Section times stamped by earlier batches of the same publish (new stamps avoid them). */
   taken?: TakenTimes
+  /**
+   * The topics and people as content/topics.md and content/people.md define them, in file order: the directory
+   * values and the names in their feeds' heads. Without them only the logs of ids articles name are kept.
+   */
+  subjects?: Readonly<Record<SubjectKind, readonly SubjectInfo[]>>
 }
 
 /** Reads a value from the snapshot, recording the key when it was never read. */
-class Reader {
+export class Reader {
   readonly needs = new Set<string>()
   constructor(private readonly values: ReadonlyMap<string, unknown>) {}
   get(key: string): unknown {
@@ -233,6 +244,13 @@ export function buildEntries(
     report,
     ...logs,
     sitemap,
+    subjects: new SubjectLogs(
+      read,
+      new Map(
+        [...(o.subjects?.topic ?? []), ...(o.subjects?.person ?? [])].map((x) => [`${x.kind}:${x.id}`, x]),
+      ),
+    ),
+    directory: o.subjects ? new SubjectDirectory(read, snap.directory ?? new Map(), o.subjects) : null,
     ctx: { media: new Map(), now: o.now, taken: new Set(o.taken) },
     when: formatNow(o.now),
     // Only a withdrawal asks: which photo files do live articles still use?
@@ -267,6 +285,10 @@ interface BuildState extends Logs {
   report: PublishReport
   /** The sitemap parts and index being edited; null when this publish changes no article. */
   sitemap: SitemapLog | null
+  /** The feed logs of the topics and people the changed articles touch. */
+  subjects: SubjectLogs
+  /** The topic and people lists; null when the build was given no definitions. */
+  directory: SubjectDirectory | null
   ctx: BuildContext
   /** This publish's time, as tombstones and retirements record it. */
   when: string
@@ -402,10 +424,19 @@ function withdrawArticle(
     s.sitemap?.remove(draft.slug, history.slot)
     if (isPublishedBy(history.published, s.ctx.now.getTime()))
       s.report.pages.push(...pagePaths(draft.slug, Object.keys(history.items)))
+    s.subjects.retire(draft.slug, history, draft.withdrawn.at)
     // Renditions are named by their bytes: an article sharing a photo file shares them; keep those.
     if (!history.photos.some((p) => s.livePhotos().has(p))) s.deletes.push(...history.media.map(keys.media))
   }
-  const next: ArticleHistory = { ...history, sources, items: {}, media: [], photos: [] }
+  const next: ArticleHistory = {
+    ...history,
+    sources,
+    items: {},
+    media: [],
+    photos: [],
+    topics: {},
+    people: {},
+  }
   s.retired.push(gone(draft, next, source), versioned(keys.history(draft.slug), next))
   s.report.withdrawn.push(draft.slug)
   s.report.feedChanged = true
@@ -444,6 +475,7 @@ function publishArticle(
     ...(gallery.updated ? [gallery.updated] : []),
   ]
   const next: ArticleHistory = {
+    ...s.subjects.place(article, fresh ? null : history, feedArticle(article), s.when),
     published: article.published,
     sources,
     sections,
@@ -471,41 +503,22 @@ function placeInIndex(s: BuildState, article: Article, history: ArticleHistory |
     : s.index.append(entry)
 }
 
-/**
- * Each item's feed position: an unchanged section keeps its (landed) position, rewritten in place while its page is
- * open; a changed or new one is appended (and its old open position emptied). Returns section id → position.
- */
+/** Each item's position in the "all" feed (place-items.ts); returns section id → position. */
 function placeFeedItems(
   s: BuildState,
   article: Article,
   history: ArticleHistory | null,
 ): Record<string, number> {
-  const items: Record<string, number> = {}
-  const oldSections = history?.sections ?? {}
-  // The gallery's time as last published: its stamp, else the default before its first edit.
-  const oldTime = (id: string): string | undefined =>
-    id === GALLERY_ID && history
-      ? (history.gallery?.updated ?? galleryUpdated(history.published))
-      : oldSections[id]?.updated
-  const oldItems = history?.items ?? {}
-  const articleContext = feedArticle(article)
-  // Appended last section first: readers showing the newest first then show the sections in reading order.
-  for (const section of [...articleItems(article)].reverse()) {
-    const former = [section.id, ...(section.was ?? [])]
-    const oldId = former.find((id) => oldItems[id] !== undefined)
-    const recorded = oldId === undefined ? undefined : oldItems[oldId]
-    const at = recorded !== undefined && recorded < s.feedNext ? recorded : undefined
-    const same = oldId !== undefined && oldTime(oldId) === section.updated
-    if (at !== undefined && same) {
-      items[section.id] = at
-      if (s.feed.isOpen(at)) s.feed.edit(at, () => ({ n: at, article: articleContext, section }))
-      continue
-    }
-    if (at !== undefined && s.feed.isOpen(at)) s.feed.edit(at, () => null)
-    items[section.id] = s.feed.append((n) => ({ n, article: articleContext, section }))
-    s.report.feedChanged = true
-  }
-  return items
+  const { positions, appended } = placeItems(
+    s.feed,
+    s.feedNext,
+    articleItems(article),
+    history?.items ?? {},
+    oldTimes(history),
+    feedArticle(article),
+  )
+  if (appended) s.report.feedChanged = true
+  return positions
 }
 
 /** Sections the article no longer has (under any former id): a warning and a tombstone each. */
@@ -535,6 +548,7 @@ function retireAliases(s: BuildState, snap: KvSnapshot, retiring: readonly [stri
         retire(s.feed, s.index, alias, prev.history, s.when)
         s.sitemap?.remove(alias, prev.history.slot)
         s.report.pages.push(...pagePaths(alias, Object.keys(prev.history.items)))
+        s.subjects.retire(alias, prev.history, s.when)
       }
     }
     s.retired.push(moved(alias, to))
@@ -558,6 +572,16 @@ function builtContent(s: BuildState): BuiltContent {
   if (s.feed.headChanged || s.feedHead === null) heads.push(feedHeadEntry(s.feed))
   if (s.index.headChanged || s.indexHead === null) heads.push(indexHeadEntry(s.index))
   heads.push(...sitemapEntries.index)
+  s.directory?.prepare(s.subjects, s.subjects.openKeys())
+  const subjects = s.subjects.entries()
+  // Subject pages with the others; their heads after the pages they continue; the lists last, once every feed
+  // they link to exists.
+  pages.push(...subjects.pages)
+  heads.push(...subjects.heads, ...(s.directory?.entries(subjects.updated) ?? []))
+  for (const key of s.subjects.lost)
+    s.report.blockers.push(
+      `${key} is missing or unusable while articles record items in it; publishing now would restart that feed and overwrite its archive pages. Restore the value and publish again.`,
+    )
   return {
     needs: [...s.read.needs],
     media: [...s.ctx.media.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
@@ -581,7 +605,7 @@ function retire(feed: FeedLog, index: IndexLog, slug: string, h: ArticleHistory,
 }
 
 /** Removes the item at `at` wherever it is (text withdrawn from archive pages too) and appends its tombstone. */
-function tombstone(
+export function tombstone(
   feed: FeedLog,
   at: number,
   slug: string,
@@ -597,6 +621,6 @@ function tombstone(
   feed.append((n): FeedLogEntry => ({ n, deleted: { slug, published: itemPublished, sectionId, when } }))
 }
 
-function formatNow(now: Date): string {
+export function formatNow(now: Date): string {
   return `${now.toISOString().slice(0, 19)}Z`
 }

@@ -35,6 +35,10 @@ export async function buildWithStore(
     const h = typeof meta.h === 'string' ? meta.h : undefined
     listing.set(slugOfArticleKey(key), { ...(h ? { h } : {}), ...(s ? { s } : {}) })
   }
+  const directory = new Map<string, ArticleMeta>()
+  if (o.subjects)
+    for (const [key, meta] of await store.list(keys.directoryPrefix()))
+      directory.set(key, typeof meta.s === 'string' ? { s: meta.s } : {})
   const sources = o.sources ?? new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
   const { build, remaining } = changedDrafts(drafts, listing, sources, o.batch)
   // A publish in batches writes its first batch before building the last: its first batch (no stamps taken yet)
@@ -43,7 +47,7 @@ export async function buildWithStore(
   const laterReverts = await revertsAmong(store, later.slice(build.length), listing, sources, o)
   const rendered = new Map((await render(build)).map((d) => [d.slug, d]))
   const ready = drafts.map((d) => rendered.get(d.slug) ?? d)
-  let snap: KvSnapshot = { listing, values: new Map() }
+  let snap: KvSnapshot = { listing, values: new Map(), directory }
   for (let round = 0; ; round++) {
     const built = buildEntries(ready, snap, { ...o, sources })
     if (built.needs.length === 0) {
@@ -53,7 +57,7 @@ export async function buildWithStore(
     if (round === MAX_ROUNDS)
       throw new Error(`publish could not settle what to read: ${built.needs.slice(0, 5).join(', ')}`)
     const got = await store.getJson(built.needs)
-    snap = { listing, values: new Map([...snap.values, ...got]) }
+    snap = { listing, values: new Map([...snap.values, ...got]), directory }
   }
 }
 

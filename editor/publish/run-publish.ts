@@ -67,7 +67,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const opening = o.store ? Promise.resolve(o.store) : openKvStore(o.target)
   opening.catch(() => {})
   // Warnings are content:check's business: publish needs the drafts and the problems only.
-  const { articles: drafts, problems } = o.checked ?? (await checkContent(o.root, { warnings: false }))
+  const { articles: drafts, problems, subjects } = o.checked ?? (await checkContent(o.root, { warnings: false }))
   const store = await opening
   const close = () => (o.store ? Promise.resolve() : store.close())
   if (problems.length > 0) {
@@ -86,9 +86,10 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const clock = () => new Date(o.now.getTime() + (performance.now() - started))
   // Source hashes once per publish (every batch and every plan compares the same drafts).
   const sources = new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
-  const batch: Pick<BuildOptions, 'batch' | 'taken' | 'sources'> = {
+  const batch: Pick<BuildOptions, 'batch' | 'taken' | 'sources' | 'subjects'> = {
     batch: o.batchSize ?? PUBLISH_BATCH,
     sources,
+    subjects,
   }
   const total = { report: emptyPublishReport(), counts: noCounts(), batches: 0 }
   // Renditions per draft, kept for the publish: planning again under the lease renders nothing twice.
@@ -176,7 +177,7 @@ async function planPublish(
   store: KvStore,
   drafts: readonly DraftArticle[],
   o: PublishOptions,
-  batch: Pick<BuildOptions, 'batch' | 'taken' | 'sources'>,
+  batch: Pick<BuildOptions, 'batch' | 'taken' | 'sources' | 'subjects'>,
   rendered: Map<DraftArticle, DraftArticle>,
   listed: ReadonlyMap<string, Record<string, unknown>>,
 ): Promise<{ ok: true; built: BuiltContent; plan: WritePlan } | { ok: false; problems: string[] }> {

@@ -3,7 +3,7 @@ import type { DraftArticle } from '../content/draft.ts'
 import { contentHash } from './content-hash.ts'
 
 /** Bump when publish builds different values from the same drafts: every article is then rebuilt once. */
-const BUILD_VERSION = 'build-2'
+const BUILD_VERSION = 'build-3'
 
 /**
  * Hash of everything in the checked draft (text, photos by their file's content hash, aliases, withdrawal), not

@@ -21,8 +21,15 @@ export class UnkeptWritesError extends Error {
   }
 }
 
-/** The listing prefix a key is checked under: everything up to its second colon (`v2:article:`). */
-const prefixOf = (key: string): string => key.slice(0, key.indexOf(':', key.indexOf(':') + 1) + 1)
+/**
+ * The listing prefix a key is checked under: everything up to its second colon (`v2:article:`), or its third for
+ * a topic's or person's values (`v2:topic:qijiang:`), which are listed per subject.
+ */
+function prefixOf(key: string): string {
+  const second = key.indexOf(':', key.indexOf(':') + 1)
+  const subject = /^[^:]+:(?:topic|person):/.test(key)
+  return key.slice(0, (subject ? key.indexOf(':', second + 1) : second) + 1)
+}
 
 /** The entries whose final metadata the listing does not show. */
 async function unkept(store: KvStore, expected: ReadonlyMap<string, KvEntry>): Promise<KvEntry[]> {

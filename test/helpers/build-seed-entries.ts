@@ -16,5 +16,5 @@ export async function buildSeedEntries(): Promise<BuiltContent> {
     cacheDir: '.cache/renditions',
     log: () => {},
   })
-  return buildEntries(photos.drafts, emptySnapshot(), { now: SEED_PUBLISH_TIME })
+  return buildEntries(photos.drafts, emptySnapshot(), { now: SEED_PUBLISH_TIME, subjects: checked.subjects })
 }
