@@ -4,6 +4,8 @@
  * ping all build URLs here, so a path is written once.
  */
 
+import { SUBJECT_PATHS, type SubjectKind } from './subject.ts'
+
 /** JSON Feed's media type on its own: the widget's `Accept` needs only it (and so bundles nothing else from here). */
 export const JSON_FEED_MEDIA_TYPE = 'application/feed+json'
 
@@ -65,7 +67,27 @@ export function canonicalArticleUrl(baseUrl: string, slug: string, canonical?: s
 export function oembedUrl(baseUrl: string, slug: string, sectionId?: string): string {
   const page =
     sectionId === undefined ? articlePageUrl(baseUrl, slug) : sectionPageUrl(baseUrl, slug, sectionId)
+  return oembedUrlOf(baseUrl, page)
+}
+
+/** The oEmbed endpoint's URL for any page of this site (a topic's, a person's). */
+export function oembedUrlOf(baseUrl: string, page: string): string {
   return `${baseUrl}/oembed?url=${encodeURIComponent(page)}&format=json`
+}
+
+/** The feed name of a topic or person: `/feeds/topics/{id}.rss`, `/feeds/people/{id}.json`. */
+export function subjectFeedName(kind: SubjectKind, id: string): string {
+  return `${SUBJECT_PATHS[kind]}/${id}`
+}
+
+/** A topic's or person's page: `/topics/{id}`, `/people/{id}`. */
+export function subjectPageUrl(baseUrl: string, kind: SubjectKind, id: string): string {
+  return `${baseUrl}/${SUBJECT_PATHS[kind]}/${id}`
+}
+
+/** The topic list or the people list (`/topics`, `/people`), or its page N (`?page=N`, from 1). */
+export function directoryUrl(baseUrl: string, kind: SubjectKind, page?: number): string {
+  return `${baseUrl}/${SUBJECT_PATHS[kind]}${page === undefined || page === 1 ? '' : `?page=${page}`}`
 }
 
 /** The site's home page. */

@@ -1,17 +1,21 @@
 /** The URL contract of the Worker, in one table (docs/urls.md "URLs"); order matters where patterns overlap. */
-import { mediaPath } from '../model/feed-urls.ts'
+import { FEED_FORMATS, mediaPath } from '../model/feed-urls.ts'
+import { SUBJECT_PATHS } from '../model/subject.ts'
 import type { Route } from './http/route-handler.ts'
 import { articlePageRoute } from './routes/article-page.ts'
 import { faviconRoute, rasterIconRoute } from './routes/favicon.ts'
-import { allFeedRoute, articleFeedRoute } from './routes/feed.ts'
+import { allFeedRoute, articleFeedRoute, subjectFeedRoute } from './routes/feed.ts'
 import { homePageRoute, opmlRoute } from './routes/home-page.ts'
 import { mediaRoute } from './routes/media.ts'
 import { oembedRoute } from './routes/oembed.ts'
 import { indexNowKeyRoute, robotsRoute } from './routes/robots.ts'
 import { sectionPageRoute } from './routes/section-page.ts'
 import { articleSitemapRoute, newsSitemapRoute, sitemapIndexRoute } from './routes/sitemaps.ts'
+import { directoryRoute, subjectPageRoute } from './routes/subject-page.ts'
 import { embedBuilderScript, pinnedWidgetScript, widgetScript } from './routes/widget-script.ts'
 import { FAVICON_ICO, RASTER_ICONS } from './site-icon.ts'
+
+const SUBJECT_KINDS = ['topic', 'person'] as const
 
 /** Every route answers GET and HEAD; `cors` routes also answer preflights; other methods get 405. */
 export const routes: readonly Route[] = [
@@ -25,6 +29,15 @@ export const routes: readonly Route[] = [
   { path: '/feeds/all.rss', handler: allFeedRoute('rss'), cors: true },
   { path: '/feeds/all.atom', handler: allFeedRoute('atom'), cors: true },
   { path: '/feeds/all.json', handler: allFeedRoute('json'), cors: true },
+  ...SUBJECT_KINDS.flatMap((kind) => [
+    { path: `/${SUBJECT_PATHS[kind]}`, handler: directoryRoute(kind), cors: false },
+    { path: `/${SUBJECT_PATHS[kind]}/:id`, handler: subjectPageRoute(kind), cors: false },
+    ...FEED_FORMATS.map((f) => ({
+      path: `/feeds/${SUBJECT_PATHS[kind]}/:id.${f.ext}`,
+      handler: subjectFeedRoute(kind, f.ext),
+      cors: true,
+    })),
+  ]),
   { path: '/feeds/:slug.rss', handler: articleFeedRoute('rss'), cors: true },
   { path: '/feeds/:slug.atom', handler: articleFeedRoute('atom'), cors: true },
   { path: '/feeds/:slug.json', handler: articleFeedRoute('json'), cors: true },

@@ -2,21 +2,28 @@
 import { ModelError } from '../model/model-error.ts'
 import { parseSitemapIndexValue, parseSitemapPartValue } from '../model/parse-sitemap-values.ts'
 import {
+  parseDirectoryPageValue,
   parseFeedArchiveValue,
   parseFeedHeadValue,
   parseIndexHeadValue,
   parseIndexPageValue,
   parseStoredArticle,
+  parseSubjectFeedArchiveValue,
+  parseSubjectFeedHeadValue,
 } from '../model/parse-store-values.ts'
 import type { SitemapIndexValue, SitemapPartValue } from '../model/sitemap-values.ts'
 import { keys } from '../model/store-keys.ts'
 import type {
+  DirectoryPageValue,
   FeedArchiveValue,
   FeedHeadValue,
   IndexHeadValue,
   IndexPageValue,
   StoredArticle,
+  SubjectFeedArchiveValue,
+  SubjectFeedHeadValue,
 } from '../model/store-values.ts'
+import type { SubjectKind } from '../model/subject.ts'
 import { ByteLru } from './byte-lru.ts'
 
 /** The stored value exists but does not fit the model (corrupt, foreign or from another version). */
@@ -134,3 +141,35 @@ export async function readMedia(
   if (typeof metadata?.type !== 'string') throw new CorruptValueError(keys.media(name), 'no type in metadata')
   return { body: value, type: metadata.type }
 }
+
+const subjectHeadMemo = memo<SubjectFeedHeadValue>()
+const subjectArchiveMemo = memo<SubjectFeedArchiveValue>()
+const directoryMemo = memo<DirectoryPageValue>()
+
+/** A topic's or person's feed: its subscription document, with the subject's name. */
+export const readSubjectFeedHead = (
+  kv: KVNamespace,
+  kind: SubjectKind,
+  id: string,
+): Promise<SubjectFeedHeadValue | null> =>
+  readJson(kv, keys.subjectFeedHead(kind, id), parseSubjectFeedHeadValue, subjectHeadMemo)
+
+/** A complete archive page of a topic's or person's feed (1 = the oldest). */
+export const readSubjectFeedArchive = (
+  kv: KVNamespace,
+  kind: SubjectKind,
+  id: string,
+  page: number,
+): Promise<SubjectFeedArchiveValue | null> =>
+  readJson(kv, keys.subjectFeedArchive(kind, id, page), parseSubjectFeedArchiveValue, subjectArchiveMemo)
+
+/**
+ * Page N (from 1) of the topic list or the people list: every subject with the time its feed last changed (what
+ * `/topics`, `/people`, the OPML and the sitemaps list).
+ */
+export const readDirectoryPage = (
+  kv: KVNamespace,
+  kind: SubjectKind,
+  page: number,
+): Promise<DirectoryPageValue | null> =>
+  readJson(kv, keys.directoryPage(kind, page), parseDirectoryPageValue, directoryMemo)

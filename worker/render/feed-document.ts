@@ -8,16 +8,19 @@ import {
   feedUrls,
   sectionPageUrl,
   siteHomeUrl,
+  subjectFeedName,
+  subjectPageUrl,
 } from '../../model/feed-urls.ts'
 import { newest } from '../../model/newest.ts'
 import type { ArticleValue, FeedEntry, FeedLogEntry } from '../../model/store-values.ts'
+import { IPTC_MEDIA_TOPIC_SCHEME, type SubjectInfo } from '../../model/subject.ts'
 import { type SiteConfig, siteFingerprint } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
 import { type FeedIcons, feedIcons } from './feed-icons.ts'
 import { memoFeedItem } from './feed-item-memo.ts'
 import { type FeedImage, type FeedPhoto, feedPhoto } from './feed-photo.ts'
 import { summarize } from './feed-summary.ts'
-import { creditedNames } from './page-labels.ts'
+import { creditedNames, subjectTitle } from './page-labels.ts'
 import { siteLogo } from './raster-picture.ts'
 import { sectionHtml } from './section-html.ts'
 
@@ -66,6 +69,13 @@ export interface DeletedItem {
   when: string
 }
 
+/** A feed-level category: a topic's name, or its IPTC Media Topic code with the scheme it belongs to. */
+export interface FeedCategory {
+  term: string
+  scheme?: string
+  label?: string
+}
+
 /** Everything a renderer needs; renderers only format it. */
 export interface FeedDocument {
   id: string
@@ -81,8 +91,10 @@ export interface FeedDocument {
   icons: FeedIcons
   /** RFC 3339: the newest item's `updated`. */
   updated: string
-  /** Feed-level author (an article's byline); absent for "all". */
+  /** Feed-level author (an article's byline, a person's name); absent for "all" and topics. */
   author?: string
+  /** Feed-level categories (a topic's feed: its name, and its IPTC code with the scheme). */
+  categories?: FeedCategory[]
   generator: { name: string; url: string }
   archive?: FeedArchiveLinks
   items: FeedItem[]
@@ -163,18 +175,18 @@ export function articleFeed(value: ArticleValue, site: SiteConfig): FeedDocument
   }
 }
 
-function archiveLinks(page: AllFeedPage, baseUrl: string): FeedArchiveLinks | undefined {
-  const current = feedUrls(baseUrl, 'all')
+function archiveLinks(page: AllFeedPage, baseUrl: string, name: string): FeedArchiveLinks | undefined {
+  const current = feedUrls(baseUrl, name)
   if (page.archive === null)
     return page.archived > 0
-      ? { isArchive: false, current, prevArchive: feedUrls(baseUrl, 'all', page.archived) }
+      ? { isArchive: false, current, prevArchive: feedUrls(baseUrl, name, page.archived) }
       : undefined
   return {
     isArchive: true,
     current,
-    ...(page.archive > 1 ? { prevArchive: feedUrls(baseUrl, 'all', page.archive - 1) } : {}),
+    ...(page.archive > 1 ? { prevArchive: feedUrls(baseUrl, name, page.archive - 1) } : {}),
     // The next page may still be filling: its URL then redirects to the current document (routes/feed.ts).
-    nextArchive: feedUrls(baseUrl, 'all', page.archive + 1),
+    nextArchive: feedUrls(baseUrl, name, page.archive + 1),
   }
 }
 
@@ -184,8 +196,20 @@ function shown(page: AllFeedPage): FeedLogEntry[] {
   return [...list].reverse()
 }
 
-/** The head or an archive page of the feed of every article's sections, newest first. */
-export function allFeed(page: AllFeedPage, site: SiteConfig): FeedDocument {
+/** What tells one archived log's feed from another's: "all", a topic's, a person's. */
+interface LogFeedMeta {
+  /** The feed name in its URLs (`all`, `topics/qijiang`). */
+  name: string
+  id: string
+  title: string
+  description: string
+  homeUrl: string
+  author?: string
+  categories?: FeedCategory[]
+}
+
+/** The head or an archive page of an archived log of sections, newest first. */
+function logFeed(page: AllFeedPage, site: SiteConfig, meta: LogFeedMeta): FeedDocument {
   const entries = shown(page)
   // The whole site configuration is the memo key: feedItem reads its base URL and title.
   const key = siteFingerprint(site)
@@ -195,21 +219,57 @@ export function allFeed(page: AllFeedPage, site: SiteConfig): FeedDocument {
   const deleted = entries.flatMap((e) =>
     'deleted' in e ? [{ id: itemId(e.deleted, e.deleted.sectionId), when: e.deleted.when }] : [],
   )
-  const links = archiveLinks(page, site.baseUrl)
+  const links = archiveLinks(page, site.baseUrl, meta.name)
   return {
     ...common(site),
-    id: ALL_FEED_ID,
-    title: site.title,
-    description: site.description.trim() || site.title,
+    id: meta.id,
+    title: meta.title,
+    description: meta.description,
     lang: site.language,
-    homeUrl: siteHomeUrl(site.baseUrl),
-    self: feedUrls(site.baseUrl, 'all', page.archive ?? undefined),
+    homeUrl: meta.homeUrl,
+    self: feedUrls(site.baseUrl, meta.name, page.archive ?? undefined),
     updated:
       newest([...items.map((i) => i.updated), ...deleted.map((d) => d.when)]) ??
       page.updated ??
       EMPTY_SITE_UPDATED,
+    ...(meta.author ? { author: meta.author } : {}),
+    ...(meta.categories ? { categories: meta.categories } : {}),
     ...(links ? { archive: links } : {}),
     items,
     ...(deleted.length > 0 ? { deleted } : {}),
   }
+}
+
+/** The head or an archive page of the feed of every article's sections, newest first. */
+export function allFeed(page: AllFeedPage, site: SiteConfig): FeedDocument {
+  return logFeed(page, site, {
+    name: 'all',
+    id: ALL_FEED_ID,
+    title: site.title,
+    description: site.description.trim() || site.title,
+    homeUrl: siteHomeUrl(site.baseUrl),
+  })
+}
+
+/** The head or an archive page of a topic's or person's feed: its items as in "all", newest first. */
+export function subjectFeed(page: AllFeedPage, subject: SubjectInfo, site: SiteConfig): FeedDocument {
+  const categories: FeedCategory[] =
+    subject.kind === 'topic'
+      ? [
+          { term: subject.name },
+          ...(subject.medtop
+            ? [{ term: subject.medtop, scheme: IPTC_MEDIA_TOPIC_SCHEME, label: subject.name }]
+            : []),
+        ]
+      : []
+  return logFeed(page, site, {
+    name: subjectFeedName(subject.kind, subject.id),
+    // Ids never carry the display name or the host: renaming a topic or moving the site keeps subscriptions.
+    id: `tag:${TAG_AUTHORITY},2020:${subjectFeedName(subject.kind, subject.id)}`,
+    title: subjectTitle(subject, site),
+    description: subject.description?.trim() || subjectTitle(subject, site),
+    homeUrl: subjectPageUrl(site.baseUrl, subject.kind, subject.id),
+    ...(subject.kind === 'person' ? { author: subject.name } : {}),
+    ...(categories.length > 0 ? { categories } : {}),
+  })
 }

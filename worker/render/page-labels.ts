@@ -18,6 +18,14 @@ const ZH = {
   older: '更早的文章',
   newer: '较新的文章',
   fediverse: '在联邦宇宙关注',
+  topics: '话题',
+  people: '作者与摄影',
+  topicFeed: (name: string) => `话题：${name}`,
+  personFeed: (name: string) => `${name}的报道与摄影`,
+  photosBy: (name: string) => `${name}拍摄的照片`,
+  articlesOf: '文章',
+  noArticles: '还没有文章。',
+  embedSubject: '把这些卡片嵌入你的网页：',
 }
 const EN: typeof ZH = {
   fediverse: 'Follow on the fediverse',
@@ -33,6 +41,14 @@ const EN: typeof ZH = {
   wholeArticle: 'Read the whole article',
   older: 'Older articles',
   newer: 'Newer articles',
+  topics: 'Topics',
+  people: 'People',
+  topicFeed: (name) => `Topic: ${name}`,
+  personFeed: (name) => `Articles and photos by ${name}`,
+  photosBy: (name) => `Photos by ${name}`,
+  articlesOf: 'Articles',
+  noArticles: 'No articles yet.',
+  embedSubject: 'Embed these cards in your page:',
 }
 
 export type PageLabels = typeof ZH
@@ -70,4 +86,14 @@ export function displayDate(rfc3339: string, lang: string): string {
   if (!m) return rfc3339
   const [, y, mo, d, h, mi] = m
   return isZh(lang) ? `${y}年${Number(mo)}月${Number(d)}日 ${h}:${mi}` : `${y}-${mo}-${d} ${h}:${mi}`
+}
+
+/** A topic's or person's feed and page title in the site's language: `话题：綦江 | 站名`. */
+export function subjectTitle(
+  subject: { kind: 'topic' | 'person'; name: string },
+  site: { title: string; language: string },
+): string {
+  const labels = labelsFor(site.language)
+  const own = subject.kind === 'topic' ? labels.topicFeed(subject.name) : labels.personFeed(subject.name)
+  return `${own} | ${site.title}`
 }

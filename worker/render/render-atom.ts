@@ -50,6 +50,13 @@ export function renderAtom(doc: FeedDocument): string {
     xmlText('title', doc.title, { type: 'text' }),
     xmlText('subtitle', doc.description, { type: 'text' }),
     xmlText('updated', rfc3339(doc.updated)),
+    ...(doc.categories ?? []).map((c) =>
+      xmlElement('category', {
+        term: c.term,
+        ...(c.scheme ? { scheme: c.scheme } : {}),
+        ...(c.label ? { label: c.label } : {}),
+      }),
+    ),
     xmlElement('link', { rel: 'alternate', type: 'text/html', href: doc.homeUrl }),
     xmlElement('link', { rel: 'self', type: FEED_MEDIA_TYPES.atom, href: doc.self.atom }),
     doc.hub ? xmlElement('link', { rel: 'hub', href: doc.hub }) : '',

@@ -83,6 +83,7 @@ export function renderRss(doc: FeedDocument): string {
     xmlText('link', doc.homeUrl),
     xmlText('description', doc.description),
     xmlText('language', doc.lang),
+    ...(doc.categories ?? []).map((c) => xmlText('category', c.term, c.scheme ? { domain: c.scheme } : {})),
     channelImage(doc),
     xmlElement('atom:link', { href: self, rel: 'self', type: FEED_MEDIA_TYPES.rss }),
     doc.hub ? xmlElement('atom:link', { href: doc.hub, rel: 'hub' }) : '',

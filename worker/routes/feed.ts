@@ -1,14 +1,22 @@
 /** The feed routes: one article's feed and the "all articles" pages, in RSS, Atom and JSON Feed. */
 import { FEED_MEDIA_TYPES, type FeedFormat } from '../../model/feed-urls.ts'
 import { FEED_PAGE_SIZE } from '../../model/store-values.ts'
+import type { SubjectKind } from '../../model/subject.ts'
 import { Redirect } from '../http/redirect.ts'
 import type { DeferredRepresentation } from '../http/representation.ts'
 import type { RouteContext, RouteHandler } from '../http/route-handler.ts'
-import { type AllFeedPage, allFeed, articleFeed, type FeedDocument } from '../render/feed-document.ts'
+import { notFound } from '../http/status-error.ts'
+import {
+  type AllFeedPage,
+  allFeed,
+  articleFeed,
+  type FeedDocument,
+  subjectFeed,
+} from '../render/feed-document.ts'
 import { renderAtom } from '../render/render-atom.ts'
 import { renderJsonFeed } from '../render/render-json-feed.ts'
 import { renderRss } from '../render/render-rss.ts'
-import { readFeedArchive, readFeedHead } from '../store.ts'
+import { readFeedArchive, readFeedHead, readSubjectFeedArchive, readSubjectFeedHead } from '../store.ts'
 import { liveArticle } from './live-article.ts'
 import { archiveParam, slugParam } from './route-params.ts'
 import { visibleAllPage, visibleArticle } from './visible.ts'
@@ -84,4 +92,46 @@ export const allFeedRoute =
       entries: value.items,
     }
     return { ...feedReply(format, page.version, page.updated, () => allFeed(page, site)), cache: 'archive' }
+  }
+
+/**
+ * `/feeds/topics/{id}.{format}` and `/feeds/people/{id}.{format}`: a topic's or person's items, newest first (KV
+ * `v2:{kind}:{id}:feed:head`), archived like "all" (`?archive=N`).
+ */
+export const subjectFeedRoute =
+  (kind: SubjectKind, format: FeedFormat): RouteHandler =>
+  async ({ url, env, site, now, params }: RouteContext) => {
+    const id = slugParam(params, 'id')
+    const archive = archiveParam(url)
+    const head = `${site.baseUrl}${url.pathname}`
+    if (archive === 'legacy-page') throw notFound()
+    if (archive === null) {
+      const value = await readSubjectFeedHead(env.CONTENT, kind, id)
+      if (value === null) throw notFound()
+      const page: AllFeedPage = {
+        version: value.version,
+        updated: value.updated,
+        archive: null,
+        archived: value.archived,
+        size: value.size,
+        entries: value.items,
+      }
+      const { value: seen, freshUntil } = visibleAllPage(page, now)
+      const reply = feedReply(format, seen.version, seen.updated, () =>
+        subjectFeed(seen, value.subject, site),
+      )
+      return freshUntil === undefined ? reply : { ...reply, freshUntil }
+    }
+    const value = await readSubjectFeedArchive(env.CONTENT, kind, id, archive)
+    if (value === null) return new Redirect(head, false)
+    const page: AllFeedPage = {
+      version: value.version,
+      updated: value.updated,
+      archive,
+      archived: archive,
+      size: value.items.length,
+      entries: value.items,
+    }
+    const reply = feedReply(format, page.version, page.updated, () => subjectFeed(page, value.subject, site))
+    return { ...reply, cache: 'archive' }
   }

@@ -25,3 +25,14 @@ export function archiveParam(url: URL): number | null | 'legacy-page' {
     throw notFound()
   return Number(value)
 }
+
+/** `?page=N` (N from 1) of a paged page, or null without a query; any other query is 404. */
+export function pageParam(url: URL): number | null {
+  if (url.search === '') return null
+  const values = url.searchParams.getAll('page')
+  const [value] = values
+  if ([...url.searchParams.keys()].some((k) => k !== 'page') || values.length !== 1 || value === undefined)
+    throw notFound()
+  if (!/^[1-9][0-9]{0,6}$/.test(value)) throw notFound()
+  return Number(value)
+}

@@ -1,0 +1,122 @@
+/** Topic and person pages, feeds and lists, served from what content:publish builds from content/. */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { tokenize } from './html-tokens.ts'
+import { request, seedPublished } from './seed.ts'
+
+type JsonFeed = {
+  title: string
+  items: { id: string; url: string; tags?: string[] }[]
+  home_page_url: string
+}
+
+const SEED_ITEMS = ['wanqi-integration', 'opening-up', 'industrial-upgrade', 'photos']
+const itemId = (section: string) => `tag:broadsheet,2020:qijiang-strategic-pivot/${section}`
+
+beforeAll(async () => {
+  await seedPublished()
+}, 120_000)
+
+/** `<link rel=…>` tags of a page, as attribute maps. */
+async function links(path: string): Promise<Record<string, string>[]> {
+  const html = await (await request(path)).text()
+  return tokenize(html).flatMap((t) => (t.kind === 'start' && t.name === 'link' ? [t.attrs] : []))
+}
+
+describe('GET /feeds/topics/:id.{rss,atom,json}', () => {
+  it('serves every item of the articles tagged with the topic, newest first, titled in Chinese', async () => {
+    const res = await request('/feeds/topics/qijiang.json')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
+    const feed: JsonFeed = await res.json()
+    expect(feed.title).toBe('话题：綦江 | Broadsheet')
+    expect(feed.home_page_url).toBe('http://broadsheet.test/topics/qijiang')
+    expect(feed.items.map((i) => i.id)).toEqual(SEED_ITEMS.map(itemId))
+  })
+
+  it('names the IPTC Media Topic code as a category with its scheme (RSS domain, Atom scheme)', async () => {
+    const rss = await (await request('/feeds/topics/qijiang-wansheng-integration.rss')).text()
+    expect(rss).toContain(
+      '<category domain="http://cv.iptc.org/newscodes/mediatopic/">medtop:04000000</category>',
+    )
+    const atom = await (await request('/feeds/topics/qijiang-wansheng-integration.atom')).text()
+    expect(atom).toContain(
+      '<category term="medtop:04000000" scheme="http://cv.iptc.org/newscodes/mediatopic/" label="綦万一体化"/>',
+    )
+    expect(atom).toContain('<id>tag:broadsheet,2020:topics/qijiang-wansheng-integration</id>')
+  })
+
+  it('answers 404 for a topic nobody defined and for an id outside [a-z0-9-]', async () => {
+    expect((await request('/feeds/topics/no-such-topic.rss')).status).toBe(404)
+    expect((await request('/feeds/topics/Qijiang.rss')).status).toBe(404)
+    expect((await request('/topics/no-such-topic')).status).toBe(404)
+  })
+})
+
+describe('GET /feeds/people/:id.json', () => {
+  it('gives a writer every item of their articles', async () => {
+    const feed: JsonFeed = await (await request('/feeds/people/liu-liuyin.json')).json()
+    expect(feed.title).toBe('刘柳吟的报道与摄影 | Broadsheet')
+    expect(feed.items.map((i) => i.id)).toEqual(SEED_ITEMS.map(itemId))
+  })
+
+  it('gives a photographer only the items holding their photos', async () => {
+    const shi: JsonFeed = await (await request('/feeds/people/shi-liang.json')).json()
+    expect(shi.items.map((i) => i.id)).toEqual([itemId('wanqi-integration')])
+    const chen: JsonFeed = await (await request('/feeds/people/chen-xingyu.json')).json()
+    expect(chen.items.map((i) => i.id)).toEqual([itemId('opening-up'), itemId('photos')])
+  })
+})
+
+describe('GET /topics/:id and /people/:id', () => {
+  it('links the three feeds as alternates and the oEmbed endpoint', async () => {
+    const alternates = (await links('/topics/qijiang')).filter((l) => l.rel === 'alternate')
+    expect(alternates.map((l) => l.href)).toEqual([
+      'http://broadsheet.test/feeds/topics/qijiang.rss',
+      'http://broadsheet.test/feeds/topics/qijiang.atom',
+      'http://broadsheet.test/feeds/topics/qijiang.json',
+      `http://broadsheet.test/oembed?url=${encodeURIComponent('http://broadsheet.test/topics/qijiang')}&format=json`,
+    ])
+  })
+
+  it('lists the articles and shows the embed snippet with the topic feed as the widget src', async () => {
+    const html = await (await request('/topics/qijiang')).text()
+    expect(html).toContain('<h1>綦江</h1>')
+    expect(html).toContain('href="http://broadsheet.test/articles/qijiang-strategic-pivot"')
+    expect(html).toContain(
+      '&lt;broadsheet-cards src=&quot;http://broadsheet.test/feeds/topics/qijiang.json&quot;&gt;',
+    )
+  })
+
+  it("shows a photographer's photos with their credit", async () => {
+    const html = await (await request('/people/shi-liang')).text()
+    expect(html).toContain('石亮拍摄的照片')
+    expect(html).toContain('记者 石亮 摄')
+    expect(html).not.toContain('通讯员 罗胜 摄')
+  })
+})
+
+describe('GET /topics and /people', () => {
+  it('lists every topic of content/topics.md in file order, linked to its page', async () => {
+    const html = await (await request('/topics')).text()
+    const hrefs = tokenize(html).flatMap((t) =>
+      t.kind === 'start' && t.name === 'a' && t.attrs.href?.startsWith('http://broadsheet.test/topics/')
+        ? [t.attrs.href]
+        : [],
+    )
+    expect(hrefs).toEqual([
+      'http://broadsheet.test/topics/qijiang',
+      'http://broadsheet.test/topics/main-urban-area',
+      'http://broadsheet.test/topics/qijiang-wansheng-integration',
+    ])
+  })
+
+  it('lists every person of content/people.md', async () => {
+    const html = await (await request('/people')).text()
+    for (const id of ['liu-liuyin', 'shi-liang', 'chen-xingyu', 'liu-junxiao', 'luo-sheng', 'wang-dachun'])
+      expect(html).toContain(`href="http://broadsheet.test/people/${id}"`)
+  })
+
+  it('answers 404 for a page past the end', async () => {
+    expect((await request('/topics?page=2')).status).toBe(404)
+  })
+})
