@@ -1,5 +1,5 @@
 /**
- * The feed log of every topic and person an article touches (README "KV layout"): the same log as "all", holding
+ * The feed log of every topic and person an article touches (docs/operators.md "KV layout"): the same log as "all", holding
  * the items of the articles tagged with the topic, and for a person the items of the articles they wrote and the
  * items holding photos they took. Positions are kept in each article's history, as for "all".
  */
