@@ -4,7 +4,7 @@
  * the same entries.
  */
 import type { Article } from '../../model/article.ts'
-import { articleItems, GALLERY_ID, galleryUpdated } from '../../model/article-items.ts'
+import { articleItems } from '../../model/article-items.ts'
 import { isPublishedBy } from '../../model/embargo.ts'
 import { articlePageUrl, sectionPageUrl } from '../../model/feed-urls.ts'
 import { ModelError } from '../../model/model-error.ts'
