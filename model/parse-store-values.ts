@@ -214,6 +214,14 @@ export function parseIndexHeadValue(value: unknown): IndexHeadValue {
     pages: int(o, 'pages', 'value'),
     next: int(o, 'next', 'value'),
     articles: entries(o, 'articles', 'value', parseIndexEntry),
+    ...(o.topics === undefined
+      ? {}
+      : {
+          topics: entries(o, 'topics', 'value', (v, p) => {
+            const t = obj(v, p)
+            return { id: slug(t, 'id', p), name: str(t, 'name', p) }
+          }),
+        }),
   }
 }
 

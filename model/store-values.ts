@@ -139,7 +139,18 @@ export interface IndexHeadValue {
   next: number
   /** Oldest first. */
   articles: IndexEntry[]
+  /** The first HOME_TOPICS topics of content/topics.md, for the home page (absent before topics existed). */
+  topics?: TopicLink[]
 }
+
+/** A topic as the home page links it. */
+export interface TopicLink {
+  id: string
+  name: string
+}
+
+/** Topics the home page lists (the topic list `/topics` has them all). */
+export const HOME_TOPICS = 50
 
 /** `v2:index:{page}`: a complete page of the article list, oldest first. */
 export interface IndexPageValue {

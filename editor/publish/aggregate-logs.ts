@@ -8,6 +8,7 @@ import {
   INDEX_PAGE_SIZE,
   type IndexEntry,
   type IndexHeadValue,
+  type TopicLink,
 } from '../../model/store-values.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { PagedLog } from './paged-log.ts'
@@ -67,10 +68,11 @@ export const feedHeadEntry = (feed: FeedLog): KvEntry =>
   })
 
 /** `v2:index:head` as the log now stands. */
-export const indexHeadEntry = (index: IndexLog): KvEntry =>
+export const indexHeadEntry = (index: IndexLog, topics?: readonly TopicLink[]): KvEntry =>
   versioned(keys.indexHead(), {
     updated: newestOf(index.entries),
     pages: index.head.full,
     next: index.head.next,
     articles: index.entries,
+    ...(topics === undefined ? {} : { topics }),
   })

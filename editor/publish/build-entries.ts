@@ -23,8 +23,10 @@ import {
   type FeedHeadValue,
   type FeedLogEntry,
   HISTORY_SOURCES,
+  HOME_TOPICS,
   type IndexEntry,
   type IndexHeadValue,
+  type TopicLink,
 } from '../../model/store-values.ts'
 import type { SubjectInfo, SubjectKind } from '../../model/subject.ts'
 import type { DraftArticle } from '../content/draft.ts'
@@ -250,6 +252,7 @@ export function buildEntries(
         [...(o.subjects?.topic ?? []), ...(o.subjects?.person ?? [])].map((x) => [`${x.kind}:${x.id}`, x]),
       ),
     ),
+    homeTopics: o.subjects?.topic.slice(0, HOME_TOPICS).map((t) => ({ id: t.id, name: t.name })),
     directory: o.subjects ? new SubjectDirectory(read, snap.directory ?? new Map(), o.subjects) : null,
     ctx: { media: new Map(), now: o.now, taken: new Set(o.taken) },
     when: formatNow(o.now),
@@ -289,6 +292,8 @@ interface BuildState extends Logs {
   subjects: SubjectLogs
   /** The topic and people lists; null when the build was given no definitions. */
   directory: SubjectDirectory | null
+  /** The topics the home page lists, when the build was given the definitions. */
+  homeTopics: TopicLink[] | undefined
   ctx: BuildContext
   /** This publish's time, as tombstones and retirements record it. */
   when: string
@@ -570,7 +575,11 @@ function builtContent(s: BuildState): BuiltContent {
   pages.push(...sitemapEntries.parts)
   const heads: KvEntry[] = []
   if (s.feed.headChanged || s.feedHead === null) heads.push(feedHeadEntry(s.feed))
-  if (s.index.headChanged || s.indexHead === null) heads.push(indexHeadEntry(s.index))
+  // The home page lists the first topics: the head carries them (one KV read), rewritten when they change.
+  const topics = s.homeTopics ?? s.indexHead?.topics
+  const topicsChanged = JSON.stringify(topics) !== JSON.stringify(s.indexHead?.topics)
+  if (s.index.headChanged || s.indexHead === null || topicsChanged)
+    heads.push(indexHeadEntry(s.index, topics))
   heads.push(...sitemapEntries.index)
   s.directory?.prepare(s.subjects, s.subjects.openKeys())
   const subjects = s.subjects.entries()

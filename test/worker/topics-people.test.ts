@@ -90,8 +90,8 @@ describe('GET /topics/:id and /people/:id', () => {
   it("shows a photographer's photos with their credit", async () => {
     const html = await (await request('/people/shi-liang')).text()
     expect(html).toContain('石亮拍摄的照片')
-    expect(html).toContain('记者 石亮 摄')
-    expect(html).not.toContain('通讯员 罗胜 摄')
+    expect(html).toContain('记者 <a href="http://broadsheet.test/people/shi-liang">石亮</a> 摄')
+    expect(html).not.toContain('罗胜')
   })
 })
 
@@ -118,5 +118,45 @@ describe('GET /topics and /people', () => {
 
   it('answers 404 for a page past the end', async () => {
     expect((await request('/topics?page=2')).status).toBe(404)
+  })
+})
+
+describe('links that lead to topics and people', () => {
+  /** The `<a>` tags of a page with a given rel, as [href, text]. */
+  async function anchors(path: string, rel: string): Promise<[string, string][]> {
+    const tokens = tokenize(await (await request(path)).text())
+    return tokens.flatMap((t, i) => {
+      const next = tokens[i + 1]
+      return t.kind === 'start' && t.name === 'a' && t.attrs.rel === rel
+        ? [[t.attrs.href ?? '', next?.kind === 'text' ? next.text : ''] as [string, string]]
+        : []
+    })
+  }
+
+  it('links each tag of the article page to its topic page with rel="tag"', async () => {
+    expect(await anchors('/articles/qijiang-strategic-pivot', 'tag')).toEqual([
+      ['http://broadsheet.test/topics/qijiang', '綦江'],
+      ['http://broadsheet.test/topics/main-urban-area', '主城都市区'],
+      ['http://broadsheet.test/topics/qijiang-wansheng-integration', '綦万一体化'],
+    ])
+  })
+
+  it('links the byline to the writer\'s page with rel="author" and each photo credit to the photographer\'s page', async () => {
+    expect(await anchors('/articles/qijiang-strategic-pivot', 'author')).toEqual([
+      ['http://broadsheet.test/people/liu-liuyin', '刘柳吟'],
+    ])
+    const html = await (await request('/articles/qijiang-strategic-pivot')).text()
+    expect(html).toContain('记者 <a href="http://broadsheet.test/people/shi-liang">石亮</a> 摄')
+  })
+
+  it('lists the topics on the home page, with the topic and people lists', async () => {
+    expect(await anchors('/', 'tag')).toEqual([
+      ['http://broadsheet.test/topics/qijiang', '綦江'],
+      ['http://broadsheet.test/topics/main-urban-area', '主城都市区'],
+      ['http://broadsheet.test/topics/qijiang-wansheng-integration', '綦万一体化'],
+    ])
+    const html = await (await request('/')).text()
+    expect(html).toContain('href="http://broadsheet.test/topics"')
+    expect(html).toContain('href="http://broadsheet.test/people"')
   })
 })

@@ -1,5 +1,5 @@
 /** One page of the article list as the home page and the OPML render it. */
-import type { ArticleSummary, IndexEntry } from '../../model/store-values.ts'
+import type { ArticleSummary, IndexEntry, TopicLink } from '../../model/store-values.ts'
 
 export interface ArticleListPage {
   version: string
@@ -10,11 +10,18 @@ export interface ArticleListPage {
   pages: number
   /** Newest first. */
   articles: ArticleSummary[]
+  /** The topics the home page lists (from the list's head). */
+  topics?: readonly TopicLink[]
 }
 
 /** The list page of stored entries (oldest first). */
 export function articleListPage(
-  value: { version: string; updated: string | null; articles: readonly IndexEntry[] } | null,
+  value: {
+    version: string
+    updated: string | null
+    articles: readonly IndexEntry[]
+    topics?: readonly TopicLink[]
+  } | null,
   page: number | null,
   pages: number,
 ): ArticleListPage {
@@ -24,6 +31,7 @@ export function articleListPage(
     page,
     pages,
     articles: [...(value?.articles ?? [])].reverse(),
+    ...(value?.topics ? { topics: value.topics } : {}),
   }
 }
 

@@ -1,5 +1,6 @@
 /** A photo as `<figure>` with its caption and the photographer's credit, as on the printed page. */
 import type { Photo, Rendition } from '../../model/article.ts'
+import { subjectPageUrl } from '../../model/feed-urls.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml } from './html-text.ts'
 import { photoCredit } from './page-labels.ts'
@@ -48,6 +49,12 @@ function renderImage(photo: Photo, site: SiteConfig): string {
 
 /** `<figure><picture>…<img …></picture><figcaption>caption <span class="credit">记者 石亮 摄</span></figcaption></figure>`. */
 export function renderFigure(photo: Photo, site: SiteConfig, lang: string): string {
-  const credit = `<span class="credit">${escapeHtml(photoCredit(photo.credit, lang))}</span>`
+  const line = escapeHtml(photoCredit(photo.credit, lang))
+  const name = escapeHtml(photo.credit.name)
+  // The photographer's name links to their page (their photos, their feeds).
+  const id = photo.credit.id
+  const href = id === undefined ? '' : escapeHtml(subjectPageUrl(site.baseUrl, 'person', id))
+  const linked = id === undefined ? line : line.replace(name, () => `<a href="${href}">${name}</a>`)
+  const credit = `<span class="credit">${linked}</span>`
   return `<figure>${renderImage(photo, site)}<figcaption>${escapeHtml(photo.caption)} ${credit}</figcaption></figure>`
 }

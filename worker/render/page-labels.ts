@@ -70,9 +70,18 @@ export function byline(credit: Credit, lang: string): string {
 
 /** Every credit of an article in printed order: `记者 李四 通讯员 王五` / `By 李四, staff reporter; 王五, correspondent`. */
 export function credits(article: { byline: Credit; contributors?: Credit[] }, lang: string): string {
+  return creditsWith(article, lang, (c) => c.name)
+}
+
+/** The same line with each name as `name(credit)` returns it (already-escaped markup: a link to their page). */
+export function creditsWith(
+  article: { byline: Credit; contributors?: Credit[] },
+  lang: string,
+  name: (credit: Credit) => string,
+): string {
   const all = [article.byline, ...(article.contributors ?? [])]
-  if (isZh(lang)) return all.map((c) => byline(c, lang)).join(' ')
-  return `By ${all.map((c) => `${c.name}, ${CREDIT_LABELS_EN[c.role]}`).join('; ')}`
+  if (isZh(lang)) return all.map((c) => `${CREDIT_LABELS_ZH[c.role]} ${name(c)}`).join(' ')
+  return `By ${all.map((c) => `${name(c)}, ${CREDIT_LABELS_EN[c.role]}`).join('; ')}`
 }
 
 /** The names credited with an article's text, for feeds' author fields (李四、王五 / Li Si, Wang Wu). */

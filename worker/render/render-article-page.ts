@@ -1,13 +1,20 @@
 /** The article as a semantic HTML5 page: sections with anchors, figures with credits, feeds and link previews. */
 import type { Article, Section } from '../../model/article.ts'
 import { GALLERY_ID } from '../../model/article-items.ts'
-import { articlePageUrl, FEED_FORMATS, feedUrl, oembedUrl, siteHomeUrl } from '../../model/feed-urls.ts'
+import {
+  articlePageUrl,
+  FEED_FORMATS,
+  feedUrl,
+  oembedUrl,
+  siteHomeUrl,
+  subjectPageUrl,
+} from '../../model/feed-urls.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
 import { escapeHtml } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'
-import { credits, displayDate, labelsFor } from './page-labels.ts'
+import { creditsWith, displayDate, labelsFor } from './page-labels.ts'
 import { alternateLink, pageLayout } from './page-layout.ts'
 import { previewTags } from './page-preview.ts'
 import { rasterPhotos } from './raster-picture.ts'
@@ -45,10 +52,25 @@ export function articleHeadLinks(article: Article, site: SiteConfig, sectionId?:
   ].join('\n')
 }
 
-/** The credits and the publication time, as both pages show them. */
-export function articleMeta(article: Article): string {
+/**
+ * The credits and the publication time, as both pages show them: each credited person linked to their page
+ * (`rel="author"`: they wrote it), then the tags linked to their topics' pages (`rel="tag"`).
+ */
+export function articleMeta(article: Article, site: SiteConfig): string {
   const { lang } = article
-  return `<p class="meta"><span class="byline">${escapeHtml(credits(article, lang))}</span> · <time datetime="${escapeHtml(article.published)}">${escapeHtml(displayDate(article.published, lang))}</time></p>`
+  const byline = creditsWith(article, lang, (c) =>
+    c.id
+      ? `<a rel="author" href="${escapeHtml(subjectPageUrl(site.baseUrl, 'person', c.id))}">${escapeHtml(c.name)}</a>`
+      : escapeHtml(c.name),
+  )
+  const tags = article.tags.map((tag, i) => {
+    const id = article.topics?.[i]
+    return id
+      ? `<a rel="tag" href="${escapeHtml(subjectPageUrl(site.baseUrl, 'topic', id))}">${escapeHtml(tag)}</a>`
+      : escapeHtml(tag)
+  })
+  const tagLine = tags.length === 0 ? '' : `\n<p class="tags">${tags.join(' · ')}</p>`
+  return `<p class="meta"><span class="byline">${byline}</span> · <time datetime="${escapeHtml(article.published)}">${escapeHtml(displayDate(article.published, lang))}</time></p>${tagLine}`
 }
 
 /** Links to the article's three feeds. */
@@ -77,7 +99,7 @@ export function renderArticlePage(value: ArticleValue, site: SiteConfig): string
 <header>
 <h1>${escapeHtml(article.title)}</h1>
 ${dek}
-${articleMeta(article)}
+${articleMeta(article, site)}
 </header>
 ${correctionsHtml(article.corrections ?? [], lang)}${paragraphs(article.lede, ' class="lede"')}
 ${article.sections.map((s) => renderSection(s, site, lang)).join('\n')}

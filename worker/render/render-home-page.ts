@@ -4,11 +4,13 @@ import { embedSnippet } from '../../model/embed-snippet.ts'
 import { fediverseHandle, handleFromTitle } from '../../model/fediverse-handle.ts'
 import {
   articlePageUrl,
+  directoryUrl,
   embedBuilderScriptUrl,
   FEED_FORMATS,
   feedUrl,
   opmlUrl,
   siteHomeUrl,
+  subjectPageUrl,
   widgetScriptUrl,
 } from '../../model/feed-urls.ts'
 import type { ArticleSummary } from '../../model/store-values.ts'
@@ -62,6 +64,21 @@ function renderEmbed(articles: readonly ArticleSummary[], site: SiteConfig): str
 </section>`
 }
 
+/** The topics (linked to their pages), then the topic list and the people list. */
+function renderTopics(list: ArticleListPage, site: SiteConfig): string {
+  const labels = labelsFor(site.language)
+  const topics = (list.topics ?? []).map(
+    (t) =>
+      `<a rel="tag" href="${escapeHtml(subjectPageUrl(site.baseUrl, 'topic', t.id))}">${escapeHtml(t.name)}</a>`,
+  )
+  if (topics.length === 0) return ''
+  const more = [
+    `<a href="${escapeHtml(directoryUrl(site.baseUrl, 'topic'))}">${escapeHtml(labels.topics)}</a>`,
+    `<a href="${escapeHtml(directoryUrl(site.baseUrl, 'person'))}">${escapeHtml(labels.people)}</a>`,
+  ]
+  return `<nav class="topics" aria-label="${escapeHtml(labels.topics)}"><p>${topics.join(' · ')}</p><p>${more.join(' · ')}</p></nav>`
+}
+
 /** Links to the older and newer pages of the list. */
 function renderNeighbours(list: ArticleListPage, site: SiteConfig): string {
   const labels = labelsFor(site.language)
@@ -93,6 +110,7 @@ export function renderHomePage(list: ArticleListPage, site: SiteConfig): string 
 <p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')}</p>
 <p class="feeds">${escapeHtml(labels.opml)}: ${opmlLinks(site)}</p>
 <p class="fediverse">${escapeHtml(labels.fediverse)}: <a href="${escapeHtml(actor)}" rel="me">${escapeHtml(fediverseHandle(site.fediverseName ?? handleFromTitle(site.title), site.baseUrl))}</a></p>
+${list.page === null ? renderTopics(list, site) : ''}
 </header>
 ${items}
 ${renderNeighbours(list, site)}

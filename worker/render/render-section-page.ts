@@ -27,7 +27,7 @@ export function renderSectionPage(value: ArticleValue, item: ItemSection, site: 
 <header>
 <p class="kicker"><a href="${escapeHtml(page)}">${escapeHtml(article.title)}</a></p>
 <h1>${escapeHtml(item.heading)}</h1>
-${articleMeta(article)}
+${articleMeta(article, site)}
 </header>
 <section id="${escapeHtml(item.id)}">
 ${paragraphs(item.paragraphs)}
