@@ -23,12 +23,14 @@ function slugLike(v: string, path: string): string {
 
 export function parseCredit(value: unknown, path: string): Credit {
   const o = obj(value, path)
-  const id = optStr(o, 'id', path)
-  return {
-    role: oneOf(o, 'role', path, CREDIT_ROLES),
-    name: str(o, 'name', path),
-    ...(id === undefined ? {} : { id: slugLike(id, `${path}.id`) }),
-  }
+  return { role: oneOf(o, 'role', path, CREDIT_ROLES), name: str(o, 'name', path) }
+}
+
+/** A credit with the person's id (content/people.md), as article values carry it; the widget needs no id. */
+function parsePersonCredit(value: unknown, path: string): Credit {
+  const id = optStr(obj(value, path), 'id', path)
+  const credit = parseCredit(value, path)
+  return id === undefined ? credit : { ...credit, id: slugLike(id, `${path}.id`) }
 }
 
 export function parseCorrection(value: unknown, path: string): Correction {
@@ -65,7 +67,7 @@ export function parsePhoto(value: unknown, path: string): Photo {
     renditions: renditions.filter((r) => isPhotoSrc(r.src)),
     alt: str(o, 'alt', path),
     caption: str(o, 'caption', path),
-    credit: parseCredit(o.credit, `${path}.credit`),
+    credit: parsePersonCredit(o.credit, `${path}.credit`),
   }
 }
 
@@ -111,13 +113,13 @@ function topics(o: Obj, path: string): { topics?: string[] } {
 export function parseArticleHeader(o: Obj, path: string): ArticleHeader {
   const dek = optStr(o, 'dek', path)
   const canonical = safeCanonical(o, path)
-  const contributors = o.contributors === undefined ? [] : arr(o, 'contributors', path, parseCredit)
+  const contributors = o.contributors === undefined ? [] : arr(o, 'contributors', path, parsePersonCredit)
   return {
     slug: slugLike(str(o, 'slug', path), `${path}.slug`),
     title: str(o, 'title', path),
     ...(dek === undefined ? {} : { dek }),
     lang: str(o, 'lang', path),
-    byline: parseCredit(o.byline, `${path}.byline`),
+    byline: parsePersonCredit(o.byline, `${path}.byline`),
     ...(contributors.length > 0 ? { contributors } : {}),
     published: date(o, 'published', path),
     ...(canonical === undefined ? {} : { canonical }),
