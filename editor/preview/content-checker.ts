@@ -10,10 +10,12 @@ import path from 'node:path'
 import { assembleCheck, checkArticleFile, checkContent, type FileCheck } from '../content/check-content.ts'
 import type { DraftArticle, Problem } from '../content/draft.ts'
 import { createImageReader } from '../content/read-image.ts'
+import type { SubjectDefs } from '../content/subjects.ts'
 
 export interface CheckedContent {
   articles: DraftArticle[]
   problems: Problem[]
+  subjects: SubjectDefs
 }
 
 const PUBLISH_ONLY = { warnings: false }

@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process'
 import { notifySearchEngines, type SearchEngineSettings } from '../../model/notify-search-engines.ts'
 import { keys, LEGACY_PREFIX } from '../../model/store-keys.ts'
-import { checkContent, formatProblem } from '../content/check-content.ts'
-import type { DraftArticle, Problem } from '../content/draft.ts'
+import { type CheckedContent, checkContent, formatProblem } from '../content/check-content.ts'
+import type { DraftArticle } from '../content/draft.ts'
 import { renderDrafts } from '../photos/render-drafts.ts'
 import {
   type BuildOptions,
@@ -44,7 +44,7 @@ export interface PublishOptions {
   /** An open store to publish to instead of opening `target` (the preview's); it is left open. */
   store?: KvStore
   /** The content already checked (the preview re-checks only the files a save touched); else checked here. */
-  checked?: { articles: readonly DraftArticle[]; problems: readonly Problem[] }
+  checked?: Pick<CheckedContent, 'articles' | 'problems' | 'subjects'>
 }
 
 /** What a publish wrote (or would write): values written and deleted, bytes, the largest value. */
@@ -67,7 +67,11 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const opening = o.store ? Promise.resolve(o.store) : openKvStore(o.target)
   opening.catch(() => {})
   // Warnings are content:check's business: publish needs the drafts and the problems only.
-  const { articles: drafts, problems, subjects } = o.checked ?? (await checkContent(o.root, { warnings: false }))
+  const {
+    articles: drafts,
+    problems,
+    subjects,
+  } = o.checked ?? (await checkContent(o.root, { warnings: false }))
   const store = await opening
   const close = () => (o.store ? Promise.resolve() : store.close())
   if (problems.length > 0) {
