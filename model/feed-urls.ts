@@ -148,3 +148,8 @@ export function newsSitemapUrl(baseUrl: string): string {
 export function indexNowKeyUrl(baseUrl: string, key: string): string {
   return `${baseUrl}/${key}.txt`
 }
+
+/** The sitemap of the topic or people list's page N: the list page and each subject's page on it. */
+export function subjectSitemapUrl(baseUrl: string, kind: SubjectKind, page: number): string {
+  return `${baseUrl}/sitemaps/${SUBJECT_PATHS[kind]}-${page}.xml`
+}

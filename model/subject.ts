@@ -24,3 +24,6 @@ export interface SubjectInfo {
 
 /** The URL path segment of each kind: `/topics/{id}`, `/people/{id}`, `/feeds/topics/{id}.rss`. */
 export const SUBJECT_PATHS: Readonly<Record<SubjectKind, string>> = { topic: 'topics', person: 'people' }
+
+/** Every kind, in the order lists and sitemaps name them. */
+export const SUBJECT_KINDS = ['topic', 'person'] as const satisfies readonly SubjectKind[]

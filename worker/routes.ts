@@ -12,6 +12,7 @@ import { indexNowKeyRoute, robotsRoute } from './routes/robots.ts'
 import { sectionPageRoute } from './routes/section-page.ts'
 import { articleSitemapRoute, newsSitemapRoute, sitemapIndexRoute } from './routes/sitemaps.ts'
 import { directoryRoute, subjectPageRoute } from './routes/subject-page.ts'
+import { subjectSitemapRoute } from './routes/subject-sitemaps.ts'
 import { embedBuilderScript, pinnedWidgetScript, widgetScript } from './routes/widget-script.ts'
 import { FAVICON_ICO, RASTER_ICONS } from './site-icon.ts'
 
@@ -60,6 +61,11 @@ export const routes: readonly Route[] = [
   { path: '/sitemap.xml', handler: sitemapIndexRoute, cors: false },
   { path: '/sitemaps/news.xml', handler: newsSitemapRoute, cors: false },
   { path: '/sitemaps/articles-:page.xml', handler: articleSitemapRoute, cors: false },
+  ...SUBJECT_KINDS.map((kind) => ({
+    path: `/sitemaps/${SUBJECT_PATHS[kind]}-:page.xml`,
+    handler: subjectSitemapRoute(kind),
+    cors: false,
+  })),
   // The IndexNow key file: last, so that no fixed `.txt` path above is taken for a key.
   { path: '/:key.txt', handler: indexNowKeyRoute, cors: false },
 ]

@@ -146,7 +146,7 @@ describe('a crawler starting at /robots.txt', () => {
   it('reaches every live article and section page, and nothing embargoed, withdrawn or moved', async () => {
     const { documents } = await crawl()
     const listed = [...documents]
-      .filter(([url]) => !url.endsWith('/news.xml'))
+      .filter(([url]) => /\/articles-\d+\.xml$/.test(url))
       .flatMap(([, xml]) => children(rootOf(xml), 'url').map((u) => textOf(u, 'loc')))
     expect(new Set(listed).size).toBe(listed.length)
     const expected = [
@@ -160,6 +160,25 @@ describe('a crawler starting at /robots.txt', () => {
     for (const gone of ['future-report', 'to-withdraw', 'old-name'])
       expect(listed.filter((u) => u.includes(`/${gone}`))).toEqual([])
     for (const url of listed) expect([url, (await fetch(url, { method: 'HEAD' })).status]).toEqual([url, 200])
+  })
+
+  it('reaches the topic and people lists and every topic and person page they link', async () => {
+    const { documents } = await crawl()
+    const listed = new Set(
+      [...documents.values()].flatMap((xml) => children(rootOf(xml), 'url').map((u) => textOf(u, 'loc'))),
+    )
+    for (const list of ['topics', 'people']) {
+      const page = await (await fetch(`${dev.url}/${list}`)).text()
+      const linked = [...page.matchAll(new RegExp(`href="([^"]*/${list}/[a-z0-9-]+)"`, 'g'))].map(
+        (m) => new URL(m[1] ?? '', dev.url).href,
+      )
+      expect(linked.length).toBeGreaterThan(0)
+      expect(listed.has(`${dev.url}/${list}`)).toBe(true)
+      for (const url of new Set(linked)) expect([url, listed.has(url)]).toEqual([url, true])
+    }
+    const subjects = [...listed].filter((u) => /\/(topics|people)\/[a-z0-9-]+$/.test(u))
+    for (const url of subjects)
+      expect([url, (await fetch(url, { method: 'HEAD' })).status]).toEqual([url, 200])
   })
 
   it("gives each article page its photos as image:image with one absolute image:loc, and lastmod the article's updated", async () => {

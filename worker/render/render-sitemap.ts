@@ -20,6 +20,18 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 export const urlEntry = (loc: string, lastmod: string | undefined, extra = ''): string =>
   xmlElement('url', {}, `${xmlText('loc', loc)}${lastmod ? xmlText('lastmod', lastmod) : ''}${extra}`)
 
+/** A page and when it last changed (none when unknown). */
+export interface SitemapUrl {
+  loc: string
+  lastmod?: string
+}
+
+/** A plain URL sitemap (the topic and people lists, their pages). */
+export function renderUrlSitemap(urls: readonly SitemapUrl[]): string {
+  const entries = urls.map((u) => urlEntry(u.loc, u.lastmod))
+  return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}">\n${entries.join('\n')}\n</urlset>\n`
+}
+
 /** Each article's page (with its photos), then each of its section pages, in slot order. */
 export function renderSitemap(articles: readonly SitemapArticle[], site: SiteConfig): string {
   const urls = articles.flatMap((a) => {

@@ -2,16 +2,24 @@
  * `/sitemap.xml` (the index), `/sitemaps/articles-{N}.xml` (article and section pages) and `/sitemaps/news.xml`
  * (Google News): one KV read each, filtered by the request's clock (visible-sitemaps.ts).
  */
-import { articleSitemapUrl, newsSitemapUrl } from '../../model/feed-urls.ts'
+import { articleSitemapUrl, newsSitemapUrl, subjectSitemapUrl } from '../../model/feed-urls.ts'
+import { newest } from '../../model/newest.ts'
+import { SUBJECT_KINDS } from '../../model/subject.ts'
 import type { Representation } from '../http/representation.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
 import { notFound } from '../http/status-error.ts'
 import { renderNewsSitemap } from '../render/render-news-sitemap.ts'
 import { renderSitemap } from '../render/render-sitemap.ts'
 import { type ListedSitemap, renderSitemapIndex } from '../render/render-sitemap-index.ts'
-import { readSitemapIndex, readSitemapPart } from '../store.ts'
+import { readDirectoryPage, readSitemapIndex, readSitemapPart } from '../store.ts'
 import type { Visible } from './visible.ts'
-import { type ServedList, visibleNews, visiblePart, visibleParts } from './visible-sitemaps.ts'
+import {
+  type ServedList,
+  visibleDirectory,
+  visibleNews,
+  visiblePart,
+  visibleParts,
+} from './visible-sitemaps.ts'
 
 /** On Cloudflare's compression list (TOOLCHAIN.md), so its front end decodes for clients that take no gzip. */
 const XML = 'application/xml; charset=utf-8'
@@ -20,7 +28,7 @@ const XML = 'application/xml; charset=utf-8'
 const NOTHING = { version: 'empty', parts: [], news: [] }
 
 /** The representation of a served list, rendered only when needed. */
-function sitemapReply<T>(
+export function sitemapReply<T>(
   seen: Visible<ServedList<T>>,
   render: (entries: T[]) => string,
 ): Omit<Representation, 'body'> & { render: () => string } {
@@ -35,33 +43,53 @@ function sitemapReply<T>(
   }
 }
 
-/** The sitemap index: each part that shows an article now, and the news sitemap while it lists any. */
+/** The sitemap index: each part that shows an article now, the news sitemap while it lists any, the lists' parts. */
 export const sitemapIndexRoute: RouteHandler = async ({ env, site, now }) => {
-  const index = (await readSitemapIndex(env.CONTENT)) ?? NOTHING
+  // Three reads, not one: the lists' first pages say how many pages each list has (a crawler's request, not a reader's).
+  const [stored, ...dirs] = await Promise.all([
+    readSitemapIndex(env.CONTENT),
+    ...SUBJECT_KINDS.map((kind) => readDirectoryPage(env.CONTENT, kind, 1)),
+  ])
+  const index = stored ?? NOTHING
   const parts = visibleParts(index, now)
   const news = visibleNews(index, now)
-  const both = {
+  const lists = SUBJECT_KINDS.flatMap((kind, i) => {
+    const dir = dirs[i]
+    return dir ? [{ kind, pages: dir.pages, seen: visibleDirectory(dir, now) }] : []
+  })
+  const changes = [parts.freshUntil, news.freshUntil, ...lists.map((l) => l.seen.freshUntil)].filter(
+    (t): t is number => t !== undefined,
+  )
+  const all = {
     value: {
       ...parts.value,
-      version: `${parts.value.version}|${news.value.version}`,
+      version: [parts.value.version, news.value.version, ...lists.map((l) => l.seen.value.version)].join('|'),
+      updated:
+        newest(
+          [parts.value.updated, ...lists.map((l) => l.seen.value.updated)].flatMap((t) => (t ? [t] : [])),
+        ) ?? null,
     },
-    ...(parts.freshUntil === undefined && news.freshUntil === undefined
-      ? {}
-      : { freshUntil: Math.min(parts.freshUntil ?? Infinity, news.freshUntil ?? Infinity) }),
+    ...(changes.length === 0 ? {} : { freshUntil: Math.min(...changes) }),
   }
-  return sitemapReply(both, (entries) => {
+  return sitemapReply(all, (entries) => {
     const listed: ListedSitemap[] = entries.map((p) => ({
       loc: articleSitemapUrl(site.baseUrl, p.page),
       ...(p.lastmod === null ? {} : { lastmod: p.lastmod }),
     }))
-    const newest = news.value.entries[0]
-    if (newest) listed.push({ loc: newsSitemapUrl(site.baseUrl), lastmod: newest.published })
+    const recent = news.value.entries[0]
+    if (recent) listed.push({ loc: newsSitemapUrl(site.baseUrl), lastmod: recent.published })
+    for (const { kind, pages, seen } of lists)
+      for (let page = 1; page <= pages; page++) {
+        // Only the first page's time is known here; the others' times are in their own sitemaps.
+        const lastmod = page === 1 ? seen.value.updated : null
+        listed.push({ loc: subjectSitemapUrl(site.baseUrl, kind, page), ...(lastmod ? { lastmod } : {}) })
+      }
     return renderSitemapIndex(listed)
   })
 }
 
-/** The part N of `articles-N` (1 = the oldest articles); anything else is 404, never a KV read. */
-function partParam(value: string | undefined): number {
+/** The part N of `articles-N`, `topics-N`, `people-N` (from 1); anything else is 404, never a KV read. */
+export function partParam(value: string | undefined): number {
   if (value === undefined || !/^[1-9][0-9]{0,6}$/.test(value)) throw notFound()
   return Number(value)
 }

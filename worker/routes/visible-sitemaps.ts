@@ -13,6 +13,7 @@ import {
   type SitemapIndexValue,
   type SitemapPartValue,
 } from '../../model/sitemap-values.ts'
+import type { DirectoryPageValue } from '../../model/store-values.ts'
 import type { Visible } from './visible.ts'
 
 /** A sitemap's entries as served now, with the version and Last-Modified they are served under. */
@@ -83,4 +84,24 @@ export function visibleParts(index: SitemapIndexValue, now: number): Visible<Ser
     entries,
   }
   return { value, ...(nextLift === undefined ? {} : { freshUntil: nextLift }) }
+}
+
+/** A directory page's subjects as listed now: times still ahead are left out until they come. */
+export function visibleDirectory(
+  dir: DirectoryPageValue,
+  now: number,
+): Visible<ServedList<{ id: string; lastmod?: string }>> {
+  const ahead = dir.entries.flatMap((e) =>
+    e.updated !== null && Date.parse(e.updated) > now ? [Date.parse(e.updated)] : [],
+  )
+  const entries = dir.entries.map((e) => ({
+    id: e.id,
+    ...(e.updated !== null && Date.parse(e.updated) <= now ? { lastmod: e.updated } : {}),
+  }))
+  const value = {
+    version: ahead.length === 0 ? dir.version : `${dir.version}-e${ahead.length}`,
+    updated: newest(entries.flatMap((e) => (e.lastmod ? [e.lastmod] : []))) ?? null,
+    entries,
+  }
+  return { value, ...(ahead.length === 0 ? {} : { freshUntil: Math.min(...ahead) }) }
 }
