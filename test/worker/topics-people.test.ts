@@ -68,13 +68,12 @@ describe('GET /feeds/people/:id.json', () => {
 })
 
 describe('GET /topics/:id and /people/:id', () => {
-  it('links the three feeds as alternates and the oEmbed endpoint', async () => {
+  it('links the three feeds as alternates and no oEmbed endpoint (oEmbed answers for articles only)', async () => {
     const alternates = (await links('/topics/qijiang')).filter((l) => l.rel === 'alternate')
     expect(alternates.map((l) => l.href)).toEqual([
       'http://broadsheet.test/feeds/topics/qijiang.rss',
       'http://broadsheet.test/feeds/topics/qijiang.atom',
       'http://broadsheet.test/feeds/topics/qijiang.json',
-      `http://broadsheet.test/oembed?url=${encodeURIComponent('http://broadsheet.test/topics/qijiang')}&format=json`,
     ])
   })
 

@@ -9,7 +9,6 @@ import {
   directoryUrl,
   FEED_FORMATS,
   feedUrl,
-  oembedUrlOf,
   siteHomeUrl,
   subjectFeedName,
   subjectPageUrl,
@@ -118,7 +117,6 @@ ${gallery}
         alternateLink(f.type, `${title} (${f.label})`, feedUrl(site.baseUrl, name, f.ext)),
       ),
       `<link rel="canonical" href="${escapeHtml(p.page === null ? here : `${here}?page=${p.page}`)}">`,
-      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(oembedUrlOf(site.baseUrl, here))}" title="${escapeHtml(subject.name)}">`,
     ].join('\n'),
     body,
   })
