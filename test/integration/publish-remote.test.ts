@@ -159,7 +159,17 @@ describe('content:publish --remote through wrangler and a fake Cloudflare KV API
     expect([...keysWritten].filter((k) => k.startsWith(keys.articlePrefix()))).toEqual([
       keys.article('bench-article-4'),
     ])
-    expect(keysWritten.size).toBeLessThanOrEqual(10)
+    // The budget: at most 10 values plus 3 per topic or person the article is in (its feed head, an archive page
+    // when one fills, its directory page).
+    const subjectKeys = [...keysWritten].filter(
+      (k) => /^v2:(?:topic|person):/.test(k) || k.startsWith(keys.directoryPrefix()),
+    )
+    const subjects = new Set(
+      subjectKeys.flatMap((k) => /^v2:((?:topic|person):[^:]+):/.exec(k)?.slice(1) ?? []),
+    )
+    expect(subjects.size, [...keysWritten].join(' ')).toBeGreaterThan(0)
+    expect(keysWritten.size - subjectKeys.length, [...keysWritten].join(' ')).toBeLessThanOrEqual(10)
+    expect(subjectKeys.length, [...keysWritten].join(' ')).toBeLessThanOrEqual(3 * subjects.size)
     const stored = parseStoredArticle(storedJson(keys.article('bench-article-4')))
     expect(stored.kind === 'article' && JSON.stringify(stored.value.article)).toContain('编辑改了这一段')
   })

@@ -49,7 +49,7 @@ function photoArticle(): string {
     'lang: zh-CN',
     'byline: 文/记者 刘柳吟',
     'published: 2020-12-23T08:00:00+08:00',
-    'tags: 测试',
+    'tags: 綦江',
     '---',
     '',
     '导语。',
