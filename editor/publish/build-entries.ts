@@ -197,6 +197,13 @@ export function changedDrafts(
 
 const isAlias = (meta: ArticleMeta | undefined): boolean => meta?.s?.startsWith('moved:') ?? false
 
+/**
+ * Whether the publish that wrote `history` finished: its last step commits the source hash to the listing. A
+ * history written by a publish that died before then names positions whose heads may never have been written.
+ */
+const landed = (listing: KvSnapshot['listing'], slug: string, history: ArticleHistory): boolean =>
+  listing.get(slug)?.s === history.sources.at(-1)
+
 /** A file whose source is an older version than the one published: publishing it reverts a colleague's edit. */
 export const isRevert = (history: ArticleHistory | null, source: string): boolean =>
   history !== null && history.sources.at(-1) !== source && history.sources.includes(source)
@@ -243,6 +250,7 @@ export function buildEntries(
   let live: Set<string> | undefined
   const state: BuildState = {
     read,
+    listing: snap.listing,
     report,
     ...logs,
     sitemap,
@@ -285,6 +293,7 @@ export function buildEntries(
 /** What the steps of a build share: the reads, the two logs being edited, the report and the entries so far. */
 interface BuildState extends Logs {
   read: Reader
+  listing: KvSnapshot['listing']
   report: PublishReport
   /** The sitemap parts and index being edited; null when this publish changes no article. */
   sitemap: SitemapLog | null
@@ -363,8 +372,9 @@ interface Logs {
 function readLogs(read: Reader, snap: KvSnapshot, report: PublishReport): Logs {
   const feedHead = read.parse(keys.feedHead(), parseFeedHeadValue)
   const indexHead = read.parse(keys.indexHead(), parseIndexHeadValue)
-  const liveListed = [...snap.listing.values()].some((m) => !isAlias(m))
-  if (liveListed && read.needs.size === 0 && (feedHead === null || indexHead === null))
+  // Only a finished publish commits a source hash: one that died before its heads leaves no list to restart.
+  const committed = [...snap.listing.values()].some((m) => m.s !== undefined && !isAlias(m))
+  if (committed && read.needs.size === 0 && (feedHead === null || indexHead === null))
     report.blockers.push(
       `${feedHead === null ? keys.feedHead() : keys.indexHead()} is missing or unusable while articles are published; publishing now would restart the list and overwrite archive pages. Rebuild it from the pages and the articles' histories with \`npm run content:publish -- --local|--remote --rebuild-heads\`, then publish again.`,
     )
@@ -429,7 +439,7 @@ function withdrawArticle(
     s.sitemap?.remove(draft.slug, history.slot)
     if (isPublishedBy(history.published, s.ctx.now.getTime()))
       s.report.pages.push(...pagePaths(draft.slug, Object.keys(history.items)))
-    s.subjects.retire(draft.slug, history, draft.withdrawn.at)
+    s.subjects.retire(draft.slug, history, landed(s.listing, draft.slug, history), draft.withdrawn.at)
     // Renditions are named by their bytes: an article sharing a photo file shares them; keep those.
     if (!history.photos.some((p) => s.livePhotos().has(p))) s.deletes.push(...history.media.map(keys.media))
   }
@@ -480,7 +490,13 @@ function publishArticle(
     ...(gallery.updated ? [gallery.updated] : []),
   ]
   const next: ArticleHistory = {
-    ...s.subjects.place(article, fresh ? null : history, feedArticle(article), s.when),
+    ...s.subjects.place(
+      article,
+      fresh ? null : history,
+      history !== null && landed(s.listing, draft.slug, history),
+      feedArticle(article),
+      s.when,
+    ),
     published: article.published,
     sources,
     sections,
@@ -553,7 +569,7 @@ function retireAliases(s: BuildState, snap: KvSnapshot, retiring: readonly [stri
         retire(s.feed, s.index, alias, prev.history, s.when)
         s.sitemap?.remove(alias, prev.history.slot)
         s.report.pages.push(...pagePaths(alias, Object.keys(prev.history.items)))
-        s.subjects.retire(alias, prev.history, s.when)
+        s.subjects.retire(alias, prev.history, landed(snap.listing, alias, prev.history), s.when)
       }
     }
     s.retired.push(moved(alias, to))

@@ -86,11 +86,13 @@ export class SubjectLogs {
 
   /**
    * Places a live article's items in its subjects' logs (`history` null for an article new to the lists);
-   * returns the positions for its history.
+   * returns the positions for its history. `landed`: the history was committed (its publish wrote every head);
+   * a history a publish wrote before dying may name a log whose head that publish never wrote.
    */
   place(
     article: Article,
     history: ArticleHistory | null,
+    landed: boolean,
     context: FeedEntry['article'],
     when: string,
   ): Pick<ArticleHistory, 'topics' | 'people'> {
@@ -109,7 +111,8 @@ export class SubjectLogs {
       const old = before[kind][id] ?? {}
       const { log, head } = this.get(kind, id)
       if (this.read.needs.size > 0) continue
-      if (head === null && Object.keys(old).length > 0) this.lost.add(keys.subjectFeedHead(kind, id))
+      if (head === null && landed && Object.keys(old).length > 0)
+        this.lost.add(keys.subjectFeedHead(kind, id))
       const next = head?.next ?? 0
       const items = now.get(key)?.items ?? []
       const { positions } = placeItems(log, next, items, old, oldTimes(history), context)
@@ -122,13 +125,16 @@ export class SubjectLogs {
     return { topics: out.topic, people: out.person }
   }
 
-  /** Takes a withdrawn (or moved) article out of every subject log its history names: tombstones for its items. */
-  retire(slug: string, history: ArticleHistory, when: string): void {
+  /**
+   * Takes a withdrawn (or moved) article out of every subject log its history names: tombstones for its items.
+   * `landed` as for place().
+   */
+  retire(slug: string, history: ArticleHistory, landed: boolean, when: string): void {
     for (const kind of ['topic', 'person'] as const)
       for (const [id, items] of Object.entries(history[FIELD[kind]] ?? {})) {
         const { log, head } = this.get(kind, id)
         if (this.read.needs.size > 0) continue
-        if (head === null) this.lost.add(keys.subjectFeedHead(kind, id))
+        if (head === null && landed) this.lost.add(keys.subjectFeedHead(kind, id))
         for (const [sectionId, at] of Object.entries(items))
           if (at < (head?.next ?? 0)) tombstone(log, at, slug, history.published, sectionId, when)
       }
