@@ -10,6 +10,7 @@ import {
   type IndexHeadValue,
   type TopicLink,
 } from '../../model/store-values.ts'
+import type { SubjectInfo } from '../../model/subject.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { PagedLog } from './paged-log.ts'
 import { versioned } from './store-entries.ts'
@@ -57,15 +58,21 @@ export function newestOf(list: readonly (FeedLogEntry | IndexEntry)[]): string |
   return best
 }
 
+/** What every feed head holds ("all", a topic's, a person's) as the log now stands. */
+export const feedHeadFields = (feed: FeedLog) => ({
+  updated: newestOf(feed.entries),
+  archived: feed.head.full,
+  next: feed.head.next,
+  size: feed.size,
+  items: feed.entries,
+})
+
 /** `v2:feed:head` as the log now stands. */
-export const feedHeadEntry = (feed: FeedLog): KvEntry =>
-  versioned(keys.feedHead(), {
-    updated: newestOf(feed.entries),
-    archived: feed.head.full,
-    next: feed.head.next,
-    size: feed.size,
-    items: feed.entries,
-  })
+export const feedHeadEntry = (feed: FeedLog): KvEntry => versioned(keys.feedHead(), feedHeadFields(feed))
+
+/** A topic's or person's feed head as its log now stands, with the subject as pages and feeds name it. */
+export const subjectHeadEntry = (feed: FeedLog, subject: SubjectInfo): KvEntry =>
+  versioned(keys.subjectFeedHead(subject.kind, subject.id), { ...feedHeadFields(feed), subject })
 
 /** `v2:index:head` as the log now stands. */
 export const indexHeadEntry = (index: IndexLog, topics?: readonly TopicLink[]): KvEntry =>

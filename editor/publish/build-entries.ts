@@ -605,7 +605,7 @@ function builtContent(s: BuildState): BuiltContent {
   heads.push(...subjects.heads, ...(s.directory?.entries(subjects.updated) ?? []))
   for (const key of s.subjects.lost)
     s.report.blockers.push(
-      `${key} is missing or unusable while articles record items in it; publishing now would restart that feed and overwrite its archive pages. Restore the value and publish again.`,
+      `${key} is missing or unusable while articles record items in it; publishing now would restart that feed and overwrite its archive pages. Rebuild it from its pages and the articles' histories with \`npm run content:publish -- --local|--remote --rebuild-heads\`, then publish again.`,
     )
   return {
     needs: [...s.read.needs],

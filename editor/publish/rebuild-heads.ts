@@ -1,6 +1,6 @@
 /**
- * `content:publish -- --rebuild-heads`: when `v2:feed:head` or `v2:index:head` is lost or unusable, publish stops
- * (it would restart the lists over the archive pages). This rebuilds the lost head from what KV still holds: the
+ * `content:publish -- --rebuild-heads`: when `v2:feed:head`, `v2:index:head` or a topic's or person's feed head is
+ * lost or unusable, publish stops (it would restart the lists over the archive pages). This rebuilds the lost head from what KV still holds: the
  * complete pages, and each article's history (its positions) and value (its text). Only the head is written.
  * What cannot come back: tombstones of withdrawn items that were still in the head's open part (docs/operators.md "Recovery").
  */
@@ -8,21 +8,35 @@ import type { Article } from '../../model/article.ts'
 import { articleItems } from '../../model/article-items.ts'
 import {
   parseArticleValue,
+  parseDirectoryPageValue,
   parseFeedArchiveValue,
   parseFeedHeadValue,
   parseIndexHeadValue,
   parseIndexPageValue,
+  parseSubjectFeedArchiveValue,
+  parseSubjectFeedHeadValue,
 } from '../../model/parse-store-values.ts'
 import { KEY_PREFIX, keys, slugOfArticleKey } from '../../model/store-keys.ts'
 import {
   type ArticleHistory,
   FEED_PAGE_SIZE,
+  type FeedArchiveValue,
   type FeedLogEntry,
+  HOME_TOPICS,
   INDEX_PAGE_SIZE,
   type IndexEntry,
+  type SubjectFeedArchiveValue,
   UNSIZED_FEED_PAGE_SIZE,
 } from '../../model/store-values.ts'
-import { feedHeadEntry, feedLog, indexHeadEntry, indexLog } from './aggregate-logs.ts'
+import { SUBJECT_KINDS, type SubjectInfo, type SubjectKind } from '../../model/subject.ts'
+import {
+  type FeedLog,
+  feedHeadEntry,
+  feedLog,
+  indexHeadEntry,
+  indexLog,
+  subjectHeadEntry,
+} from './aggregate-logs.ts'
 import type { KvEntry } from './kv-entry.ts'
 import type { KvStore } from './kv-store.ts'
 import { pageOf } from './paged-log.ts'
@@ -73,23 +87,29 @@ async function allHistories(store: KvStore): Promise<{ slug: string; history: Ar
 
 type Histories = Awaited<ReturnType<typeof allHistories>>
 
-/** The live articles among `slugs` (withdrawn ones have no text to show). */
-async function readLive(store: KvStore, slugs: readonly string[]): Promise<Map<string, Article>> {
-  const values = await store.getJson(slugs.map(keys.article))
-  const live = new Map<string, Article>()
-  for (const slug of slugs) {
-    const value = parsed(parseArticleValue, values.get(keys.article(slug)))
-    if (value) live.set(slug, value.article)
+/** Article values read once however many logs ask (withdrawn ones have no text to show: absent). */
+class LiveArticles {
+  private readonly known = new Map<string, Article | null>()
+  constructor(private readonly store: KvStore) {}
+  async get(slugs: readonly string[]): Promise<Map<string, Article>> {
+    const missing = slugs.filter((s) => !this.known.has(s))
+    const values = await this.store.getJson(missing.map(keys.article))
+    for (const slug of missing)
+      this.known.set(slug, parsed(parseArticleValue, values.get(keys.article(slug)))?.article ?? null)
+    const live = new Map<string, Article>()
+    for (const slug of slugs) {
+      const article = this.known.get(slug)
+      if (article) live.set(slug, article)
+    }
+    return live
   }
-  return live
 }
 
 /** The page size whose page `page` can hold every position on it (new logs' size first). */
-function sizeOf(page: number, positions: readonly number[]): number {
+function sizeOf(key: string, page: number, positions: readonly number[]): number {
   const fits = (size: number) => positions.every((n) => pageOf(n, size) === page)
   const size = [FEED_PAGE_SIZE, UNSIZED_FEED_PAGE_SIZE].find(fits)
-  if (size === undefined)
-    throw new RebuildError(`the positions on ${keys.feedArchive(page)} fit no known page size`)
+  if (size === undefined) throw new RebuildError(`the positions on ${key} fit no known page size`)
   return size
 }
 
@@ -100,42 +120,89 @@ async function readPage<T>(store: KvStore, key: string, parse: (v: unknown) => T
   return page
 }
 
-async function rebuildFeedHead(store: KvStore, articles: Histories): Promise<KvEntry> {
-  const archived = await completePages(store, `${KEY_PREFIX}feed:archive:`)
-  let last: FeedLogEntry[] = []
+/** Where a feed log ("all", a topic's, a person's) keeps its pages, and where each history records its positions. */
+interface LogPlace<T extends FeedArchiveValue = FeedArchiveValue> {
+  archive: (page: number) => string
+  parse: (v: unknown) => T
+  positions: (h: ArticleHistory) => Readonly<Record<string, number>> | undefined
+}
+
+/**
+ * A feed log rebuilt: its complete pages as they are, and its open part from the histories' positions past them
+ * with each article's text. Also returns the last complete page (a subject's head names the subject it carries).
+ */
+async function rebuildLog<T extends FeedArchiveValue>(
+  store: KvStore,
+  place: LogPlace<T>,
+  articles: Histories,
+  live: LiveArticles,
+): Promise<{ log: FeedLog; lastPage: T | null }> {
+  const archived = await completePages(store, place.archive(0).slice(0, -1))
+  let lastPage: T | null = null
   let size = FEED_PAGE_SIZE
   if (archived > 0) {
-    const page = await readPage(store, keys.feedArchive(archived), parseFeedArchiveValue)
-    last = page.items
+    const key = place.archive(archived)
+    lastPage = await readPage(store, key, place.parse)
     size = sizeOf(
+      key,
       archived,
-      page.items.map((e) => e.n),
+      lastPage.items.map((e) => e.n),
     )
   }
   const first = archived * size
-  const recent = articles.filter(({ history }) => Object.values(history.items).some((n) => n >= first))
-  const live = await readLive(
-    store,
-    recent.map((a) => a.slug),
-  )
-  const open: FeedLogEntry[] = []
   let next = first
-  for (const { history } of articles)
-    for (const n of Object.values(history.items)) next = Math.max(next, n + 1)
-  for (const { slug, history } of recent) {
-    const article = live.get(slug)
+  const recent: { slug: string; at: Readonly<Record<string, number>> }[] = []
+  for (const { slug, history } of articles) {
+    const at = place.positions(history) ?? {}
+    const ns = Object.values(at)
+    for (const n of ns) next = Math.max(next, n + 1)
+    if (ns.some((n) => n >= first)) recent.push({ slug, at })
+  }
+  const texts = await live.get(recent.map((r) => r.slug))
+  const open: FeedLogEntry[] = []
+  for (const { slug, at } of recent) {
+    const article = texts.get(slug)
     if (!article) continue
     for (const section of articleItems(article)) {
-      const n = history.items[section.id]
+      const n = at[section.id]
       if (n !== undefined && n >= first) open.push({ n, article: feedArticle(article), section })
     }
   }
+  const last = lastPage?.items ?? []
   for (const e of last) next = Math.max(next, e.n + 1)
   const items = [...last, ...open.sort((a, b) => a.n - b.n)]
-  return feedHeadEntry(feedLog({ version: '', updated: null, archived, next, size, items }, () => undefined))
+  return {
+    log: feedLog({ version: '', updated: null, archived, next, size, items }, () => undefined),
+    lastPage,
+  }
 }
 
-async function rebuildIndexHead(store: KvStore, articles: Histories): Promise<KvEntry> {
+const allFeed: LogPlace = {
+  archive: keys.feedArchive,
+  parse: parseFeedArchiveValue,
+  positions: (h) => h.items,
+}
+
+const subjectFeed = (kind: SubjectKind, id: string): LogPlace<SubjectFeedArchiveValue> => ({
+  archive: (page) => keys.subjectFeedArchive(kind, id, page),
+  parse: parseSubjectFeedArchiveValue,
+  positions: (h) => h[kind === 'topic' ? 'topics' : 'people']?.[id],
+})
+
+/** The topics and people the directory lists (their names now), by `kind:id`. */
+async function directorySubjects(store: KvStore): Promise<Map<string, SubjectInfo>> {
+  const found = new Map<string, SubjectInfo>()
+  const listed = [...(await store.list(keys.directoryPrefix())).keys()]
+  const pages = await store.getJson(listed)
+  for (const key of listed)
+    for (const e of parsed(parseDirectoryPageValue, pages.get(key))?.entries ?? []) {
+      const { updated: _, ...info } = e
+      found.set(`${e.kind}:${e.id}`, info)
+    }
+  return found
+}
+
+async function rebuildIndexHead(store: KvStore, articles: Histories, live: LiveArticles): Promise<KvEntry> {
   const pages = await completePages(store, `${KEY_PREFIX}index:`)
   let last: IndexEntry[] = []
   if (pages > 0) {
@@ -143,21 +210,23 @@ async function rebuildIndexHead(store: KvStore, articles: Histories): Promise<Kv
   }
   const first = pages * INDEX_PAGE_SIZE
   const recent = articles.filter(({ history }) => history.slot >= first)
-  const live = await readLive(
-    store,
-    recent.map((a) => a.slug),
-  )
+  const texts = await live.get(recent.map((a) => a.slug))
   let next = first
   for (const { history } of articles) next = Math.max(next, history.slot + 1)
   const open: IndexEntry[] = []
   for (const { slug, history } of recent) {
-    const article = live.get(slug)
+    const article = texts.get(slug)
     if (article) open.push({ ...summarize(article), n: history.slot })
   }
   for (const e of last) next = Math.max(next, e.n + 1)
   const entries = [...last, ...open.sort((a, b) => a.n - b.n)]
+  // The home page's topics: the first of the topic list, as publish wrote them from content/topics.md.
+  const first1 = keys.directoryPage('topic', 1)
+  const topicList = parsed(parseDirectoryPageValue, (await store.getJson([first1])).get(first1))
+  const topics = topicList?.entries.slice(0, HOME_TOPICS).map((t) => ({ id: t.id, name: t.name }))
   return indexHeadEntry(
     indexLog({ version: '', updated: null, pages, next, articles: entries }, () => undefined),
+    topics,
   )
 }
 
@@ -166,17 +235,48 @@ export async function rebuildHeads(store: KvStore): Promise<Rebuilt> {
   const heads = await store.getJson([keys.feedHead(), keys.indexHead()])
   const feedLost = parsed(parseFeedHeadValue, heads.get(keys.feedHead())) === null
   const indexLost = parsed(parseIndexHeadValue, heads.get(keys.indexHead())) === null
-  if (!feedLost && !indexLost) return { entries: [], notes: ['both heads are usable: nothing to rebuild'] }
   const articles = await allHistories(store)
+  const subjects = await lostSubjects(store, articles)
+  if (!feedLost && !indexLost && subjects.length === 0)
+    return { entries: [], notes: ['every head is usable: nothing to rebuild'] }
+  const live = new LiveArticles(store)
   const entries: KvEntry[] = []
   const notes: string[] = []
+  const from = `${articles.length} article histories`
   if (feedLost) {
-    entries.push(await rebuildFeedHead(store, articles))
-    notes.push(`${keys.feedHead()} rebuilt from the archive pages and ${articles.length} article histories`)
+    entries.push(feedHeadEntry((await rebuildLog(store, allFeed, articles, live)).log))
+    notes.push(`${keys.feedHead()} rebuilt from the archive pages and ${from}`)
   }
   if (indexLost) {
-    entries.push(await rebuildIndexHead(store, articles))
-    notes.push(`${keys.indexHead()} rebuilt from the list pages and ${articles.length} article histories`)
+    entries.push(await rebuildIndexHead(store, articles, live))
+    notes.push(`${keys.indexHead()} rebuilt from the list pages and ${from}`)
+  }
+  const listed = await directorySubjects(store)
+  for (const { kind, id } of subjects) {
+    const { log, lastPage } = await rebuildLog(store, subjectFeed(kind, id), articles, live)
+    const subject = listed.get(`${kind}:${id}`) ?? lastPage?.subject
+    if (!subject)
+      throw new RebuildError(
+        `${keys.subjectFeedHead(kind, id)} is lost and neither the ${kind} list nor an archive page names it: publish with the content files first`,
+      )
+    entries.push(subjectHeadEntry(log, subject))
+    notes.push(`${keys.subjectFeedHead(kind, id)} rebuilt from its archive pages and ${from}`)
   }
   return { entries, notes }
+}
+
+/** Topics and people whose head is missing or unusable while a history records positions in them. */
+async function lostSubjects(
+  store: KvStore,
+  articles: Histories,
+): Promise<{ kind: SubjectKind; id: string }[]> {
+  const named = new Map<string, { kind: SubjectKind; id: string }>()
+  for (const { history } of articles)
+    for (const kind of SUBJECT_KINDS)
+      for (const [id, at] of Object.entries(history[kind === 'topic' ? 'topics' : 'people'] ?? {}))
+        if (Object.keys(at).length > 0) named.set(keys.subjectFeedHead(kind, id), { kind, id })
+  const heads = await store.getJson([...named.keys()])
+  return [...named]
+    .filter(([key]) => parsed(parseSubjectFeedHeadValue, heads.get(key)) === null)
+    .map(([, s]) => s)
 }

@@ -9,7 +9,7 @@ import { parseSubjectFeedArchiveValue, parseSubjectFeedHeadValue } from '../../m
 import { keys } from '../../model/store-keys.ts'
 import type { ArticleHistory, FeedEntry, SubjectFeedHeadValue } from '../../model/store-values.ts'
 import type { SubjectInfo, SubjectKind } from '../../model/subject.ts'
-import { type FeedLog, feedLog, logEntries, newestOf } from './aggregate-logs.ts'
+import { type FeedLog, feedLog, logEntries, newestOf, subjectHeadEntry } from './aggregate-logs.ts'
 import { type Reader, tombstone } from './build-entries.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { oldTimes, placeItems } from './place-items.ts'
@@ -163,19 +163,9 @@ export class SubjectLogs {
         ),
       )
       const renamed = o.head !== null && JSON.stringify(o.head.subject) !== JSON.stringify(info)
-      const time = newestOf(o.log.entries)
-      updated.set(`${o.kind}:${o.id}`, time)
+      updated.set(`${o.kind}:${o.id}`, newestOf(o.log.entries))
       if (!o.log.headChanged && o.head !== null && !renamed) continue
-      heads.push(
-        versioned(keys.subjectFeedHead(o.kind, o.id), {
-          updated: time,
-          archived: o.log.head.full,
-          next: o.log.head.next,
-          size: o.log.size,
-          items: o.log.entries,
-          subject: info,
-        }),
-      )
+      heads.push(subjectHeadEntry(o.log, info))
     }
     return { pages, heads, updated }
   }

@@ -7,14 +7,20 @@ import { stopMessages } from '../../editor/publish/stop-messages.ts'
 import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { parseFeedHeadValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
+import type { SubjectInfo, SubjectKind } from '../../model/subject.ts'
 import { buildDraft, buildDraftSection } from '../fixtures/build-draft.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 
 const NOW = new Date('2026-11-24T02:00:00Z')
 const LATER = new Date('2026-11-25T02:00:00Z')
 
-async function publish(store: MemoryKvStore, drafts: readonly DraftArticle[], now = NOW) {
-  const built = await buildWithStore(store, drafts, { now })
+async function publish(
+  store: MemoryKvStore,
+  drafts: readonly DraftArticle[],
+  now = NOW,
+  subjects?: Record<SubjectKind, SubjectInfo[]>,
+) {
+  const built = await buildWithStore(store, drafts, { now, ...(subjects ? { subjects } : {}) })
   expect(stopMessages(built.report, 'content')).toEqual([])
   await applyWrites(store, await planWrites(store, built))
 }
@@ -90,12 +96,46 @@ describe('content:publish --rebuild-heads', () => {
     await expect(rebuildHeads(store)).rejects.toThrow(`${keys.feedArchive(2)} is missing`)
   })
 
-  it('says nothing needs rebuilding when both heads are usable', async () => {
+  it('says nothing needs rebuilding when every head is usable', async () => {
     const store = new MemoryKvStore()
     await publish(store, site(3))
     expect(await rebuildHeads(store)).toEqual({
       entries: [],
-      notes: ['both heads are usable: nothing to rebuild'],
+      notes: ['every head is usable: nothing to rebuild'],
     })
+  })
+
+  it("rebuilds a topic's and a person's feed heads exactly, and the home page's topics with the list head", async () => {
+    const subjects: Record<SubjectKind, SubjectInfo[]> = {
+      topic: [
+        { kind: 'topic', id: 'qijiang', name: '綦江', medtop: 'medtop:20000001' },
+        { kind: 'topic', id: 'wansheng', name: '万盛' },
+      ],
+      person: [{ kind: 'person', id: 'liu-liuyin', name: '刘柳吟' }],
+    }
+    const store0 = new MemoryKvStore()
+    const tagged = site(70).map(
+      (d, i): DraftArticle => ({
+        ...d,
+        ...(i % 3 === 0
+          ? { tags: ['綦江', '万盛'], topics: ['qijiang', 'wansheng'] }
+          : { topics: ['qijiang'] }),
+        byline: { role: 'staff', name: '刘柳吟', id: 'liu-liuyin' },
+      }),
+    )
+    await publish(store0, tagged, NOW, subjects)
+    const lost = [
+      keys.subjectFeedHead('topic', 'qijiang'),
+      keys.subjectFeedHead('topic', 'wansheng'),
+      keys.subjectFeedHead('person', 'liu-liuyin'),
+      keys.indexHead(),
+    ]
+    expect(store0.values.has(keys.subjectFeedArchive('topic', 'qijiang', 2))).toBe(true)
+    expect(JSON.parse(String(text(store0, keys.indexHead()))).topics).toHaveLength(2)
+    const { before, after, entries } = await loseAndRebuild(store0, lost)
+    expect(after).toEqual(before)
+    await store0.put(entries)
+    const built = await buildWithStore(store0, tagged, { now: LATER, subjects })
+    expect(stopMessages(built.report, 'content')).toEqual([])
   })
 })
