@@ -1,5 +1,6 @@
-/** The widget's own words in its two UI languages, and the credit line rendered from a role. */
-import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type CreditRole } from '../model/article.ts'
+/** The widget's own words in its two UI languages, and its credit line (model/credit-line.ts). */
+import type { CreditRole } from '../model/article.ts'
+import { creditLineEn, creditLineZh } from '../model/credit-line.ts'
 
 /** Every string the widget itself says (feed text is shown as given). */
 export interface UiStrings {
@@ -17,7 +18,7 @@ const zh: UiStrings = {
   empty: '暂无报道。',
   error: '报道暂时无法加载。',
   retry: '重试',
-  credit: (role, name) => `${CREDIT_LABELS_ZH[role]} ${name} 摄`,
+  credit: creditLineZh,
 }
 
 const en: UiStrings = {
@@ -26,7 +27,7 @@ const en: UiStrings = {
   empty: 'No stories yet.',
   error: 'The stories could not be loaded.',
   retry: 'Try again',
-  credit: (role, name) => `Photo: ${name} (${CREDIT_LABELS_EN[role]})`,
+  credit: creditLineEn,
 }
 
 /** Chinese for any `zh*` tag, English otherwise. */

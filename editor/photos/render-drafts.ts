@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { CREDIT_LABELS_ZH, type Credit } from '../../model/article.ts'
+import type { Credit } from '../../model/article.ts'
+import { creditLineZh } from '../../model/credit-line.ts'
 import type { DraftArticle, DraftImage, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from '../publish/content-hash.ts'
 import type { PhotoRights } from './build-xmp.ts'
@@ -25,9 +26,12 @@ export interface RenderStats {
   cached: number
 }
 
-/** The credit line as printed, in the article's language (what photo desks expect in photoshop:Credit). */
+/**
+ * The credit line as printed, in the article's language (what photo desks expect in photoshop:Credit): the pages'
+ * Chinese form; in English the name alone, as agencies write it (the role stays in the pages and feeds).
+ */
 function printedCredit(credit: Credit, lang: string): string {
-  return /^zh\b/i.test(lang) ? `${CREDIT_LABELS_ZH[credit.role]} ${credit.name} 摄` : `Photo: ${credit.name}`
+  return /^zh\b/i.test(lang) ? creditLineZh(credit.role, credit.name) : `Photo: ${credit.name}`
 }
 
 type FileImage = Extract<DraftImage, { kind: 'file' }>

@@ -1,5 +1,6 @@
 /** A photo as feeds carry it: an absolute URL and a credit line in the article's language. */
-import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit, type Photo } from '../../model/article.ts'
+import type { Credit, Photo } from '../../model/article.ts'
+import { creditLineEn, creditLineZh } from '../../model/credit-line.ts'
 import { pickRendition } from '../../model/pick-rendition.ts'
 
 /** A raster rendition resolved for output. */
@@ -26,9 +27,7 @@ export interface FeedPhoto extends Omit<Photo, 'src' | 'renditions'> {
 
 /** The credit line as the article's readers expect it in print. */
 export function creditLine(credit: Credit, lang: string): string {
-  return /^zh\b/i.test(lang)
-    ? `${CREDIT_LABELS_ZH[credit.role]} ${credit.name} 摄`
-    : `Photo: ${credit.name} (${CREDIT_LABELS_EN[credit.role]})`
+  return (/^zh\b/i.test(lang) ? creditLineZh : creditLineEn)(credit.role, credit.name)
 }
 
 /** Site paths (`/media/…`) resolve against the base URL; anything else is already an absolute https URL. */
