@@ -183,7 +183,7 @@ export default { async fetch(request, env, ctx) {
     },
     { name: `${feed} hit (gzip)`, url: app.url + feed, headers: GZIP, status: 200 },
     {
-      // The Worker sends gzip (Miniflare rewrites Accept-Encoding, as the edge does); Miniflare decodes it.
+      // Miniflare rewrites Accept-Encoding, as the edge does; the Worker reads the client's own value in cf.
       name: `${feed} hit, client takes no gzip`,
       url: app.url + feed,
       headers: { 'accept-encoding': 'identity' },

@@ -7,8 +7,9 @@
 import { ByteLru } from '../byte-lru.ts'
 import { now } from '../clock.ts'
 import { configuredSite, siteFingerprint } from '../site-config.ts'
-import { acceptsGzip, type CodingPolicy } from './compression.ts'
+import { acceptsGzip } from './compression.ts'
 import { isNotModified } from './conditional.ts'
+import { ifNoneMatchHits } from './entity-tag.ts'
 import { forceMiss } from './force-miss.ts'
 
 /**
@@ -31,8 +32,6 @@ export interface StoredResponse {
   body: Uint8Array
   /** Whether the body is gzip we made (sent with `encodeBody: 'manual'`). */
   encoded: boolean
-  /** How its Content-Type's coding is chosen (compression.ts): a hit chooses the same way. */
-  policy: CodingPolicy
   /** Every ETag of the same content (identity and gzip), for If-None-Match. */
   tags: readonly string[]
   lastModified?: string
@@ -49,6 +48,8 @@ interface Timed {
   ok: ResponseInit
   head: ResponseInit
   notModified: ResponseInit
+  /** This coding's own ETag, as sent. */
+  etag: string
   tags: readonly string[]
   lastModified?: string
   expires: number
@@ -58,8 +59,6 @@ interface Timed {
 interface Codings {
   /** The site configuration they were made under (siteFingerprint). */
   site: string
-  /** How a hit chooses between gzip and identity (the Content-Type's policy, compression.ts). */
-  policy: CodingPolicy
   plain?: Timed
   gzip?: Timed
   identity?: Timed
@@ -114,8 +113,9 @@ export function answerFromIsolate(request: Request, slot: IsolateSlot): Response
   if (forceMiss) return null
   const codings = responses.get(slot.url)
   if (codings === undefined || codings.site !== slot.site) return null
-  const coding: Coding =
-    codings.policy === 'plain' ? 'plain' : acceptsGzip(request, codings.policy) ? 'gzip' : 'identity'
+  const held = heldCoding(request, codings)
+  if (held !== null) return new Response(null, held.notModified)
+  const coding: Coding = codings.plain ? 'plain' : acceptsGzip(request) ? 'gzip' : 'identity'
   const stored = codings[coding]
   if (stored === undefined) return null
   if (now() >= stored.expires) {
@@ -125,6 +125,20 @@ export function answerFromIsolate(request: Request, slot: IsolateSlot): Response
   if (isNotModified(request, stored.tags, stored.lastModified)) return new Response(null, stored.notModified)
   if (request.method === 'HEAD') return new Response(null, stored.head)
   return new Response(stored.body, stored.ok)
+}
+
+/**
+ * The coding a revalidating client holds, when its If-None-Match names one remembered here and still fresh: its 304
+ * carries that coding's ETag without asking which coding the client takes now, so a feed reader's poll never reads
+ * `request.cf` (compression.ts). A client holding current bytes in one coding can use them whatever it asks next.
+ */
+function heldCoding(request: Request, codings: Codings): Timed | null {
+  const inm = request.headers.get('if-none-match')
+  if (inm === null) return null
+  const at = now()
+  for (const stored of [codings.plain, codings.gzip, codings.identity])
+    if (stored !== undefined && at < stored.expires && ifNoneMatchHits(inm, [stored.etag])) return stored
+  return null
 }
 
 function bytesOf(codings: Codings): number {
@@ -148,15 +162,14 @@ export function rememberResponse(slot: IsolateSlot, coding: Coding, response: St
     ok: { headers: response.headers, encodeBody: response.encoded ? 'manual' : 'automatic' },
     head: { headers: response.headers, encodeBody: 'manual' },
     notModified: { status: 304, headers: response.notModified },
+    etag: response.headers.get('etag') ?? '',
     tags: response.tags,
     ...(response.lastModified === undefined ? {} : { lastModified: response.lastModified }),
     expires: Math.min(now() + slot.windowMs, response.freshUntil ?? Number.POSITIVE_INFINITY),
   }
   const known = responses.get(slot.url)
   const others: Codings =
-    known?.site === slot.site && known.policy === response.policy && coding !== 'plain'
-      ? known
-      : { site: slot.site, policy: response.policy }
+    known?.site === slot.site && coding !== 'plain' && known.plain === undefined ? known : { site: slot.site }
   const codings: Codings = { ...others, [coding]: timed }
   if (coding !== 'plain') delete codings.plain
   responses.set(slot.url, codings, bytesOf(codings))

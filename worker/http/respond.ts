@@ -1,7 +1,7 @@
 /** Turns a handler's representation into the response: validators, 304, caching, CORS, security, gzip, HEAD. */
 import { type SiteConfig, siteFingerprint } from '../site-config.ts'
 import { cacheControl } from './cache-control.ts'
-import { acceptsGzip, codingPolicy, gzip } from './compression.ts'
+import { acceptsGzip, gzip, isCompressible } from './compression.ts'
 import { isNotModified } from './conditional.ts'
 import { CORS_HEADERS } from './cors.ts'
 import { edgeCachedBody } from './edge-cache.ts'
@@ -71,9 +71,8 @@ export async function respond(
   rep: Representation | DeferredRepresentation,
   context: RespondContext,
 ): Promise<Response> {
-  const policy = codingPolicy(rep.contentType)
-  const compressible = policy !== 'plain'
-  const compress = policy !== 'plain' && acceptsGzip(request, policy)
+  const compressible = isCompressible(rep.contentType)
+  const compress = compressible && acceptsGzip(request)
   const [identityTag, gzipTag] = variantTags(rep, url, context.site)
   const etag = compress ? gzipTag : identityTag
   const headers = await baseHeaders(rep, etag, context.cors, compressible)
@@ -100,7 +99,6 @@ export async function respond(
     headers,
     notModified,
     encoded: compress,
-    policy,
     tags,
     ...(rep.lastModified === undefined ? {} : { lastModified: rep.lastModified }),
     ...(rep.freshUntil === undefined ? {} : { freshUntil: rep.freshUntil }),
