@@ -13,4 +13,6 @@ export const apUrls = {
    */
   activity: (base: string, kind: 'create' | 'update' | 'delete', slug: string, version: string) =>
     `${base}/ap/articles/${slug}/activities/${kind}-${version}`,
+  /** A topic's Announce of an article: one per topic and article, whatever its later versions. */
+  announce: (base: string, actorId: string, slug: string) => `${actorUrl(base, actorId)}/announces/${slug}`,
 } as const

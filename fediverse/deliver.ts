@@ -5,9 +5,9 @@
  * inbox's followers. A delivery that succeeded is recorded and never repeated.
  */
 import { signRequest } from '@fedify/fedify'
+import { actorKeyPair } from './actor-keys.ts'
 import type { FediConfig } from './fedi-config.ts'
 import { dropInbox } from './followers.ts'
-import { paperKeyPair } from './paper-keys.ts'
 import { assertFetchable, FETCH_TIMEOUT_MS } from './remote-loader.ts'
 import type { Json } from './render/article-object.ts'
 
@@ -74,11 +74,13 @@ async function markFailing(db: D1Database, inbox: string, now: Date): Promise<vo
   }
 }
 
+/** The identifier of one of our actors from its URL (`…/ap/actors/{identifier}`). */
+const actorIdentifier = (actor: string): string => actor.slice(actor.lastIndexOf('/ap/actors/') + 11)
+
 async function deliverOne(
   message: Message<DeliveryMessage>,
   env: DeliveryEnv,
   config: FediConfig,
-  privateKey: CryptoKey,
 ): Promise<void> {
   const { activity, inbox } = message.body
   const db = env.FEDI_DB
@@ -104,6 +106,7 @@ async function deliverOne(
   })
   // Signed with the key of the actor the stored activity names (Fedify calls the first key `#main-key`).
   const actor = String((JSON.parse(row.body) as { actor?: unknown }).actor)
+  const { privateKey } = await actorKeyPair(db, env.FEDI_PRIVATE_KEY, actorIdentifier(actor))
   const signed = await signRequest(request, privateKey, new URL(`${actor}#main-key`), {
     spec: 'draft-cavage-http-signatures-12',
   })
@@ -143,6 +146,5 @@ export async function deliverBatch(
   env: DeliveryEnv,
   config: FediConfig,
 ): Promise<void> {
-  const { privateKey } = await paperKeyPair(env.FEDI_PRIVATE_KEY)
-  await Promise.all(batch.messages.map((m) => deliverOne(m, env, config, privateKey)))
+  await Promise.all(batch.messages.map((m) => deliverOne(m, env, config)))
 }

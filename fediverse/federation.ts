@@ -1,42 +1,71 @@
 /**
- * What Fedify serves for us: WebFinger, NodeInfo 2.1, the paper's actor document (with its keys for draft-cavage
- * and RFC 9421), the followers collection (a count), and the inbox, whose every POST Fedify verifies (signature,
+ * What Fedify serves for us: WebFinger, NodeInfo 2.1, the actor documents of the paper and of each topic (with
+ * their keys for draft-cavage and RFC 9421), their followers collections (a count), and the inboxes, whose every POST Fedify verifies (signature,
  * Digest/Content-Digest, Date window, key owner = actor) before a listener sees it.
  */
-import { createFederationBuilder } from '@fedify/fedify'
+import { type Context, createFederationBuilder } from '@fedify/fedify'
 import { Delete, Endpoints, Follow, Image, isActor, Organization, Undo } from '@fedify/vocab'
-import { PAPER_ID } from '../model/ap-urls.ts'
+import { PAPER_ID, topicActorId, topicIdOfActor } from '../model/ap-urls.ts'
+import { topicHandleName } from '../model/fediverse-handle.ts'
+import { subjectPageUrl } from '../model/feed-urls.ts'
 import { escapeXml } from '../worker/render/xml-text.ts'
+import { actorKeyPair } from './actor-keys.ts'
 import { apUrls } from './ap-urls.ts'
 import { D1KvStore } from './d1-kv-store.ts'
 import { type DeliveryMessage, enqueueActivity } from './deliver.ts'
 import type { FediConfig } from './fedi-config.ts'
-import { addFollower, countFollowers, removeFollower } from './followers.ts'
-import { paperKeyPair } from './paper-keys.ts'
+import { addFollower, countFollowers, forgetActor, removeFollower } from './followers.ts'
 import { remoteLoader } from './remote-loader.ts'
 import { renderAccept } from './render/activities.ts'
+import { headerImage } from './routes.ts'
+import { readTopic } from './store.ts'
+import { topicHeader } from './topic-routes.ts'
 
-/** What every dispatcher and listener gets: the bindings and the settings of this request. */
+/** What every dispatcher and listener gets: the bindings, the settings and the time of this request. */
 export interface FediContext {
-  env: { FEDI_DB: D1Database; DELIVERY: Queue<DeliveryMessage>; FEDI_PRIVATE_KEY?: string }
+  env: {
+    CONTENT: KVNamespace
+    FEDI_DB: D1Database
+    DELIVERY: Queue<DeliveryMessage>
+    FEDI_PRIVATE_KEY?: string
+  }
   config: FediConfig
-  /** The paper's header image (the newest article's lead photo), resolved by the entry. */
-  header: { url: string; type: string } | null
+  now: number
 }
 
 const builder = createFederationBuilder<FediContext>()
 
+/** The actor identifier of a local actor URI (`paper`, `topic-{id}`), or null. */
+function localActor(ctx: Context<FediContext>, uri: URL | null): string | null {
+  const parsed = uri ? ctx.parseUri(uri) : null
+  return parsed?.type === 'actor' ? parsed.identifier : null
+}
+
+/** True when `identifier` names one of our actors: the paper, or a topic content/topics.md lists. */
+async function isOurs(ctx: Context<FediContext>, identifier: string): Promise<boolean> {
+  if (identifier === PAPER_ID) return true
+  const topic = topicIdOfActor(identifier)
+  return topic !== null && (await readTopic(ctx.data.env.CONTENT, topic)) !== null
+}
+
 builder
   .setActorDispatcher('/ap/actors/{identifier}', async (ctx, identifier) => {
-    if (identifier !== PAPER_ID) return null
-    const { config, header } = ctx.data
+    const { config, env, now } = ctx.data
+    const topicId = topicIdOfActor(identifier)
+    const topic = topicId === null ? null : await readTopic(env.CONTENT, topicId)
+    if (identifier !== PAPER_ID && topic === null) return null
     const keys = await ctx.getActorKeyPairs(identifier)
+    const header =
+      topic === null
+        ? await headerImage(env.CONTENT, config, now)
+        : await topicHeader(env, topic.id, config, now)
+    const about = topic?.description ?? (topic ? '' : config.description)
     return new Organization({
       id: ctx.getActorUri(identifier),
-      preferredUsername: config.handle,
-      name: config.title,
-      summary: `<p>${escapeXml(config.description)}</p>`,
-      url: new URL(`${config.baseUrl}/`),
+      preferredUsername: topic ? topicHandleName(topic.id, config.handle) : config.handle,
+      name: topic ? topic.name : config.title,
+      ...(about ? { summary: `<p>${escapeXml(about)}</p>` } : {}),
+      url: new URL(topic ? subjectPageUrl(config.baseUrl, 'topic', topic.id) : `${config.baseUrl}/`),
       icon: new Image({ url: new URL(`${config.baseUrl}/icon-512.png`), mediaType: 'image/png' }),
       ...(header ? { image: new Image({ url: new URL(header.url), mediaType: header.type }) } : {}),
       inbox: ctx.getInboxUri(identifier),
@@ -51,13 +80,22 @@ builder
     })
   })
   .setKeyPairsDispatcher(async (ctx, identifier) =>
-    identifier === PAPER_ID ? [await paperKeyPair(ctx.data.env.FEDI_PRIVATE_KEY)] : [],
+    (await isOurs(ctx, identifier))
+      ? [await actorKeyPair(ctx.data.env.FEDI_DB, ctx.data.env.FEDI_PRIVATE_KEY, identifier)]
+      : [],
   )
-  .mapHandle((ctx, username) => (username.toLowerCase() === ctx.data.config.handle ? PAPER_ID : null))
+  .mapHandle(async (ctx, username) => {
+    const name = username.toLowerCase()
+    if (name === ctx.data.config.handle) return PAPER_ID
+    const identifier = topicActorId(name.replace(/^topic\./, ''))
+    return (await isOurs(ctx, identifier)) ? identifier : null
+  })
 
 builder
   .setFollowersDispatcher('/ap/actors/{identifier}/followers', () => ({ items: [] }))
-  .setCounter((ctx, identifier) => (identifier === PAPER_ID ? countFollowers(ctx.data.env.FEDI_DB) : null))
+  .setCounter(async (ctx, identifier) =>
+    (await isOurs(ctx, identifier)) ? countFollowers(ctx.data.env.FEDI_DB, identifier) : null,
+  )
 
 builder.setNodeInfoDispatcher('/nodeinfo/2.1', (ctx) => ({
   software: {
@@ -76,8 +114,8 @@ builder
   .setInboxListeners('/ap/actors/{identifier}/inbox', '/ap/inbox')
   .on(Follow, async (ctx, follow) => {
     if (!follow.id || !follow.actorId || !follow.objectId) return
-    const target = ctx.parseUri(follow.objectId)
-    if (target?.type !== 'actor' || target.identifier !== PAPER_ID) return
+    const target = localActor(ctx, follow.objectId)
+    if (target === null || !(await isOurs(ctx, target))) return
     const follower = await follow.getActor(ctx)
     if (!follower || !isActor(follower) || !follower.inboxId || follower.id?.href !== follow.actorId.href)
       return
@@ -85,6 +123,7 @@ builder
     const now = new Date()
     await addFollower(
       env.FEDI_DB,
+      target,
       {
         actor: follow.actorId.href,
         inbox: follower.inboxId.href,
@@ -93,18 +132,27 @@ builder
       },
       now,
     )
-    const accept = renderAccept({ id: follow.id.href, actor: follow.actorId.href }, config.baseUrl)
+    const accept = renderAccept(
+      { id: follow.id.href, actor: follow.actorId.href },
+      apUrls.actor(config.baseUrl, target),
+    )
     await enqueueActivity(env.FEDI_DB, env.DELIVERY, accept, [follower.inboxId.href], now)
   })
   .on(Undo, async (ctx, undo) => {
     const object = await undo.getObject(ctx)
     if (!(object instanceof Follow) || !undo.actorId || object.actorId?.href !== undo.actorId.href) return
-    await removeFollower(ctx.data.env.FEDI_DB, undo.actorId.href)
+    // An Undo whose Follow names no actor of ours undoes the paper's, as before topics had actors.
+    const target = localActor(ctx, object.objectId) ?? PAPER_ID
+    await removeFollower(ctx.data.env.FEDI_DB, target, undo.actorId.href)
   })
   .on(Delete, async (ctx, del) => {
-    // A server deleting an account sends Delete{actor}; the follower goes with it.
+    // A server deleting an account sends Delete{actor}; the follower goes with it, from every actor it followed.
     if (del.actorId && del.objectId?.href === del.actorId.href)
-      await removeFollower(ctx.data.env.FEDI_DB, del.actorId.href)
+      await forgetActor(ctx.data.env.FEDI_DB, del.actorId.href)
+  })
+  .onError((_ctx, error) => {
+    // Fedify answers 500 (the sender retries later); the log says why.
+    console.log(`fediverse: inbox listener failed: ${error.stack ?? error.message}`)
   })
 
 /** The federation for one request (Workers have their bindings per request; the dispatchers are registered once). */

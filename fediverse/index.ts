@@ -3,20 +3,22 @@
  * (`workers_dev = false`), which forwards `/.well-known/webfinger`, `/.well-known/nodeinfo`, `/nodeinfo/*` and
  * `/ap/*`, and whose cron calls SYNC_PATH. Wiring only: bounds and limits first, then our routes, then Fedify.
  */
-import { FEDIVERSE_SYNC_PATH } from '../model/ap-urls.ts'
+import { FEDIVERSE_SYNC_PATH, PAPER_ID, topicIdOfActor } from '../model/ap-urls.ts'
 import { type DeliveryMessage, deliverBatch } from './deliver.ts'
 import { buildFederation } from './federation.ts'
 import { fediConfig } from './fedi-config.ts'
 import { inboxGate } from './inbox-gate.ts'
-import { articleObjectRoute, headerImage, outboxRoute } from './routes.ts'
+import { articleObjectRoute, outboxRoute } from './routes.ts'
 import { ensureSchema } from './schema.ts'
 import { rememberOrigin, servedOrigin } from './served-origin.ts'
 import { syncArticles } from './sync.ts'
+import { topicOutboxRoute } from './topic-routes.ts'
 
 /** The bindings and vars of fediverse/wrangler.toml, and the secret it names in a comment. */
 type Env = FediverseEnv & { FEDI_PRIVATE_KEY?: string }
 
 const ARTICLE_PATH = /^\/ap\/articles\/([a-z0-9-]+)$/
+const OUTBOX_PATH = /^\/ap\/actors\/([a-z0-9-]+)\/outbox$/
 
 export default {
   async fetch(request, env) {
@@ -34,14 +36,16 @@ export default {
     const gated = await inboxGate(request, env.INBOX_LIMIT)
     if (gated instanceof Response) return gated
     const get = request.method === 'GET' || request.method === 'HEAD'
-    if (get && url.pathname === '/ap/actors/paper/outbox') return outboxRoute(env.CONTENT, url, config, now)
+    const outbox = OUTBOX_PATH.exec(url.pathname)?.[1]
+    if (get && outbox === PAPER_ID) return outboxRoute(env.CONTENT, url, config, now)
+    const topic = outbox === undefined ? null : topicIdOfActor(outbox)
+    if (get && topic !== null) return topicOutboxRoute(env, topic, url, config, now)
     const article = ARTICLE_PATH.exec(url.pathname)
     if (get && article?.[1]) return articleObjectRoute(env.CONTENT, article[1], config, now)
     const federation = await buildFederation(env.FEDI_DB, config)
-    const header = url.pathname.startsWith('/ap/actors/') ? await headerImage(env.CONTENT, config, now) : null
     try {
       return await federation.fetch(gated, {
-        contextData: { env, config, header },
+        contextData: { env, config, now },
         // A browser asking for the actor (or a collection) gets the human page instead of 406.
         onNotAcceptable: () => Response.redirect(`${config.baseUrl}/`, 303),
       })

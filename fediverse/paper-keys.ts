@@ -11,6 +11,8 @@ export class MissingKeyError extends Error {
 
 const ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const
 
+export const RSA_ALGORITHM = ALGORITHM
+
 function pemBody(pem: string): ArrayBuffer {
   const base64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
@@ -19,13 +21,16 @@ function pemBody(pem: string): ArrayBuffer {
 
 let cached: { pem: string; pair: Promise<CryptoKeyPair> } | null = null
 
-async function importPair(pem: string): Promise<CryptoKeyPair> {
-  const privateKey = await crypto.subtle.importKey('pkcs8', pemBody(pem), ALGORITHM, true, ['sign'])
+/** A key pair from a PKCS#8 private key: the public half is derived from it. */
+export async function pairFromPkcs8(pkcs8: ArrayBuffer): Promise<CryptoKeyPair> {
+  const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, ALGORITHM, true, ['sign'])
   const jwk = (await crypto.subtle.exportKey('jwk', privateKey)) as JsonWebKey
   const publicJwk: JsonWebKey = { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', ext: true }
   const publicKey = await crypto.subtle.importKey('jwk', publicJwk, ALGORITHM, true, ['verify'])
   return { privateKey, publicKey }
 }
+
+const importPair = (pem: string): Promise<CryptoKeyPair> => pairFromPkcs8(pemBody(pem))
 
 /** The key pair, imported once per isolate and secret value. */
 export function paperKeyPair(pem: string | undefined): Promise<CryptoKeyPair> {

@@ -61,6 +61,22 @@ export interface FetchIdentity {
   privateKey: CryptoKey
 }
 
+/**
+ * A GET, tried a second time when the connection broke before an answer (a server closing a kept-alive connection
+ * as it is reused shows as "Network connection lost"); a timeout is not tried again.
+ */
+async function fetchOnceMore(request: Request): Promise<Response> {
+  const get = () =>
+    fetch(request.clone(), { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
+  try {
+    return await get()
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) throw e
+    console.log(`fediverse: GET ${request.url} failed (${e}); trying once more`)
+    return get()
+  }
+}
+
 function boundedLoader(allowLoopback: boolean, userAgent: string, identity?: FetchIdentity): DocumentLoader {
   const load = async (url: string, hops = 0): Promise<RemoteDocument> => {
     if (url in preloadedContexts)
@@ -74,10 +90,7 @@ function boundedLoader(allowLoopback: boolean, userAgent: string, identity?: Fet
           spec: 'draft-cavage-http-signatures-12',
         })
       : unsigned
-    const response = await fetch(request, {
-      redirect: 'manual',
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    })
+    const response = await fetchOnceMore(request)
     const location = response.headers.get('location')
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel()

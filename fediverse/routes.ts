@@ -13,6 +13,7 @@ import { readArticle, readIndexHead, readIndexPage } from './store.ts'
 
 export const ACTIVITY_JSON = 'application/activity+json'
 
+/** Every answer of ours in ActivityPub's media type, open to any origin, cached briefly. */
 export const activityJson = (body: Json, status = 200): Response =>
   new Response(JSON.stringify(body), {
     status,
@@ -23,7 +24,8 @@ export const activityJson = (body: Json, status = 200): Response =>
     },
   })
 
-const notFound = () => new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain' } })
+export const notFound = () =>
+  new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain' } })
 
 /** The activity an article is in the outbox: its Create (of the version live now), or the Delete of its Tombstone. */
 async function outboxItem(kv: KVNamespace, slug: string, config: FediConfig): Promise<Json | null> {
@@ -52,7 +54,8 @@ export async function outboxRoute(
   const param = url.searchParams.get('page')
   const visible = (list: readonly IndexEntry[]) => embargoView(list, (a) => a.published, now).visible
   if (param === null) {
-    return activityJson(renderOutbox(outbox, pages * INDEX_PAGE_SIZE + visible(head?.articles ?? []).length))
+    const total = pages * INDEX_PAGE_SIZE + visible(head?.articles ?? []).length
+    return activityJson(renderOutbox(outbox, total, 'current'))
   }
   let page: OutboxPage
   let entries: IndexEntry[]
@@ -67,14 +70,9 @@ export async function outboxRoute(
   }
   const items = await Promise.all([...entries].reverse().map((a) => outboxItem(kv, a.slug, config)))
   const older = page === 'current' ? (pages > 0 ? pages : null) : page > 1 ? page - 1 : null
-  return activityJson(
-    renderOutboxPage(
-      outbox,
-      page,
-      items.filter((i) => i !== null),
-      older,
-    ),
-  )
+  const newer = page === 'current' ? null : page < pages ? page + 1 : 'current'
+  const found = items.filter((i) => i !== null)
+  return activityJson(renderOutboxPage(outbox, page, found, { older, newer }))
 }
 
 /** GET /ap/articles/:slug: the Article, or its Tombstone (410) once withdrawn; nothing while embargoed. */

@@ -5,9 +5,17 @@
  * database needs no migration step.
  */
 const TABLES = [
-  // Who follows the paper, and where their server takes deliveries (the shared inbox when it has one).
-  `CREATE TABLE IF NOT EXISTS followers (actor TEXT PRIMARY KEY, inbox TEXT NOT NULL, shared_inbox TEXT,
-     follow_id TEXT NOT NULL, followed_at TEXT NOT NULL)`,
+  // Who follows which of our actors (`target`: `paper` or `topic-{id}`), and where their server takes
+  // deliveries (the shared inbox when it has one).
+  `CREATE TABLE IF NOT EXISTS follows (target TEXT NOT NULL, actor TEXT NOT NULL, inbox TEXT NOT NULL,
+     shared_inbox TEXT, follow_id TEXT NOT NULL, followed_at TEXT NOT NULL, PRIMARY KEY (target, actor))`,
+  // The topics each article had when followers were last told of it: a withdrawal reaches its topics'
+  // followers, and a topic's outbox lists what the topic announced.
+  `CREATE TABLE IF NOT EXISTS article_topics (slug TEXT NOT NULL, topic TEXT NOT NULL, published TEXT NOT NULL,
+     PRIMARY KEY (slug, topic))`,
+  'CREATE INDEX IF NOT EXISTS article_topics_by_topic ON article_topics (topic, published)',
+  // Each topic actor's private key (made on first use), wrapped with a key derived from FEDI_PRIVATE_KEY.
+  'CREATE TABLE IF NOT EXISTS actor_keys (actor TEXT PRIMARY KEY, wrapped TEXT NOT NULL, created_at TEXT NOT NULL)',
   // What followers were last told of each article: its stored version and whether it was live or withdrawn.
   `CREATE TABLE IF NOT EXISTS articles (slug TEXT PRIMARY KEY, version TEXT NOT NULL, state TEXT NOT NULL,
      synced_at TEXT NOT NULL)`,
@@ -24,16 +32,31 @@ const TABLES = [
   'CREATE TABLE IF NOT EXISTS fedify_kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires INTEGER)',
 ]
 
+/**
+ * The paper's followers as the first release kept them (`followers`, the paper only) move into `follows`, once:
+ * only while that table exists, so no isolate changes the schema under another's requests afterwards.
+ */
+const LEGACY_FOLLOWERS = [
+  `INSERT OR IGNORE INTO follows (target, actor, inbox, shared_inbox, follow_id, followed_at)
+     SELECT 'paper', actor, inbox, shared_inbox, follow_id, followed_at FROM followers`,
+  'DROP TABLE followers',
+]
+
+async function createTables(db: D1Database): Promise<void> {
+  await db.batch(TABLES.map((sql) => db.prepare(sql)))
+  const legacy = await db
+    .prepare("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'followers'")
+    .first()
+  if (legacy !== null) await db.batch(LEGACY_FOLLOWERS.map((sql) => db.prepare(sql)))
+}
+
 let ready: Promise<void> | null = null
 
 /** Creates the tables once per isolate (a failed attempt is tried again by the next request). */
 export function ensureSchema(db: D1Database): Promise<void> {
-  ready ??= db
-    .batch(TABLES.map((sql) => db.prepare(sql)))
-    .then(() => undefined)
-    .catch((e) => {
-      ready = null
-      throw e
-    })
+  ready ??= createTables(db).catch((e) => {
+    ready = null
+    throw e
+  })
   return ready
 }

@@ -1,7 +1,12 @@
 /** The only module of the federation Worker that touches KV: read-only, each value parsed by model/ parsers. */
-import { parseIndexHeadValue, parseIndexPageValue, parseStoredArticle } from '../model/parse-store-values.ts'
+import {
+  parseDirectoryPageValue,
+  parseIndexHeadValue,
+  parseIndexPageValue,
+  parseStoredArticle,
+} from '../model/parse-store-values.ts'
 import { keys } from '../model/store-keys.ts'
-import type { IndexHeadValue, IndexPageValue, StoredArticle } from '../model/store-values.ts'
+import type { DirectoryEntry, IndexHeadValue, IndexPageValue, StoredArticle } from '../model/store-values.ts'
 
 async function readJson<T>(kv: KVNamespace, key: string, parse: (v: unknown) => T): Promise<T | null> {
   const text = await kv.get(key, 'text')
@@ -23,6 +28,18 @@ export const readIndexHead = (kv: KVNamespace): Promise<IndexHeadValue | null> =
 
 export const readIndexPage = (kv: KVNamespace, page: number): Promise<IndexPageValue | null> =>
   readJson(kv, keys.indexPage(page), parseIndexPageValue)
+
+/** A topic of content/topics.md as the topic list has it (name, description), or null when it lists none so. */
+export async function readTopic(kv: KVNamespace, id: string): Promise<DirectoryEntry | null> {
+  for (let page = 1, pages = 1; page <= pages; page++) {
+    const value = await readJson(kv, keys.directoryPage('topic', page), parseDirectoryPageValue)
+    if (value === null) return null
+    const found = value.entries.find((e) => e.id === id)
+    if (found) return found
+    pages = value.pages
+  }
+  return null
+}
 
 /** Every article key with the content hash publish put in its metadata (`h`), from KV's listing. */
 export async function listArticleVersions(kv: KVNamespace): Promise<Map<string, string | null>> {

@@ -17,3 +17,10 @@ export function fediverseName(configured: string, siteTitle: string): string {
 
 /** `@broadsheet@news.example.com` (the host keeps its port: `@broadsheet@127.0.0.1:8787`). */
 export const fediverseHandle = (name: string, baseUrl: string): string => `@${name}@${new URL(baseUrl).host}`
+
+/**
+ * A topic's user name: its id (`@qijiang@host`; Mastodon takes `-` inside remote names), or `topic.{id}` when the
+ * id is the paper's name. `topic.{id}` answers WebFinger for every topic too, so that form always works.
+ */
+export const topicHandleName = (topicId: string, paperName: string): string =>
+  topicId === paperName ? `topic.${topicId}` : topicId

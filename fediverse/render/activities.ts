@@ -36,9 +36,25 @@ export function renderDeleteActivity(tombstone: Json, slug: string, version: str
   }
 }
 
-/** `Accept` of a Follow: its id derives from the Follow's, so a repeated Follow is accepted under the same id. */
-export function renderAccept(follow: { id: string; actor: string }, baseUrl: string): Json {
-  const actor = apUrls.actor(baseUrl, PAPER_ID)
+/**
+ * A topic's `Announce` of an article (a boost, which Mastodon shows in the home timeline of the topic's followers):
+ * the object is the article's id, which dereferences to the paper's `Article`.
+ */
+export function renderAnnounce(topicActorId: string, slug: string, published: string, baseUrl: string): Json {
+  return {
+    '@context': OBJECT_CONTEXT,
+    id: apUrls.announce(baseUrl, topicActorId, slug),
+    type: 'Announce',
+    actor: apUrls.actor(baseUrl, topicActorId),
+    published,
+    to: [PUBLIC],
+    cc: [apUrls.followers(baseUrl, topicActorId), apUrls.actor(baseUrl, PAPER_ID)],
+    object: apUrls.article(baseUrl, slug),
+  }
+}
+
+/** `Accept` of a Follow of `actor`: its id derives from the Follow's, so a repeated Follow gets the same id. */
+export function renderAccept(follow: { id: string; actor: string }, actor: string): Json {
   return {
     '@context': OBJECT_CONTEXT,
     id: `${actor}#accepts/${encodeURIComponent(follow.id)}`,

@@ -7,7 +7,7 @@
 
 import { PAPER_ID } from '../../model/ap-urls.ts'
 import type { Article, Photo } from '../../model/article.ts'
-import { articlePageUrl } from '../../model/feed-urls.ts'
+import { articlePageUrl, subjectPageUrl } from '../../model/feed-urls.ts'
 import { correctionsHtml } from '../../worker/render/correction-note.ts'
 import { absoluteUrl, feedPhoto } from '../../worker/render/feed-photo.ts'
 import { sectionHtml } from '../../worker/render/section-html.ts'
@@ -36,7 +36,7 @@ export const articlePhotos = (article: Article): Photo[] => [
 ]
 
 /** The widest raster JPEG rendition at most MAX_ATTACHMENT_WIDTH wide (or the photo as declared, when hosted elsewhere). */
-function attachmentImage(photo: Photo): { src: string; type: string; width: number; height: number } {
+export function attachmentImage(photo: Photo): { src: string; type: string; width: number; height: number } {
   let best: { src: string; type: string; width: number; height: number } | undefined
   for (const r of photo.renditions) {
     if (r.type !== 'image/jpeg' || r.width > MAX_ATTACHMENT_WIDTH) continue
@@ -64,7 +64,14 @@ export function articleHtml(article: Article, baseUrl: string): string {
 /** The `Article` object followers receive and `/ap/articles/:slug` serves. */
 export function renderArticleObject(article: Article, baseUrl: string): Json {
   const html = articleHtml(article, baseUrl)
-  const tags = [...new Set(article.tags.map(hashtagName).filter((t) => t !== ''))]
+  // Each tag once, linked to its topic page when content/topics.md gave it an id.
+  const tags = new Map<string, string | undefined>()
+  article.tags.forEach((tag, i) => {
+    const name = hashtagName(tag)
+    const topic = article.topics?.[i]
+    if (name !== '' && !tags.get(name))
+      tags.set(name, topic ? subjectPageUrl(baseUrl, 'topic', topic) : undefined)
+  })
   return {
     id: apUrls.article(baseUrl, article.slug),
     type: 'Article',
@@ -79,7 +86,7 @@ export function renderArticleObject(article: Article, baseUrl: string): Json {
     updated: utc(article.updated),
     to: [PUBLIC],
     cc: [apUrls.followers(baseUrl, PAPER_ID)],
-    tag: tags.map((t) => ({ type: 'Hashtag', name: `#${t}` })),
+    tag: [...tags].map(([name, href]) => ({ type: 'Hashtag', name: `#${name}`, ...(href ? { href } : {}) })),
     attachment: articlePhotos(article).map((photo) => {
       const image = attachmentImage(photo)
       return {

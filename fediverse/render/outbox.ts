@@ -1,28 +1,34 @@
-/** The paper's outbox (pure): a paged `OrderedCollection` of its articles' activities, newest first. */
+/** An actor's outbox (pure): a paged `OrderedCollection` of its activities, newest first. */
 import type { Json } from './article-object.ts'
 import { AS_CONTEXT } from './article-object.ts'
 
-/** Which page: `current` is the article list's head (the newest), then its complete pages, newest to oldest. */
+/** Which page: the paper's are `current` (the article list's head) then its complete pages; a topic's 1, 2, …. */
 export type OutboxPage = 'current' | number
 
 export const outboxPageUrl = (outbox: string, page: OutboxPage): string => `${outbox}?page=${page}`
 
-export function renderOutbox(outbox: string, totalItems: number): Json {
+export function renderOutbox(outbox: string, totalItems: number, first: OutboxPage): Json {
   return {
     '@context': AS_CONTEXT,
     id: outbox,
     type: 'OrderedCollection',
     totalItems,
-    first: outboxPageUrl(outbox, 'current'),
+    first: outboxPageUrl(outbox, first),
   }
 }
 
-/** One page; `older` is the page after it in the collection's order (older articles), if any. */
+/** The pages beside one: `older` follows it in the collection's order (`next`), `newer` precedes it (`prev`). */
+export interface OutboxNeighbours {
+  older: OutboxPage | null
+  newer: OutboxPage | null
+}
+
+/** One page of the outbox. */
 export function renderOutboxPage(
   outbox: string,
   page: OutboxPage,
   items: Json[],
-  older: OutboxPage | null,
+  around: OutboxNeighbours,
 ): Json {
   return {
     '@context': AS_CONTEXT,
@@ -30,6 +36,7 @@ export function renderOutboxPage(
     type: 'OrderedCollectionPage',
     partOf: outbox,
     orderedItems: items,
-    ...(older === null ? {} : { next: outboxPageUrl(outbox, older) }),
+    ...(around.older === null ? {} : { next: outboxPageUrl(outbox, around.older) }),
+    ...(around.newer === null ? {} : { prev: outboxPageUrl(outbox, around.newer) }),
   }
 }

@@ -1,7 +1,8 @@
 """An ActivityPub follower written from the specs, sharing no code with Broadsheet (run by Debian's /usr/bin/python3).
 
 It is one actor, alice, on http://127.0.0.1:PORT, with an RSA key made at start (python3-cryptography). It signs
-what it sends and verifies what it receives with draft-cavage HTTP Signatures (rsa-sha256 over "(request-target)
+what it sends (and, when told to, with RFC 9421 HTTP Message Signatures and an RFC 9530 Content-Digest) and
+verifies what it receives with draft-cavage HTTP Signatures (rsa-sha256 over "(request-target)
 host date digest", a SHA-256 Digest of the body), as Mastodon does; it discovers actors through WebFinger (RFC 7033).
 The test drives it through /control/* (JSON in, JSON out) and reads what its inboxes took from /control/received.
 
@@ -15,6 +16,7 @@ import hashlib
 import json
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -74,6 +76,27 @@ def sign(method, url, body, key=KEY, key_id=KEY_ID, date=None, digest=None):
         f'keyId="{key_id}",algorithm="rsa-sha256",headers="{" ".join(names)}",'
         f'signature="{base64.b64encode(signature).decode()}"'
     )
+    return headers
+
+
+def content_digest(body):
+    """RFC 9530 Content-Digest: a structured-field byte sequence of the body's SHA-256."""
+    return "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode() + ":"
+
+
+RFC9421_COMPONENTS = ("@method", "@target-uri", "content-digest")
+
+
+def sign_rfc9421(method, url, body, key=KEY, key_id=KEY_ID, digest=None, components=RFC9421_COMPONENTS):
+    """Headers for an RFC 9421 HTTP Message Signature (label sig1, rsa-v1_5-sha256) with its Content-Digest."""
+    headers = {"content-digest": digest or content_digest(body)}
+    values = {"@method": method.upper(), "@target-uri": url, "content-digest": headers["content-digest"]}
+    params = f'({" ".join(chr(34) + c + chr(34) for c in components)})'
+    params += f';created={int(time.time())};keyid="{key_id}";alg="rsa-v1_5-sha256"'
+    base = "".join(f'"{c}": {values[c]}\n' for c in components) + f'"@signature-params": {params}'
+    signature = key.sign(base.encode(), padding.PKCS1v15(), hashes.SHA256())
+    headers["signature-input"] = f"sig1={params}"
+    headers["signature"] = f"sig1=:{base64.b64encode(signature).decode()}:"
     return headers
 
 
@@ -228,7 +251,19 @@ class Handler(BaseHTTPRequestHandler):
             key = rsa.generate_private_key(public_exponent=65537, key_size=2048) if mode == "forged" else KEY
             date = http_date(datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=3)) if mode == "stale" else None
             digest = digest_of(b"something else") if mode == "bad-digest" else None
-            headers = sign("POST", url, payload, key=key, date=date, digest=digest)
+            if mode.startswith("rfc9421"):
+                # RFC 9421: "rfc9421" as it should be; "-forged" another key; "-bad-digest" a digest of other
+                # bytes; "-uncovered" a signature that leaves the body's digest out.
+                headers = sign_rfc9421(
+                    "POST",
+                    url,
+                    payload,
+                    key=rsa.generate_private_key(public_exponent=65537, key_size=2048) if mode == "rfc9421-forged" else KEY,
+                    digest=content_digest(b"something else") if mode == "rfc9421-bad-digest" else None,
+                    components=("@method", "@target-uri") if mode == "rfc9421-uncovered" else RFC9421_COMPONENTS,
+                )
+            else:
+                headers = sign("POST", url, payload, key=key, date=date, digest=digest)
             if mode == "unsigned":
                 del headers["signature"]
             if mode == "replay":

@@ -1,7 +1,7 @@
 /**
  * `wrangler dev` with both Workers, as `npm start` runs them (the feed Worker first, answering; the federation
  * Worker behind its service binding), with the federation Worker's development settings: a fresh key, 127.0.0.1
- * allowed, retries after 1 s. Its config is a copy in a temporary folder, so its .dev.vars is the test's own.
+ * allowed, retries after 1 s, and FEDI_INDEXABLE off (so a test sees a setting reach the actor documents). Its config is a copy in a temporary folder, so its .dev.vars is the test's own.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,6 +16,7 @@ export async function startFederatedDev(persistTo: string): Promise<DevServer> {
     .replace(/^main = .*$/m, `main = ${JSON.stringify(resolve('fediverse/index.ts'))}`)
     .replace(/^FEDI_ALLOW_LOOPBACK = .*$/m, 'FEDI_ALLOW_LOOPBACK = "true"')
     .replace(/^FEDI_RETRY_SECONDS = .*$/m, 'FEDI_RETRY_SECONDS = "1"')
+    .replace(/^FEDI_INDEXABLE = .*$/m, 'FEDI_INDEXABLE = "false"')
   await writeFile(join(dir, 'wrangler.toml'), config)
   await writeFile(join(dir, '.dev.vars'), devVarsText())
   try {

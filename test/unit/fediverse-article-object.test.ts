@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { backoffSeconds, isRetryable } from '../../fediverse/deliver.ts'
 import { signerHost } from '../../fediverse/inbox-gate.ts'
-import { renderAccept, renderArticleActivity } from '../../fediverse/render/activities.ts'
+import { renderAccept, renderAnnounce, renderArticleActivity } from '../../fediverse/render/activities.ts'
 import { renderArticleObject, renderTombstone } from '../../fediverse/render/article-object.ts'
+import { renderOutbox, renderOutboxPage } from '../../fediverse/render/outbox.ts'
 import { buildArticle, buildPhoto } from '../fixtures/build-article.ts'
 
 const BASE = 'https://news.example.com'
@@ -62,6 +63,16 @@ describe('renderArticleObject', () => {
   })
 })
 
+describe('hashtags', () => {
+  it("link each tag to its topic's page when the topics file gave it an id", () => {
+    const object = renderArticleObject(buildArticle({ topics: ['qijiang', 'districts'] }), BASE)
+    expect(object.tag).toEqual([
+      { type: 'Hashtag', name: '#綦江', href: `${BASE}/topics/qijiang` },
+      { type: 'Hashtag', name: '#区县', href: `${BASE}/topics/districts` },
+    ])
+  })
+})
+
 describe('the activities', () => {
   it('give a Create and an Update ids fixed by the slug and the version', () => {
     const object = renderArticleObject(buildArticle(), BASE)
@@ -73,11 +84,23 @@ describe('the activities', () => {
   })
 
   it('answer a Follow with an Accept naming it', () => {
-    const accept = renderAccept({ id: 'https://m.example/f/1', actor: 'https://m.example/users/a' }, BASE)
+    const topic = `${BASE}/ap/actors/topic-qijiang`
+    const accept = renderAccept({ id: 'https://m.example/f/1', actor: 'https://m.example/users/a' }, topic)
     expect(accept).toMatchObject({
       type: 'Accept',
-      actor: `${BASE}/ap/actors/paper`,
-      object: { id: 'https://m.example/f/1', type: 'Follow', object: `${BASE}/ap/actors/paper` },
+      actor: topic,
+      object: { id: 'https://m.example/f/1', type: 'Follow', object: topic },
+    })
+  })
+
+  it("give a topic's Announce of an article one id per topic and article, the article's id as object", () => {
+    const announce = renderAnnounce('topic-qijiang', 'qijiang-strategic-pivot', '2020-12-22T00:00:00Z', BASE)
+    expect(announce).toMatchObject({
+      id: `${BASE}/ap/actors/topic-qijiang/announces/qijiang-strategic-pivot`,
+      type: 'Announce',
+      actor: `${BASE}/ap/actors/topic-qijiang`,
+      object: `${BASE}/ap/articles/qijiang-strategic-pivot`,
+      cc: [`${BASE}/ap/actors/topic-qijiang/followers`, `${BASE}/ap/actors/paper`],
     })
   })
 
@@ -88,6 +111,37 @@ describe('the activities', () => {
       formerType: 'Article',
       deleted: '2026-11-27T02:00:00Z',
     })
+  })
+})
+
+describe('outbox paging', () => {
+  const outbox = `${BASE}/ap/actors/topic-qijiang/outbox`
+
+  it('names the total and the first page', () => {
+    expect(renderOutbox(outbox, 41, 1)).toEqual({
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      id: outbox,
+      type: 'OrderedCollection',
+      totalItems: 41,
+      first: `${outbox}?page=1`,
+    })
+  })
+
+  it('links a middle page to the older page as next and the newer one as prev', () => {
+    const page = renderOutboxPage(outbox, 2, [], { older: 3, newer: 1 })
+    expect(page).toMatchObject({
+      id: `${outbox}?page=2`,
+      type: 'OrderedCollectionPage',
+      partOf: outbox,
+      next: `${outbox}?page=3`,
+      prev: `${outbox}?page=1`,
+    })
+  })
+
+  it('gives the newest page no prev and the oldest no next', () => {
+    const only = renderOutboxPage(outbox, 'current', [], { older: null, newer: null })
+    expect(only).not.toHaveProperty('next')
+    expect(only).not.toHaveProperty('prev')
   })
 })
 

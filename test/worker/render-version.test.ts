@@ -8,7 +8,7 @@ import { request, seedAllPage, seedArticle, seedIndex } from './seed.ts'
  * fails: bump RENDER_VERSION (so deployed ETags and edge-cache keys change) and record the new digest.
  */
 const RECORDED = {
-  renderVersion: 'r17',
+  renderVersion: 'r18',
   digest: 'c34903d3f7d640870b1841d4c310831facd6396ab74efca48e9ebde66c322ce5',
 }
 

@@ -68,13 +68,22 @@ describe('GET /feeds/people/:id.json', () => {
 })
 
 describe('GET /topics/:id and /people/:id', () => {
-  it('links the three feeds as alternates and no oEmbed endpoint (oEmbed answers for articles only)', async () => {
+  it('links the three feeds and its ActivityPub actor as alternates and no oEmbed endpoint (oEmbed answers for articles only)', async () => {
     const alternates = (await links('/topics/qijiang')).filter((l) => l.rel === 'alternate')
     expect(alternates.map((l) => l.href)).toEqual([
       'http://broadsheet.test/feeds/topics/qijiang.rss',
       'http://broadsheet.test/feeds/topics/qijiang.atom',
       'http://broadsheet.test/feeds/topics/qijiang.json',
+      'http://broadsheet.test/ap/actors/topic-qijiang',
     ])
+  })
+
+  it("shows a topic's fediverse handle, and no person has one", async () => {
+    const topic = await (await request('/topics/qijiang')).text()
+    expect(topic).toContain(
+      '<a href="http://broadsheet.test/ap/actors/topic-qijiang">@qijiang@broadsheet.test</a>',
+    )
+    expect(await (await request('/people/shi-liang')).text()).not.toContain('/ap/actors/')
   })
 
   it('lists the articles and shows the embed snippet with the topic feed as the widget src', async () => {

@@ -2,8 +2,11 @@
  * A topic's or person's page (`/topics/{id}`, `/people/{id}`): its name, its three feeds (also as
  * `<link rel="alternate">`), an embed snippet, its articles newest first and, for a person, the photos they took.
  */
+
+import { actorUrl, topicActorId } from '../../model/ap-urls.ts'
 import type { Photo } from '../../model/article.ts'
 import { embedSnippet } from '../../model/embed-snippet.ts'
+import { fediverseHandle, handleFromTitle, topicHandleName } from '../../model/fediverse-handle.ts'
 import {
   articlePageUrl,
   directoryUrl,
@@ -89,13 +92,21 @@ ${photos.map((x) => renderFigure(x.photo, site, x.lang)).join('\n')}
   ).join(' · ')
   const title = subjectTitle(subject, site)
   const snippet = embedSnippet(site.baseUrl, name, subject.name, { page: here })
+  // A topic is an ActivityPub actor of its own (the federation Worker): followable as `@{id}@{host}`.
+  const actor = subject.kind === 'topic' ? actorUrl(site.baseUrl, topicActorId(subject.id)) : null
+  const paperName = site.fediverseName ?? handleFromTitle(site.title)
+  const handle = fediverseHandle(topicHandleName(subject.id, paperName), site.baseUrl)
+  const follow =
+    actor === null
+      ? ''
+      : `<p class="fediverse">${escapeHtml(labels.fediverse)}: <a href="${escapeHtml(actor)}">${escapeHtml(handle)}</a></p>\n`
   const body = `<main>
 <header>
 <p class="meta"><a href="${escapeHtml(directoryUrl(site.baseUrl, subject.kind))}">${escapeHtml(subject.kind === 'topic' ? labels.topics : labels.people)}</a></p>
 <h1>${escapeHtml(subject.name)}</h1>
 ${subject.description ? `<p class="dek">${escapeHtml(subject.description)}</p>` : ''}
 <p class="feeds">${escapeHtml(labels.feeds)}: ${feeds}</p>
-</header>
+${follow}</header>
 <h2>${escapeHtml(labels.articlesOf)}</h2>
 ${list}
 ${nav}
@@ -116,6 +127,9 @@ ${gallery}
       ...FEED_FORMATS.map((f) =>
         alternateLink(f.type, `${title} (${f.label})`, feedUrl(site.baseUrl, name, f.ext)),
       ),
+      ...(actor === null
+        ? []
+        : [alternateLink('application/activity+json', `${title} (ActivityPub)`, actor)]),
       `<link rel="canonical" href="${escapeHtml(p.page === null ? here : `${here}?page=${p.page}`)}">`,
     ].join('\n'),
     body,
