@@ -59,7 +59,11 @@ interface DeliveryEnv {
   FEDI_PRIVATE_KEY?: string
 }
 
-async function markFailing(db: D1Database, inbox: string, now: Date): Promise<void> {
+/**
+ * Records a failed delivery to `inbox` at `now`: the first failure starts its clock, and once it has kept failing
+ * for more than FOLLOWER_DROP_DAYS its followers are dropped. Returns how many were dropped.
+ */
+export async function recordFailure(db: D1Database, inbox: string, now: Date): Promise<number> {
   await db
     .prepare('INSERT OR IGNORE INTO failing_inboxes (inbox, since) VALUES (?, ?)')
     .bind(inbox, now.toISOString())
@@ -68,10 +72,27 @@ async function markFailing(db: D1Database, inbox: string, now: Date): Promise<vo
     .prepare('SELECT since FROM failing_inboxes WHERE inbox = ?')
     .bind(inbox)
     .first<{ since: string }>()
-  if (row && now.getTime() - Date.parse(row.since) > FOLLOWER_DROP_DAYS * 86_400_000) {
-    const dropped = await dropInbox(db, inbox)
-    console.log(`fediverse: ${inbox} failing since ${row.since}: dropped ${dropped} followers`)
-  }
+  if (!row || now.getTime() - Date.parse(row.since) <= FOLLOWER_DROP_DAYS * 86_400_000) return 0
+  const dropped = await dropInbox(db, inbox)
+  await db.prepare('DELETE FROM failing_inboxes WHERE inbox = ?').bind(inbox).run()
+  console.log(`fediverse: ${inbox} failing since ${row.since}: dropped ${dropped} followers`)
+  return dropped
+}
+
+/** Records a delivery done: never repeated, and the inbox's failure clock (if any) stops. */
+export async function recordDelivered(
+  db: D1Database,
+  activity: string,
+  inbox: string,
+  status: number,
+  now: Date,
+) {
+  await db.batch([
+    db
+      .prepare('INSERT OR REPLACE INTO deliveries (activity, inbox, status, at) VALUES (?, ?, ?, ?)')
+      .bind(activity, inbox, status, now.toISOString()),
+    db.prepare('DELETE FROM failing_inboxes WHERE inbox = ?').bind(inbox),
+  ])
 }
 
 /** The identifier of one of our actors from its URL (`…/ap/actors/{identifier}`). */
@@ -123,16 +144,11 @@ async function deliverOne(
   }
   const now = new Date()
   if (status >= 200 && status < 300) {
-    await db.batch([
-      db
-        .prepare('INSERT OR REPLACE INTO deliveries (activity, inbox, status, at) VALUES (?, ?, ?, ?)')
-        .bind(activity, inbox, status, now.toISOString()),
-      db.prepare('DELETE FROM failing_inboxes WHERE inbox = ?').bind(inbox),
-    ])
+    await recordDelivered(db, activity, inbox, status, now)
     return message.ack()
   }
   if (status === 0 || isRetryable(status)) {
-    await markFailing(db, inbox, now)
+    await recordFailure(db, inbox, now)
     return message.retry({ delaySeconds: backoffSeconds(message.attempts, config.retrySeconds) })
   }
   if (status === 404 || status === 410) await dropInbox(db, inbox)
