@@ -4,7 +4,7 @@
  * and conditional updates, which the delivery state needs too. Created on first use (`IF NOT EXISTS`), so a new
  * database needs no migration step.
  */
-const TABLES = [
+export const TABLES = [
   // Who follows which of our actors (`target`: `paper` or `topic-{id}`), and where their server takes
   // deliveries (the shared inbox when it has one).
   `CREATE TABLE IF NOT EXISTS follows (target TEXT NOT NULL, actor TEXT NOT NULL, inbox TEXT NOT NULL,
