@@ -42,7 +42,8 @@ const LEGACY_FOLLOWERS = [
   'DROP TABLE followers',
 ]
 
-async function createTables(db: D1Database): Promise<void> {
+/** Creates what is missing (and moves the first release's followers); ensureSchema runs it once per isolate. */
+export async function createTables(db: D1Database): Promise<void> {
   await db.batch(TABLES.map((sql) => db.prepare(sql)))
   const legacy = await db
     .prepare("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'followers'")
