@@ -2,11 +2,11 @@
  * Followers whose server keeps failing are dropped after FOLLOWER_DROP_DAYS, by a clock the test sets: the
  * federation Worker's D1 functions against a real D1 (Miniflare's, in workerd), every time given as data.
  */
-import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FOLLOWER_DROP_DAYS, recordDelivered, recordFailure } from '../../fediverse/deliver.ts'
 import { addFollower, countFollowers, deliveryInboxes } from '../../fediverse/followers.ts'
 import { ensureSchema } from '../../fediverse/schema.ts'
+import { startD1, type TestD1 } from '../helpers/miniflare-d1.ts'
 
 const DAY = 86_400_000
 const T0 = Date.parse('2026-03-01T00:00:00Z')
@@ -14,16 +14,12 @@ const at = (days: number) => new Date(T0 + days * DAY)
 const GONE = 'https://gone.example/inbox'
 const BACK = 'https://back.example/inbox'
 
-let mf: Miniflare
+let d1: TestD1
 let db: D1Database
 
 beforeAll(async () => {
-  mf = new Miniflare({
-    modules: true,
-    script: 'export default { fetch: () => new Response("") }',
-    d1Databases: ['FEDI_DB'],
-  })
-  db = (await mf.getD1Database('FEDI_DB')) as unknown as D1Database
+  d1 = await startD1()
+  db = d1.db
   await ensureSchema(db)
   for (const [n, shared] of [GONE, GONE, BACK].entries()) {
     const origin = new URL(shared).origin
@@ -41,7 +37,7 @@ beforeAll(async () => {
   }
 }, 60_000)
 afterAll(async () => {
-  await mf?.dispose()
+  await d1?.dispose()
 })
 
 describe('an inbox that keeps failing', () => {

@@ -3,21 +3,17 @@
  * (Miniflare's, in workerd): its followers move into `follows` as the paper's, once, and a second start changes
  * nothing.
  */
-import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countFollowers, deliveryInboxes } from '../../fediverse/followers.ts'
 import { createTables } from '../../fediverse/schema.ts'
+import { startD1, type TestD1 } from '../helpers/miniflare-d1.ts'
 
-let mf: Miniflare
+let d1: TestD1
 let db: D1Database
 
 beforeAll(async () => {
-  mf = new Miniflare({
-    modules: true,
-    script: 'export default { fetch: () => new Response("") }',
-    d1Databases: ['FEDI_DB'],
-  })
-  db = (await mf.getD1Database('FEDI_DB')) as unknown as D1Database
+  d1 = await startD1()
+  db = d1.db
   await db.batch([
     db.prepare(`CREATE TABLE followers (actor TEXT PRIMARY KEY, inbox TEXT NOT NULL, shared_inbox TEXT,
        follow_id TEXT NOT NULL, followed_at TEXT NOT NULL)`),
@@ -36,7 +32,7 @@ beforeAll(async () => {
   ])
 }, 60_000)
 afterAll(async () => {
-  await mf?.dispose()
+  await d1?.dispose()
 })
 
 describe('a database of the first release', () => {
