@@ -1,4 +1,5 @@
 /** CLI: `npm run content:publish -- --local | --remote [options]` (USAGE below; docs/editors.md "Publish"). */
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { KvTarget } from './publish/kv-store.ts'
 import { LeaseHeldError } from './publish/publish-lease.ts'
@@ -63,6 +64,7 @@ async function main(): Promise<number> {
     dropLegacy: values['drop-v1'] ?? false,
     now: new Date(),
     cacheDir: values.cache ?? '.cache/renditions',
+    checkCache: join(values.cache ?? '.cache/renditions', '..', 'check'),
     log: (line) => console.log(line),
     ...(engines?.settings ? { searchEngines: engines.settings } : {}),
     ...(site?.hub

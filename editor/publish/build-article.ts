@@ -6,6 +6,7 @@ import { keys } from '../../model/store-keys.ts'
 import type { ArticleHistory } from '../../model/store-values.ts'
 import type { DraftArticle, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from './content-hash.ts'
+import { stubPhotos } from './draft-stub.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { stampSections, type TakenTimes } from './stamp-sections.ts'
 
@@ -84,10 +85,12 @@ export interface BuildContext {
 }
 
 /** The source hashes (file content hashes) of every photo a draft uses: what withdrawal checks sharing by. */
-export const photoSources = (d: DraftArticle): string[] =>
-  [...d.sections.flatMap((s) => s.photos), ...d.photos].flatMap((p) =>
-    p.image.kind === 'url' ? [] : [p.image.hash],
-  )
+export const photoSources = (d: DraftArticle): string[] => [
+  ...(stubPhotos(d) ??
+    [...d.sections.flatMap((s) => s.photos), ...d.photos].flatMap((p) =>
+      p.image.kind === 'url' ? [] : [p.image.hash],
+    )),
+]
 
 /** The media names (`<hash>.<ext>`) an article's photos use, every rendition included. */
 export const mediaNames = (a: Article): string[] =>

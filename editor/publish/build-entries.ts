@@ -41,6 +41,7 @@ import {
   newestOf,
 } from './aggregate-logs.ts'
 import { type BuildContext, buildArticle, mediaNames, photoSources } from './build-article.ts'
+import { isStub } from './draft-stub.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { oldTimes, placeItems } from './place-items.ts'
 import { newsArticle, SitemapLog, sitemapArticle } from './sitemap-log.ts'
@@ -278,6 +279,8 @@ export function buildEntries(
   }
 
   for (const draft of changed) {
+    // A stub has no text: building one would publish an empty article.
+    if (isStub(draft)) throw new Error(`publish would build ${draft.file} from its stub; this is a bug`)
     const source = sources.get(draft.slug) ?? ''
     const prev = previousHistory(read, draft.slug)
     if (read.needs.size > 0) continue

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import { notifySearchEngines, type SearchEngineSettings } from '../../model/notify-search-engines.ts'
 import { keys, LEGACY_PREFIX } from '../../model/store-keys.ts'
+import { checkForPublish, type PublishCheck } from '../content/check-cache.ts'
 import { type CheckedContent, checkContent, formatProblem } from '../content/check-content.ts'
 import type { DraftArticle } from '../content/draft.ts'
 import { renderDrafts } from '../photos/render-drafts.ts'
@@ -45,6 +46,11 @@ export interface PublishOptions {
   store?: KvStore
   /** The content already checked (the preview re-checks only the files a save touched); else checked here. */
   checked?: Pick<CheckedContent, 'articles' | 'problems' | 'subjects'>
+  /**
+   * Folder of the check cache (editor/content/check-cache.ts): files unchanged since the last publish are not
+   * checked again. Without it every file is checked.
+   */
+  checkCache?: string
 }
 
 /** What a publish wrote (or would write): values written and deleted, bytes, the largest value. */
@@ -67,11 +73,14 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const opening = o.store ? Promise.resolve(o.store) : openKvStore(o.target)
   opening.catch(() => {})
   // Warnings are content:check's business: publish needs the drafts and the problems only.
-  const {
-    articles: drafts,
-    problems,
-    subjects,
-  } = o.checked ?? (await checkContent(o.root, { warnings: false }))
+  const checked: Pick<PublishCheck, 'articles' | 'problems' | 'subjects'> & Partial<PublishCheck> =
+    o.checked ??
+    (o.checkCache
+      ? await checkForPublish(o.root, o.checkCache)
+      : await checkContent(o.root, { warnings: false }))
+  const { articles: drafts, problems, subjects } = checked
+  // Stubs of unchanged files become full drafts before they are built (only a cached check has stubs).
+  const full = checked.full ?? ((d: readonly DraftArticle[]) => [...d])
   const store = await opening
   const close = () => (o.store ? Promise.resolve() : store.close())
   if (problems.length > 0) {
@@ -102,7 +111,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   try {
     for (;;) {
       const seen = await publishedState(store)
-      let planned = await planPublish(store, drafts, o, batch, rendered, seen.articles)
+      let planned = await planPublish(store, drafts, o, batch, rendered, seen.articles, full)
       if (!planned.ok) return planned
       const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
       if (!o.dryRun && !nothing && !leased) {
@@ -112,7 +121,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
         leased = true
         const now = await publishedState(store)
         if (now.print !== seen.print) {
-          planned = await planPublish(store, drafts, o, batch, rendered, now.articles)
+          planned = await planPublish(store, drafts, o, batch, rendered, now.articles, full)
           if (!planned.ok) return planned
         }
       } else if (leased && !nothing) await acquireLease(store, owner, clock()) // renewed for each batch
@@ -184,6 +193,7 @@ async function planPublish(
   batch: Pick<BuildOptions, 'batch' | 'taken' | 'sources' | 'subjects'>,
   rendered: Map<DraftArticle, DraftArticle>,
   listed: ReadonlyMap<string, Record<string, unknown>>,
+  full: (drafts: readonly DraftArticle[]) => DraftArticle[],
 ): Promise<{ ok: true; built: BuiltContent; plan: WritePlan } | { ok: false; problems: string[] }> {
   const built = await buildWithStore(
     store,
@@ -192,11 +202,12 @@ async function planPublish(
     async (changed) => {
       const fresh = changed.filter((d) => !rendered.has(d))
       if (fresh.length > 0) {
-        const photos = await renderDrafts(fresh, { root: o.root, cacheDir: o.cacheDir, log: o.log })
+        const whole = full(fresh)
+        const photos = await renderDrafts(whole, { root: o.root, cacheDir: o.cacheDir, log: o.log })
         o.log(
           `photos: ${photos.stats.encoded} encoded, ${photos.stats.cached} from the cache (${o.cacheDir})`,
         )
-        for (const [i, d] of fresh.entries()) rendered.set(d, photos.drafts[i] ?? d)
+        for (const [i, d] of fresh.entries()) rendered.set(d, photos.drafts[i] ?? whole[i] ?? d)
       }
       return changed.map((d) => rendered.get(d) ?? d)
     },

@@ -19,6 +19,11 @@ export function sourceHash(draft: DraftArticle): string {
   return hash
 }
 
+/** Records the hash of a draft computed earlier (a stub of an unchanged file, editor/publish/draft-stub.ts). */
+export function rememberSourceHash(draft: DraftArticle, hash: string): void {
+  hashes.set(draft, hash)
+}
+
 /** Per checked draft (drafts are never changed once checked): the preview re-hashes only the files a save touched. */
 const hashes = new WeakMap<DraftArticle, string>()
 

@@ -1,0 +1,241 @@
+/**
+ * Publish's check of the content tree, remembered between runs in one file under the cache folder. An article file
+ * is not read again when its stat (inode, size, time to the nanosecond) and its images' stats are as they were when
+ * it last checked clean, with the same topics and people files and the same checker code: it stands in the answer
+ * as a stub (editor/publish/draft-stub.ts) carrying the source hash it had. Everything else (a changed or new file,
+ * one with problems, a link, a changed image) is checked as checkContent checks it, and the checks across files
+ * run on the whole tree every time, so the answer's slugs, problems and source hashes are checkContent's.
+ * `full` turns stubs back into full drafts (publish asks for the ones it builds) and refuses a file that changed
+ * since, so a publish never builds from a stub.
+ */
+import { createHash } from 'node:crypto'
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { isStub, stubDraft } from '../publish/draft-stub.ts'
+import { rememberSourceHash, sourceHash } from '../publish/source-hash.ts'
+import {
+  assembleCheck,
+  type CheckedContent,
+  checkArticleFile,
+  checkContent,
+  type FileCheck,
+} from './check-content.ts'
+import type { DraftArticle } from './draft.ts'
+import type { Field } from './parse-front-matter.ts'
+import { createImageReader } from './read-image.ts'
+import { readAllSubjects } from './subjects.ts'
+
+const PUBLISH_ONLY = { warnings: false }
+
+/** What the cache keeps of a file that checked clean. */
+interface Remembered {
+  stamp: string
+  /** The image files the draft uses, as indexes into the cache's image table. */
+  images: number[]
+  slug: Field
+  source: string
+  header: Omit<DraftArticle, 'lede' | 'sections' | 'photos'>
+}
+
+/** An image file: its path under the root, its stat and its content hash when it was checked. */
+type ImageRow = [path: string, stamp: string, hash: string]
+
+interface CacheFile {
+  /** The checker's code, the topics and people files and the root: any change makes every entry stale. */
+  key: string
+  images: ImageRow[]
+  files: Record<string, Remembered>
+}
+
+export interface PublishCheck extends Pick<CheckedContent, 'articles' | 'problems' | 'subjects'> {
+  /** Files checked this run (the others came from the cache). */
+  read: number
+  /** Full drafts for `drafts` (stubs checked again); throws when a stub's file changed since the check. */
+  full(drafts: readonly DraftArticle[]): DraftArticle[]
+}
+
+/** Files whose text decides what a check finds: this folder's code and the model's. */
+function codePrint(): string {
+  const hash = createHash('sha256')
+  for (const rel of ['.', '../../model', '../publish/source-hash.ts', '../publish/draft-stub.ts']) {
+    const at = fileURLToPath(new URL(rel, import.meta.url))
+    const files = statSync(at).isDirectory()
+      ? readdirSync(at)
+          .filter((n) => n.endsWith('.ts'))
+          .sort()
+          .map((n) => path.join(at, n))
+      : [at]
+    for (const f of files) hash.update(f).update(readFileSync(f))
+  }
+  return hash.digest('hex')
+}
+
+/** A file's identity as the cache compares it; null for a link or a missing file (never remembered). */
+function stampOf(file: string): string | null {
+  const st = lstatSync(file, { bigint: true, throwIfNoEntry: false })
+  if (!st || st.isSymbolicLink()) return null
+  return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`
+}
+
+function readCache(file: string, key: string): Pick<CacheFile, 'images' | 'files'> {
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile
+    if (cache.key === key) return cache
+  } catch {}
+  return { images: [], files: {} }
+}
+
+/** The image table a new cache file is written with. */
+class ImageTable {
+  readonly rows: ImageRow[] = []
+  private readonly at = new Map<string, number>()
+  add(row: ImageRow): number {
+    let i = this.at.get(row[0])
+    if (i === undefined) {
+      i = this.rows.push(row) - 1
+      this.at.set(row[0], i)
+    }
+    return i
+  }
+}
+
+/** The check of `root` for publishing, kept in `cacheDir` (created when missing). */
+export async function checkForPublish(root: string, cacheDir: string): Promise<PublishCheck> {
+  const dir = path.join(root, 'articles')
+  const names = (() => {
+    try {
+      return readdirSync(dir)
+    } catch {
+      return null
+    }
+  })()
+  const readImage = createImageReader(root)
+  // No folder: checkContent's own problem says what to do.
+  if (!names) return { ...(await checkContent(root, PUBLISH_ONLY)), read: 0, full: (d) => [...d] }
+  const subjectFiles = ['topics.md', 'people.md'].map((n) => {
+    try {
+      return readFileSync(path.join(root, n))
+    } catch {
+      return Buffer.alloc(0)
+    }
+  })
+  const key = createHash('sha256')
+    .update(codePrint())
+    .update(path.resolve(root))
+    .update(subjectFiles[0] ?? '')
+    .update('\0')
+    .update(subjectFiles[1] ?? '')
+    .digest('hex')
+  const cacheFile = path.join(
+    cacheDir,
+    `check-${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16)}.json`,
+  )
+  const before = readCache(cacheFile, key)
+  const { subjects } = readAllSubjects(root)
+  const imageStamps = new Map<string, string | null>()
+  const imageStamp = (src: string) => {
+    let s = imageStamps.get(src)
+    if (s === undefined) {
+      s = stampOf(path.join(root, ...src.split('/')))
+      imageStamps.set(src, s)
+    }
+    return s
+  }
+  const table = new ImageTable()
+  const after: Record<string, Remembered> = {}
+  const results: FileCheck[] = []
+  let read = 0
+  for (const name of names.filter((n) => n.endsWith('.md')).sort()) {
+    const stamp = stampOf(path.join(dir, name))
+    const known = before.files[name]
+    const rows = known?.images.map((i) => before.images[i])
+    if (stamp && known?.stamp === stamp && rows?.every((r) => r && imageStamp(r[0]) === r[1])) {
+      const used = rows as ImageRow[]
+      const stub = stubDraft(
+        known.header,
+        used.map((r) => r[2]),
+      )
+      rememberSourceHash(stub, known.source)
+      results.push({ file: `articles/${name}`, problems: [], draft: stub, slug: known.slug, warnings: [] })
+      after[name] = { ...known, images: used.map((r) => table.add(r)) }
+      continue
+    }
+    read++
+    const check = checkArticleFile(root, name, readImage, PUBLISH_ONLY, subjects)
+    results.push({ ...check, lines: undefined })
+    const remembered =
+      stamp && check.draft && check.slug ? remember(check.draft, check.slug, stamp, imageStamp, table) : null
+    if (remembered) after[name] = remembered
+  }
+  if (read > 0 || Object.keys(before.files).length !== Object.keys(after).length)
+    writeCache(cacheDir, cacheFile, { key, images: table.rows, files: after })
+  const checked = assembleCheck(root, results, PUBLISH_ONLY)
+  return {
+    articles: checked.articles,
+    problems: checked.problems,
+    subjects: checked.subjects,
+    read,
+    full: (drafts) => {
+      const fresh = createImageReader(root)
+      return drafts.map((d) => (isStub(d) ? fullDraft(root, d, fresh, subjects) : d))
+    },
+  }
+}
+
+function remember(
+  draft: DraftArticle,
+  slug: Field,
+  stamp: string,
+  imageStamp: (src: string) => string | null,
+  table: ImageTable,
+): Remembered | null {
+  const images = new Map<string, string>()
+  for (const p of [...draft.sections.flatMap((s) => s.photos), ...draft.photos])
+    if (p.image.kind === 'file') images.set(p.image.path, p.image.hash)
+  const rows: ImageRow[] = []
+  for (const [src, hash] of images) {
+    const s = imageStamp(src)
+    if (s === null) return null
+    rows.push([src, s, hash])
+  }
+  const { lede: _lede, sections: _sections, photos: _photos, ...header } = draft
+  return { stamp, images: rows.map((r) => table.add(r)), slug, source: sourceHash(draft), header }
+}
+
+/** The file behind a stub checked again: the same source hash, or the file changed since (publish stops). */
+function fullDraft(
+  root: string,
+  stub: DraftArticle,
+  readImage: ReturnType<typeof createImageReader>,
+  subjects: ReturnType<typeof readAllSubjects>['subjects'],
+): DraftArticle {
+  const name = stub.file.slice('articles/'.length)
+  const check = checkArticleFile(root, name, readImage, PUBLISH_ONLY, subjects)
+  if (!check.draft || sourceHash(check.draft) !== sourceHash(stub))
+    throw new Error(
+      `content/${stub.file} changed while publishing; publish again (what was written so far is consistent)`,
+    )
+  return check.draft
+}
+
+function writeCache(cacheDir: string, file: string, cache: CacheFile): void {
+  const tmp = `${file}.${process.pid}.tmp`
+  try {
+    mkdirSync(cacheDir, { recursive: true })
+    writeFileSync(tmp, JSON.stringify(cache))
+    renameSync(tmp, file)
+  } catch {
+    // A cache that cannot be written costs the next publish a full check, nothing else.
+    rmSync(tmp, { force: true })
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Publish's check cache: an unchanged file is not read again and stands in as a stub with its source hash; any
+ * change to the file, an image it uses or the topics file checks it again; stubs turn back into the very drafts
+ * checkContent builds, and a file changed behind a stub stops the publish. The answer is always checkContent's.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { checkForPublish } from '../../editor/content/check-cache.ts'
+import { checkContent } from '../../editor/content/check-content.ts'
+import type { DraftArticle } from '../../editor/content/draft.ts'
+import { photoSources } from '../../editor/publish/build-article.ts'
+import { isStub } from '../../editor/publish/draft-stub.ts'
+import { sourceHash } from '../../editor/publish/source-hash.ts'
+import {
+  edit,
+  goodArticle,
+  goodTopics,
+  goodTree,
+  PNG_1X1,
+  removeTrees,
+  writeTree,
+} from '../fixtures/content/content-tree.ts'
+
+afterEach(removeTrees)
+
+const second = edit(goodArticle(), 'slug: test-article', 'slug: second-article')
+
+async function tree(): Promise<{ root: string; cache: string }> {
+  const root = await writeTree({ ...goodTree(), 'articles/second-article.md': second })
+  return { root, cache: await mkdtemp(path.join(tmpdir(), 'broadsheet-check-cache-')) }
+}
+
+/** What publish compares: slugs, source hashes and the photo files each article uses. */
+const facts = (drafts: readonly DraftArticle[]) =>
+  drafts.map((d) => ({
+    slug: d.slug,
+    source: sourceHash(d),
+    photos: photoSources(d),
+    published: d.published,
+  }))
+
+describe('the check cache of publish', () => {
+  it('reads no file of an unchanged tree a second time, and answers what checkContent answers', async () => {
+    const { root, cache } = await tree()
+    const first = await checkForPublish(root, cache)
+    expect(first.read).toBe(2)
+    expect(first.articles.some(isStub)).toBe(false)
+    const again = await checkForPublish(root, cache)
+    expect(again.read).toBe(0)
+    expect(again.articles.every(isStub)).toBe(true)
+    const truth = await checkContent(root, { warnings: false })
+    expect(facts(again.articles)).toEqual(facts(truth.articles))
+    expect(again.problems).toEqual(truth.problems)
+  })
+
+  it('turns stubs back into the drafts checkContent builds', async () => {
+    const { root, cache } = await tree()
+    await checkForPublish(root, cache)
+    const again = await checkForPublish(root, cache)
+    const truth = await checkContent(root, { warnings: false })
+    expect(again.full(again.articles)).toEqual(truth.articles)
+  })
+
+  it('checks again a file that was edited, and only that one', async () => {
+    const { root, cache } = await tree()
+    await checkForPublish(root, cache)
+    const file = path.join(root, 'articles', 'second-article.md')
+    await writeFile(file, edit(second, '第二节的段落。', '第二节改过的段落。'))
+    const after = await checkForPublish(root, cache)
+    expect(after.read).toBe(1)
+    const edited = after.articles.find((d) => d.slug === 'second-article')
+    expect(edited && isStub(edited)).toBe(false)
+    expect(edited?.sections[1]?.paragraphs).toEqual(['第二节改过的段落。'])
+  })
+
+  it('checks again every article using an image that changed', async () => {
+    const { root, cache } = await tree()
+    await checkForPublish(root, cache)
+    const bigger = Buffer.from(PNG_1X1)
+    await writeFile(path.join(root, 'media', 'a.png'), Buffer.concat([bigger, Buffer.alloc(16)]))
+    const after = await checkForPublish(root, cache)
+    expect(after.read).toBe(2)
+    expect(facts(after.articles)).toEqual(facts((await checkContent(root, { warnings: false })).articles))
+  })
+
+  it('checks everything again when the topics file changes, and reports what it now finds', async () => {
+    const { root, cache } = await tree()
+    await checkForPublish(root, cache)
+    await writeFile(path.join(root, 'topics.md'), goodTopics().replace(/^.*测试.*$/m, ''))
+    const after = await checkForPublish(root, cache)
+    expect(after.read).toBe(2)
+    expect(after.problems.length).toBeGreaterThan(0)
+    expect(after.problems).toEqual((await checkContent(root, { warnings: false })).problems)
+  })
+
+  it('never remembers a file with problems: it is reported on every run', async () => {
+    const { root, cache } = await tree()
+    const file = path.join(root, 'articles', 'second-article.md')
+    await writeFile(file, edit(second, 'lang: zh-CN', 'lang:'))
+    const first = await checkForPublish(root, cache)
+    const again = await checkForPublish(root, cache)
+    expect(again.read).toBe(1)
+    expect(again.problems).toEqual(first.problems)
+    expect(again.problems.map((p) => p.file)).toEqual(['articles/second-article.md'])
+  })
+
+  it('refuses to build from a stub whose file changed after the check', async () => {
+    const { root, cache } = await tree()
+    await checkForPublish(root, cache)
+    const again = await checkForPublish(root, cache)
+    const file = path.join(root, 'articles', 'second-article.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('第二节的段落。', '后来改的段落。'))
+    expect(() => again.full(again.articles)).toThrow(
+      'content/articles/second-article.md changed while publishing; publish again',
+    )
+  })
+})
