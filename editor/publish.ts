@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { KvTarget } from './publish/kv-store.ts'
 import { LeaseHeldError } from './publish/publish-lease.ts'
-import { readSearchEngineSettings, readWebSubSettings } from './publish/read-websub-settings.ts'
 import { runPublish } from './publish/run-publish.ts'
 import { runRebuildHeads } from './publish/run-rebuild.ts'
 
@@ -23,14 +22,16 @@ async function main(): Promise<number> {
     return 2
   }
   const mode = values.local ? 'local' : 'remote'
-  const site = mode === 'remote' ? readWebSubSettings(process.cwd(), values.env) : null
+  // wrangler's config reader is loaded only for a remote publish (loading wrangler costs seconds of start-up).
+  const settings = mode === 'remote' ? await import('./publish/read-websub-settings.ts') : null
+  const site = settings?.readWebSubSettings(process.cwd(), values.env) ?? null
   if (site?.hub && !site.baseUrl) {
     console.error(
       'WEBSUB_HUB is set but PUBLIC_BASE_URL is empty: the hub needs absolute feed URLs; set it in wrangler.toml',
     )
     return 2
   }
-  const engines = mode === 'remote' ? readSearchEngineSettings(process.cwd(), values.env) : null
+  const engines = settings?.readSearchEngineSettings(process.cwd(), values.env) ?? null
   if (engines?.wanted && !engines.settings) {
     console.error(
       'INDEXNOW_KEY or BAIDU_PUSH_TOKEN is set but PUBLIC_BASE_URL is empty: search engines need absolute page URLs; set it in wrangler.toml',

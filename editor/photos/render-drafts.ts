@@ -8,7 +8,7 @@ import type { DraftArticle, DraftImage, DraftPhoto } from '../content/draft.ts'
 import { contentHash } from '../publish/content-hash.ts'
 import type { PhotoRights } from './build-xmp.ts'
 import { buildXmp } from './build-xmp.ts'
-import { type EncodedRendition, encodeRenditions } from './encode-renditions.ts'
+import type { EncodedRendition } from './encode-renditions.ts'
 import { readCachedRenditions, writeCachedRenditions } from './rendition-cache.ts'
 import { RECIPE_VERSION } from './rendition-recipe.ts'
 
@@ -93,6 +93,8 @@ export async function renderDrafts(
     }
     const started = Date.now()
     const input = await readFile(path.join(o.root, ...job.image.path.split('/')))
+    // sharp is loaded only when a photo is not in the cache: a publish of cached photos never pays for it.
+    const { encodeRenditions } = await import('./encode-renditions.ts')
     job.result = await encodeRenditions(input, job.rights)
     await writeCachedRenditions(o.cacheDir, key, job.result)
     stats.encoded++
