@@ -72,11 +72,16 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   // The store starts (a workerd, locally) while the tree is checked; a tree with problems closes it unused.
   const opening = o.store ? Promise.resolve(o.store) : openKvStore(o.target)
   opening.catch(() => {})
+  // The first look at KV too: local KV read from its files answers from another process while this one checks.
+  const firstLook = opening.then(publishedState)
+  firstLook.catch(() => {})
   // Warnings are content:check's business: publish needs the drafts and the problems only.
   const checked: Pick<PublishCheck, 'articles' | 'problems' | 'subjects'> & Partial<PublishCheck> =
     o.checked ??
     (o.checkCache
-      ? await checkForPublish(o.root, o.checkCache)
+      ? await new Promise((next) => setImmediate(next)).then(() =>
+          checkForPublish(o.root, o.checkCache as string),
+        )
       : await checkContent(o.root, { warnings: false }))
   const { articles: drafts, problems, subjects } = checked
   // Stubs of unchanged files become full drafts before they are built (only a cached check has stubs).
@@ -84,6 +89,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const store = await opening
   const close = () => (o.store ? Promise.resolve() : store.close())
   if (problems.length > 0) {
+    await firstLook.catch(() => {})
     await close()
     return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
   }
@@ -109,8 +115,8 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const rendered = new Map<DraftArticle, DraftArticle>()
   let leased = false
   try {
-    for (;;) {
-      const seen = await publishedState(store)
+    for (let first = true; ; first = false) {
+      const seen = first ? await firstLook : await publishedState(store)
       let planned = await planPublish(store, drafts, o, batch, rendered, seen.articles, full)
       if (!planned.ok) return planned
       const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
