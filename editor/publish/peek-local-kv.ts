@@ -86,6 +86,7 @@ export function peekLocalKv(kvPersist: string, id: string, where: string): KvSto
       child.stderr.on('data', (d) => (stderr += d))
       // No python3: the answer below ends with no line, and the caller reads through workerd.
       child.on('error', (e) => (stderr += String(e)))
+      child.stdin.on('error', (e) => (stderr += String(e)))
       const started = child
       closed = new Promise((end) => started.once('close', end))
       lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()

@@ -1,0 +1,85 @@
+/**
+ * Local KV read from its files (editor/publish/peek-local-kv.ts) answers what workerd answers for the same
+ * namespace: listings with metadata, JSON values, absence; and the local store switches to workerd at its first
+ * write, so what it reads afterwards includes that write.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { KvStore, KvTarget } from '../../editor/publish/kv-store.ts'
+import { openLocalKvStore } from '../../editor/publish/local-kv-store.ts'
+import { localNamespace } from '../../editor/publish/local-namespace.ts'
+import { peekLocalKv } from '../../editor/publish/peek-local-kv.ts'
+
+const made: string[] = []
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })))
+})
+
+async function target(): Promise<KvTarget> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-kv-files-'))
+  made.push(dir)
+  return { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo: dir }
+}
+
+const entries = [
+  { key: 'v2:article:a', value: '{"t":"甲"}', metadata: { h: 'ha', s: 'sa' } },
+  { key: 'v2:article:b', value: '{"t":"乙"}', metadata: { h: 'hb' } },
+  { key: 'v2:feed:head', value: '{"n":1}', metadata: { h: 'hf' } },
+  { key: 'v2:media:x.png', value: Uint8Array.from([0x89, 0x50, 0xff, 0xfe]), metadata: { h: 'hx' } },
+]
+
+/** Every read publish makes, as one store answers them. */
+async function reads(s: KvStore) {
+  return {
+    articles: [...(await s.list('v2:article:'))],
+    all: [...(await s.list('v2:'))],
+    none: [...(await s.list('v2:topic:'))],
+    values: [...(await s.getJson(['v2:article:a', 'v2:feed:head', 'v2:media:x.png', 'v2:missing']))],
+    absent: [...((await s.absent(['v2:media:x.png', 'v2:media:y.png', 'v2:article:b'])) ?? [])],
+  }
+}
+
+describe('local KV read from its files', () => {
+  it('answers listings, values and absence as workerd does', async () => {
+    const t = await target()
+    // Nothing stored yet: no files to read, so the store writes (and reads) through workerd.
+    const writer = await openLocalKvStore(t)
+    await writer.put(entries)
+    const throughWorkerd = await reads(writer)
+    await writer.close()
+    const { kvPersist, id } = localNamespace(t.cwd, t.binding, t.persistTo ?? '', t.env)
+    const files = peekLocalKv(kvPersist, id, 'files')
+    expect(files).not.toBeNull()
+    if (!files) return
+    try {
+      const fromFiles = await reads(files)
+      expect(fromFiles).toEqual(throughWorkerd)
+      expect(fromFiles.articles).toEqual([
+        ['v2:article:a', { h: 'ha', s: 'sa' }],
+        ['v2:article:b', { h: 'hb' }],
+      ])
+      expect(fromFiles.absent).toEqual(['v2:media:y.png'])
+    } finally {
+      await files.close()
+    }
+  })
+
+  it('reads what it wrote once it writes', async () => {
+    const t = await target()
+    const first = await openLocalKvStore(t)
+    await first.put(entries)
+    await first.close()
+    const store = await openLocalKvStore(t)
+    try {
+      expect([...(await store.list('v2:article:')).keys()]).toEqual(['v2:article:a', 'v2:article:b'])
+      await store.put([{ key: 'v2:article:c', value: '{"t":"丙"}', metadata: { h: 'hc' } }])
+      await store.delete(['v2:article:a'])
+      expect([...(await store.list('v2:article:')).keys()]).toEqual(['v2:article:b', 'v2:article:c'])
+      expect((await store.getJson(['v2:article:c'])).get('v2:article:c')).toEqual({ t: '丙' })
+    } finally {
+      await store.close()
+    }
+  })
+})
