@@ -14,9 +14,9 @@ const dropMissingSourceMaps: Plugin = {
 }
 
 /**
- * Integration files that start processes (the CLI tools) or encode large photos but share nothing (temp folders,
- * no wrangler, no fixed port): they ran in parallel in the unit project before, so they still may. Every other
- * integration file runs one at a time (wrangler dev, Chromium, shared caches).
+ * Integration files that start processes (the CLI tools) or encode large photos, without wrangler or Chromium.
+ * Every integration file keeps to itself (temp folders, free ports, caches written atomically), so the two projects
+ * differ only in what they prove, not in how they are scheduled.
  */
 const INTEGRATION_PARALLEL = [
   'test/integration/content-check-cli.test.ts',
@@ -31,8 +31,15 @@ const INTEGRATION_PARALLEL = [
 
 export default defineConfig({
   test: {
+    // Two files at a time, in every project: Vitest's default (one worker less than the cores) is a single worker on
+    // the 2-core machines CI and development run on, which ran every file of the suite one after another. Most of an
+    // integration file's time is waiting on the processes it starts (wrangler, workerd, Chromium, the readers).
+    maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        // A deadline per test, not a timing: with two files at a time a 2 s test may take longer than Vitest's 5 s.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+      },
       {
         plugins: [
           cloudflareTest({
@@ -71,7 +78,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
       {
