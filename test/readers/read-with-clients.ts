@@ -39,8 +39,14 @@ export async function newsboatReload(dir: string, urls: readonly string[]): Prom
   return json.trim() ? (JSON.parse(json) as NewsboatItem[]) : []
 }
 
+/** One line of newsboat's urls file: the feed's URL and its tags (an OPML import tags a feed with its group). */
+export interface NewsboatSubscription {
+  url: string
+  tags: string[]
+}
+
 /** `newsboat -i FILE.opml`: the subscriptions an OPML import leaves in the urls file. */
-export async function newsboatImport(dir: string, opml: string): Promise<string[]> {
+export async function newsboatImport(dir: string, opml: string): Promise<NewsboatSubscription[]> {
   const urlsFile = join(dir, 'urls')
   const opmlFile = join(dir, 'import.opml')
   await writeFile(opmlFile, opml)
@@ -50,6 +56,10 @@ export async function newsboatImport(dir: string, opml: string): Promise<string[
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '')
+    .map((l) => {
+      const [url = '', ...rest] = l.split(' ')
+      return { url, tags: [...rest.join(' ').matchAll(/"([^"]*)"/g)].map((m) => m[1] ?? '') }
+    })
 }
 
 /** One mail as rss2email sent it. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
+import { validateXml } from '../helpers/xmllint.ts'
 import { newsboatImport, newsboatReload, rss2emailRun } from './read-with-clients.ts'
 
 const SLUG = 'qijiang-strategic-pivot'
@@ -64,23 +65,33 @@ describe.each(['rss', 'atom'])('newsboat subscribed to the article %s feed', (fo
   })
 })
 
+/** The seed's topics and people, in the order of content/topics.md and content/people.md. */
+const TOPICS = ['qijiang', 'main-urban-area', 'qijiang-wansheng-integration']
+const PEOPLE = ['liu-liuyin', 'shi-liang', 'chen-xingyu', 'liu-junxiao', 'luo-sheng', 'wang-dachun']
+
 describe('newsboat importing the OPML lists', () => {
   it.each([
     ['/feeds.opml', 'rss'],
     ['/feeds.atom.opml', 'atom'],
-  ])('subscribes once per feed from %s, all in %s', async (path, format) => {
+  ])('subscribes once per feed from %s, all in %s, tagged with its group', async (path, format) => {
     const opml = await (await fetch(`${worker.url}${path}`)).text()
+    expect(await validateXml(opml)).toEqual({ valid: true, errors: '' })
     const subscriptions = await newsboatImport(await scratch(), opml)
     expect(subscriptions).toEqual([
-      `${worker.url}/feeds/all.${format}`,
-      `${worker.url}/feeds/${SLUG}.${format}`,
+      { url: `${worker.url}/feeds/all.${format}`, tags: ['全部文章订阅'] },
+      ...TOPICS.map((id) => ({ url: `${worker.url}/feeds/topics/${id}.${format}`, tags: ['话题'] })),
+      ...PEOPLE.map((id) => ({ url: `${worker.url}/feeds/people/${id}.${format}`, tags: ['作者与摄影'] })),
+      { url: `${worker.url}/feeds/${SLUG}.${format}`, tags: ['文章'] },
     ])
   })
 
   it('reads every subscription of the imported RSS list without an error', async () => {
     const dir = await scratch()
     const subscriptions = await newsboatImport(dir, await (await fetch(`${worker.url}/feeds.opml`)).text())
-    const items = await newsboatReload(dir, subscriptions)
+    const items = await newsboatReload(
+      dir,
+      subscriptions.map((s) => s.url),
+    )
     // newsboat keeps an item once by its guid: the article's items come from one of the two feeds.
     expect(items.map((i) => i.title).sort()).toEqual([...SEED.titles].sort())
   })

@@ -1,10 +1,8 @@
-/** `/` and `/feeds.opml` list the newest articles (`v2:index:head`); `/?page=N` a complete older page. */
-import type { FeedFormat } from '../../model/feed-urls.ts'
+/** `/` lists the newest articles (`v2:index:head`); `/?page=N` a complete older page. */
 import type { RouteHandler } from '../http/route-handler.ts'
 import { notFound } from '../http/status-error.ts'
 import { type ArticleListPage, articleListPage } from '../render/article-list-page.ts'
 import { renderHomePage } from '../render/render-home-page.ts'
-import { renderOpml } from '../render/render-opml.ts'
 import { readIndexHead, readIndexPage } from '../store.ts'
 import { visibleIndex } from './visible.ts'
 
@@ -44,19 +42,3 @@ export const homePageRoute: RouteHandler = async ({ env, site, url, now }) => {
     render: () => renderHomePage(list, site),
   }
 }
-
-/** The OPML list of the "all" feed and the newest articles' feeds, in one format (`/feeds.opml` is RSS). */
-export const opmlRoute =
-  (format: FeedFormat): RouteHandler =>
-  async ({ env, site, now }) => {
-    const seen = visibleIndex(await newestArticles(env.CONTENT), now)
-    const list = seen.value
-    return {
-      ...(seen.freshUntil === undefined ? {} : { freshUntil: seen.freshUntil }),
-      contentType: 'text/x-opml; charset=utf-8',
-      version: list.version,
-      ...(list.updated ? { lastModified: list.updated } : {}),
-      cache: 'feed',
-      render: () => renderOpml(list, site, format),
-    }
-  }
