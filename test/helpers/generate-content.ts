@@ -12,6 +12,11 @@ export interface TreeShape {
   topics?: number
   /** People to credit, 2 an article, the first also taking its photos (default: 刘柳吟 writes, 石亮 photographs). */
   people?: number
+  /**
+   * Who takes every photo instead of the first writer: renditions carry the credit, so a benchmark of many people
+   * keeps the photos a pool of 24 (one credit) rather than encoding 24 per photographer.
+   */
+  photographer?: string
 }
 
 /** The tags of generated article i: 3 of the shape's topics, spread so every topic gets articles. */
@@ -27,7 +32,7 @@ export function generatedPeople(i: number, shape: TreeShape): { writers: string[
   if (!n) return { writers: ['刘柳吟'], photographer: '石亮' }
   const a = `基准人${(i * 3) % n}`
   const b = `基准人${(i * 3 + 1) % n}`
-  return { writers: a === b ? [a] : [a, b], photographer: a }
+  return { writers: a === b ? [a] : [a, b], photographer: shape.photographer ?? a }
 }
 
 const PARAGRAPH = '綦江区将持续在扩大城市规模、提升城市能级等方面下功夫，加快綦万“三化”发展。'.repeat(6)
