@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildArticle, buildSection } from '../fixtures/build-article.ts'
+import { parseXml } from '../helpers/parse-xml.ts'
 import { request, seedArticle } from './seed.ts'
 
 const ARTICLE_URL = 'http://broadsheet.test/articles/qijiang-strategic-pivot'
@@ -118,9 +119,25 @@ describe('GET /oembed', () => {
     )
   })
 
-  it('answers 501 for format=xml', async () => {
+  it('answers format=xml with the same fields as XML elements, the snippet escaped as text', async () => {
     await seedArticle()
-    expect((await oembed(`url=${encodeURIComponent(ARTICLE_URL)}&format=xml`)).status).toBe(501)
+    const json = (await (await oembed(`url=${encodeURIComponent(ARTICLE_URL)}`)).json()) as Record<
+      string,
+      unknown
+    >
+    const res = await oembed(`url=${encodeURIComponent(ARTICLE_URL)}&format=xml`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
+    const xml = await res.text()
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8" standalone="yes"\?>\n<oembed>\n {2}<version>1.0<\/version>/,
+    )
+    const root = parseXml(xml)
+    expect(root.name).toBe('oembed')
+    expect(Object.fromEntries(root.children.map((c) => [c.name, c.text]))).toEqual(
+      Object.fromEntries(Object.entries(json).map(([k, v]) => [k, String(v)])),
+    )
+    expect(xml).toContain('<html>&lt;script type=&quot;module&quot;')
   })
 
   it.each([

@@ -68,13 +68,17 @@ describe('GET /feeds/people/:id.json', () => {
 })
 
 describe('GET /topics/:id and /people/:id', () => {
-  it('links the three feeds and its ActivityPub actor as alternates and no oEmbed endpoint (oEmbed answers for articles only)', async () => {
+  it('links the three feeds, its ActivityPub actor and its oEmbed endpoint as alternates', async () => {
     const alternates = (await links('/topics/qijiang')).filter((l) => l.rel === 'alternate')
-    expect(alternates.map((l) => l.href)).toEqual([
-      'http://broadsheet.test/feeds/topics/qijiang.rss',
-      'http://broadsheet.test/feeds/topics/qijiang.atom',
-      'http://broadsheet.test/feeds/topics/qijiang.json',
-      'http://broadsheet.test/ap/actors/topic-qijiang',
+    expect(alternates.map((l) => [l.type, l.href])).toEqual([
+      ['application/rss+xml', 'http://broadsheet.test/feeds/topics/qijiang.rss'],
+      ['application/atom+xml', 'http://broadsheet.test/feeds/topics/qijiang.atom'],
+      ['application/feed+json', 'http://broadsheet.test/feeds/topics/qijiang.json'],
+      ['application/activity+json', 'http://broadsheet.test/ap/actors/topic-qijiang'],
+      [
+        'application/json+oembed',
+        `http://broadsheet.test/oembed?url=${encodeURIComponent('http://broadsheet.test/topics/qijiang')}&format=json`,
+      ],
     ])
   })
 

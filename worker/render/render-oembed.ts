@@ -1,12 +1,12 @@
-/** oEmbed 1.0 `rich` response for an article or one of its items: the widget embed snippet, a thumbnail and the suggested size. */
-
-import type { ItemSection } from '../../model/article-items.ts'
-import { embedSnippet } from '../../model/embed-snippet.ts'
-import { articlePageUrl, sectionPageUrl, siteHomeUrl } from '../../model/feed-urls.ts'
-import type { ArticleValue } from '../../model/store-values.ts'
+/**
+ * oEmbed 1.0 `rich` responses (https://oembed.com/ §2.3.4): the fields every embed shares, the linked card inside
+ * the widget element, and the two serializations the spec defines, JSON and XML.
+ */
+import { siteHomeUrl } from '../../model/feed-urls.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { escapeHtml } from './html-text.ts'
-import { type RasterPicture, rasterPhotos, siteLogo } from './raster-picture.ts'
+import type { RasterPicture } from './raster-picture.ts'
+import { xmlText } from './xml-text.ts'
 
 /** The widget's natural size; a consumer's maxwidth/maxheight only ever shrink it. */
 export const EMBED_WIDTH = 600
@@ -14,7 +14,7 @@ export const EMBED_HEIGHT = 480
 /** Seconds a consumer may cache the answer; matches the feed profile's freshness order. */
 export const OEMBED_CACHE_AGE = 3600
 /** A card's thumbnail: wide enough for a 320 px card at 2x. */
-const THUMBNAIL_WIDTH = 640
+export const THUMBNAIL_WIDTH = 640
 
 /** Size limits a consumer sent (`maxwidth`, `maxheight`), already parsed. */
 export interface EmbedBounds {
@@ -22,35 +22,32 @@ export interface EmbedBounds {
   maxHeight?: number
 }
 
-/** What an embed shows: the article, or one of its items (a section, the gallery). */
-interface EmbedTarget {
+/** What an embed shows: an article, one of its items, a topic or a person. */
+export interface EmbedTarget {
   url: string
   title: string
-  /** A line under the title: the article's dek, or for an item the article's title. */
+  /** A line under the title: the article's dek, an item's article title, a subject's description. */
   dek?: string
 }
 
-function targetOf(value: ArticleValue, site: SiteConfig, item?: ItemSection): EmbedTarget {
-  const { article } = value
-  if (item)
-    return {
-      url: sectionPageUrl(site.baseUrl, article.slug, item.id),
-      title: item.heading,
-      dek: article.title,
-    }
-  return {
-    url: articlePageUrl(site.baseUrl, article.slug),
-    title: article.title,
-    ...(article.dek === undefined ? {} : { dek: article.dek }),
-  }
+/** An answer's fields, in the order the spec lists them; `html` is the widget snippet. */
+export interface OembedAnswer {
+  title: string
+  author_name?: string
+  thumbnail: RasterPicture
+  html: string
 }
+
+/** The thumbnail's width for the consumer's bounds. */
+export const thumbnailWidth = (bounds: EmbedBounds): number =>
+  Math.min(THUMBNAIL_WIDTH, bounds.maxWidth ?? THUMBNAIL_WIDTH)
 
 /**
  * A linked card inside the element: what consumers that strip scripts (most do) still show, and what the page
  * shows until the widget upgrades. The image is lazy, so an upgraded widget (which does not render it) never
  * loads it.
  */
-function card(target: EmbedTarget, site: SiteConfig, thumbnail: RasterPicture): string {
+export function embedCard(target: EmbedTarget, site: SiteConfig, thumbnail: RasterPicture): string {
   const url = escapeHtml(target.url)
   const dek = target.dek === undefined ? '' : `<p>${escapeHtml(target.dek)}</p>`
   return (
@@ -60,38 +57,32 @@ function card(target: EmbedTarget, site: SiteConfig, thumbnail: RasterPicture): 
   )
 }
 
-/**
- * The oEmbed JSON (https://oembed.com/ §2.3.4, type rich, with the optional thumbnail) for the article, or for
- * one of its items (`item`: the widget then shows that item only, and the thumbnail is its photo when it has one).
- */
-export function renderOembed(
-  value: ArticleValue,
-  site: SiteConfig,
-  bounds: EmbedBounds = {},
-  item?: ItemSection,
-): string {
-  const { article } = value
-  const target = targetOf(value, site, item)
-  const photos = [...(item?.photos ?? []), ...article.sections.flatMap((s) => s.photos), ...article.photos]
-  const thumbnail =
-    rasterPhotos(photos, site.baseUrl, Math.min(THUMBNAIL_WIDTH, bounds.maxWidth ?? THUMBNAIL_WIDTH))[0] ??
-    siteLogo(site.baseUrl, site.title)
-  return JSON.stringify({
-    version: '1.0',
-    type: 'rich',
-    title: target.title,
-    author_name: article.byline.name,
-    provider_name: site.title,
-    provider_url: siteHomeUrl(site.baseUrl),
-    cache_age: OEMBED_CACHE_AGE,
-    thumbnail_url: thumbnail.url,
-    thumbnail_width: thumbnail.width,
-    thumbnail_height: thumbnail.height,
-    html: embedSnippet(site.baseUrl, article.slug, article.title, {
-      ...(item ? { section: item.id } : {}),
-      fallback: card(target, site, thumbnail),
-    }),
-    width: Math.min(EMBED_WIDTH, bounds.maxWidth ?? EMBED_WIDTH),
-    height: Math.min(EMBED_HEIGHT, bounds.maxHeight ?? EMBED_HEIGHT),
-  })
+/** Every field of the response, in the spec's order. */
+function fields(a: OembedAnswer, site: SiteConfig, bounds: EmbedBounds): [string, string | number][] {
+  return [
+    ['version', '1.0'],
+    ['type', 'rich'],
+    ['title', a.title],
+    ...(a.author_name === undefined ? [] : [['author_name', a.author_name] as [string, string]]),
+    ['provider_name', site.title],
+    ['provider_url', siteHomeUrl(site.baseUrl)],
+    ['cache_age', OEMBED_CACHE_AGE],
+    ['thumbnail_url', a.thumbnail.url],
+    ['thumbnail_width', a.thumbnail.width],
+    ['thumbnail_height', a.thumbnail.height],
+    ['html', a.html],
+    ['width', Math.min(EMBED_WIDTH, bounds.maxWidth ?? EMBED_WIDTH)],
+    ['height', Math.min(EMBED_HEIGHT, bounds.maxHeight ?? EMBED_HEIGHT)],
+  ]
+}
+
+/** The JSON response (`format=json`, the default). */
+export function renderOembedJson(a: OembedAnswer, site: SiteConfig, bounds: EmbedBounds = {}): string {
+  return JSON.stringify(Object.fromEntries(fields(a, site, bounds)))
+}
+
+/** The XML response (`format=xml`): an `<oembed>` element with one child per field, `html` escaped as text. */
+export function renderOembedXml(a: OembedAnswer, site: SiteConfig, bounds: EmbedBounds = {}): string {
+  const children = fields(a, site, bounds).map(([k, v]) => `  ${xmlText(k, String(v))}`)
+  return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>\n${children.join('\n')}\n</oembed>\n`
 }

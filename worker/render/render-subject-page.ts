@@ -1,6 +1,7 @@
 /**
  * A topic's or person's page (`/topics/{id}`, `/people/{id}`): its name, its three feeds (also as
- * `<link rel="alternate">`), an embed snippet, its articles newest first and, for a person, the photos they took.
+ * `<link rel="alternate">`), its oEmbed endpoint, an embed snippet, its articles newest first and, for a person,
+ * the photos they took.
  */
 
 import { actorUrl, topicActorId } from '../../model/ap-urls.ts'
@@ -12,6 +13,7 @@ import {
   directoryUrl,
   FEED_FORMATS,
   feedUrl,
+  oembedUrlOf,
   siteHomeUrl,
   subjectFeedName,
   subjectPageUrl,
@@ -130,6 +132,7 @@ ${gallery}
       ...(actor === null
         ? []
         : [alternateLink('application/activity+json', `${title} (ActivityPub)`, actor)]),
+      alternateLink('application/json+oembed', subject.name, oembedUrlOf(site.baseUrl, here)),
       `<link rel="canonical" href="${escapeHtml(p.page === null ? here : `${here}?page=${p.page}`)}">`,
     ].join('\n'),
     body,
