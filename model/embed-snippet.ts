@@ -1,6 +1,6 @@
 /** The widget embed snippet partners paste: shown on the home page, returned by oEmbed, built by the embed builder. */
 import { escapeXml } from './escape-xml.ts'
-import { articlePageUrl, feedUrl, widgetScriptUrl } from './feed-urls.ts'
+import { feedUrl, pageOfFeed, widgetScriptUrl } from './feed-urls.ts'
 
 /** Attributes the snippet may carry; the widget's defaults (`list`, `auto`) are left out. */
 export interface EmbedOptions {
@@ -10,12 +10,10 @@ export interface EmbedOptions {
   section?: string
   /** Markup inside the element instead of the plain link (already escaped): what shows without JavaScript. */
   fallback?: string
-  /** Where the fallback link goes, when the feed is not an article's (a topic's or person's page). */
-  page?: string
 }
 
 /**
- * `slug` is the feed's name: an article's slug, `all`, or a topic's or person's (`topics/qijiang`, with `page`).
+ * `slug` is the feed's name: an article's slug, `all`, or a topic's or person's (`topics/qijiang`).
  * The two lines a partner pastes: the script, and the element with a plain link inside as its no-JS fallback:
  * `<script type="module" src="…/widget.js"></script>\n<broadsheet-cards src="…/feeds/{slug}.json"><a …>title</a></broadsheet-cards>`.
  */
@@ -23,14 +21,13 @@ export function embedSnippet(
   baseUrl: string,
   slug: string,
   title: string,
-  { layout = 'list', theme = 'auto', section, fallback, page }: EmbedOptions = {},
+  { layout = 'list', theme = 'auto', section, fallback }: EmbedOptions = {},
 ): string {
   const attrs =
     (layout === 'list' ? '' : ` layout="${escapeXml(layout)}"`) +
     (theme === 'auto' ? '' : ` theme="${escapeXml(theme)}"`) +
     (section === undefined ? '' : ` section="${escapeXml(section)}"`)
   const script = `<script type="module" src="${escapeXml(widgetScriptUrl(baseUrl))}"></script>`
-  const href = page ?? articlePageUrl(baseUrl, slug)
-  const link = fallback ?? `<a href="${escapeXml(href)}">${escapeXml(title)}</a>`
+  const link = fallback ?? `<a href="${escapeXml(pageOfFeed(baseUrl, slug))}">${escapeXml(title)}</a>`
   return `${script}\n<broadsheet-cards src="${escapeXml(feedUrl(baseUrl, slug, 'json'))}"${attrs}>${link}</broadsheet-cards>`
 }

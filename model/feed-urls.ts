@@ -90,6 +90,19 @@ export function directoryUrl(baseUrl: string, kind: SubjectKind, page?: number):
   return `${baseUrl}/${SUBJECT_PATHS[kind]}${page === undefined || page === 1 ? '' : `?page=${page}`}`
 }
 
+/**
+ * The page a feed belongs to, by its name: the home page for `all`, a topic's or person's page for
+ * `topics/{id}` and `people/{id}`, else the article's page.
+ */
+export function pageOfFeed(baseUrl: string, name: string): string {
+  if (name === 'all') return siteHomeUrl(baseUrl)
+  const [kind, id] = name.split('/')
+  const subject = (Object.keys(SUBJECT_PATHS) as SubjectKind[]).find((k) => SUBJECT_PATHS[k] === kind)
+  return subject !== undefined && id !== undefined
+    ? subjectPageUrl(baseUrl, subject, id)
+    : articlePageUrl(baseUrl, name)
+}
+
 /** The site's home page. */
 export function siteHomeUrl(baseUrl: string): string {
   return `${baseUrl}/`

@@ -3,9 +3,11 @@
  * for its live preview).
  *
  * API:
- * - Children: one `<option value="SLUG">Title</option>` per article (server-rendered; read once on connect).
+ * - Children: one `<option value="NAME">Title</option>` per feed a partner may embed, where NAME is the feed's
+ *   name: `all` (the whole paper), `topics/{id}`, `people/{id}` or an article's slug; options may be grouped in
+ *   `<optgroup label="…">` (server-rendered; moved into the first select once, on connect).
  * - `base` attribute: the site origin used in the snippet (default: `location.origin`).
- * - Renders, in light DOM (styled by the host page): selects for article, layout and theme, a live
+ * - Renders, in light DOM (styled by the host page): selects for the feed, layout and theme, a live
  *   `<broadsheet-cards>` preview, a read-only `<textarea>` with the snippet and a Copy button.
  * - Fires `broadsheet-embed-change` (`CustomEvent<{ snippet: string }>`) whenever the snippet changes.
  */
@@ -20,7 +22,7 @@ let uid = 0
 /** The builder's own words, in the page's language (zh* or English). */
 const WORDS = {
   zh: {
-    article: '文章',
+    article: '内容',
     layout: '版式',
     theme: '主题',
     code: '嵌入代码',
@@ -29,7 +31,7 @@ const WORDS = {
     manual: '请按 Ctrl+C 复制',
   },
   en: {
-    article: 'Article',
+    article: 'Show',
     layout: 'Layout',
     theme: 'Theme',
     code: 'Embed code',
@@ -39,10 +41,11 @@ const WORDS = {
   },
 }
 
-function select(label: string, options: [string, string][]): HTMLLabelElement {
+/** A labelled select holding `options`: value/text pairs, or the host's own option and optgroup elements. */
+function select(label: string, options: [string, string][] | Element[]): HTMLLabelElement {
   const wrap = document.createElement('label')
   const el = document.createElement('select')
-  for (const [value, text] of options) el.append(new Option(text, value))
+  for (const o of options) el.append(Array.isArray(o) ? new Option(o[1], o[0]) : o)
   wrap.append(`${label} `, el)
   return wrap
 }
@@ -51,14 +54,16 @@ function select(label: string, options: [string, string][]): HTMLLabelElement {
 export class BroadsheetEmbedBuilder extends HTMLElement {
   connectedCallback(): void {
     if (this.querySelector('textarea')) return
-    const articles = [...this.querySelectorAll('option')].map((o): [string, string] => [o.value, o.text])
+    const choices = [...this.children].filter(
+      (c) => c instanceof HTMLOptionElement || c instanceof HTMLOptGroupElement,
+    )
     const base = (this.getAttribute('base') ?? location.origin).replace(/\/+$/, '')
     const id = `broadsheet-embed-${++uid}`
     const words = (this.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().startsWith('zh')
       ? WORDS.zh
       : WORDS.en
     const [article, layout, theme] = [
-      select(words.article, articles),
+      select(words.article, choices),
       select(
         words.layout,
         LAYOUTS.map((l) => [l, l]),
@@ -81,7 +86,8 @@ export class BroadsheetEmbedBuilder extends HTMLElement {
     copy.textContent = words.copy
     const status = document.createElement('output')
     const update = (): void => {
-      const [slug, title] = articles[article.querySelector('select')?.selectedIndex ?? 0] ?? ['', '']
+      const chosen = article.querySelector('select')?.selectedOptions[0]
+      const [slug, title] = [chosen?.value ?? '', chosen?.text ?? '']
       const l = layout.querySelector('select')?.value ?? 'list'
       const t = theme.querySelector('select')?.value ?? 'auto'
       preview.setAttribute('src', feedUrl(base, slug, 'json'))

@@ -62,10 +62,17 @@ export async function startWranglerDev(
   throw new Error(`wrangler dev did not answer within ${timeoutMs} ms:\n${log}`)
 }
 
-/** Publishes content/ with the real `content:publish --local` into a fresh folder and serves it with wrangler dev. */
-export async function startPublishedWorker(): Promise<DevServer> {
+/**
+ * Publishes a content tree (content/ unless `root` names another) with the real `content:publish --local` into a
+ * fresh folder and serves it with wrangler dev.
+ */
+export async function startPublishedWorker(root = 'content'): Promise<DevServer> {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-dev-'))
-  const published = await runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', dir], 180_000)
+  const published = await runBin(
+    'tsx',
+    ['editor/publish.ts', '--local', '--persist-to', dir, '--root', root],
+    180_000,
+  )
   if (published.code !== 0) throw new Error(`publish failed:\n${published.stderr}`)
   const dev = await startWranglerDev(dir)
   return {

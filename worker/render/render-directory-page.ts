@@ -1,4 +1,7 @@
-/** The topic list (`/topics`) and the people list (`/people`): every subject linked to its page, with its feeds. */
+/**
+ * The topic list (`/topics`) and the people list (`/people`): every subject linked to its page, with its feeds, and
+ * the embed builder for them.
+ */
 import {
   directoryUrl,
   FEED_FORMATS,
@@ -10,6 +13,7 @@ import {
 import type { DirectoryPageValue } from '../../model/store-values.ts'
 import type { SubjectKind } from '../../model/subject.ts'
 import type { SiteConfig } from '../site-config.ts'
+import { embedBuilderMarkup } from './embed-builder-markup.ts'
 import { escapeHtml } from './html-text.ts'
 import { displayDate, labelsFor } from './page-labels.ts'
 import { pageLayout } from './page-layout.ts'
@@ -39,10 +43,26 @@ export function renderDirectoryPage(kind: SubjectKind, value: DirectoryPageValue
           )
           .join(' · ')}</nav>`
       : ''
+  const published = value.entries.filter((e) => e.updated !== null)
+  // The builder offers the whole paper and every subject of this page with a published feed.
+  const embed =
+    published.length === 0
+      ? ''
+      : `<section id="embed" aria-labelledby="embed-heading">
+<h2 id="embed-heading">${escapeHtml(labels.embed)}</h2>
+${embedBuilderMarkup(
+  [
+    { label: labels.allFeeds, feeds: [{ name: 'all', title: site.title }] },
+    { label: heading, feeds: published.map((e) => ({ name: subjectFeedName(kind, e.id), title: e.name })) },
+  ],
+  site,
+)}
+</section>`
   const body = `<main>
 <header><h1>${escapeHtml(heading)}</h1></header>
 ${items.length === 0 ? `<p class="empty">${escapeHtml(labels.empty)}</p>` : `<ul class="subjects">\n${items.join('\n')}\n</ul>`}
 ${nav}
+${embed}
 </main>`
   return pageLayout({
     lang: site.language,

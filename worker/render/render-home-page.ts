@@ -5,17 +5,17 @@ import { fediverseHandle, handleFromTitle } from '../../model/fediverse-handle.t
 import {
   articlePageUrl,
   directoryUrl,
-  embedBuilderScriptUrl,
   FEED_FORMATS,
   feedUrl,
   opmlUrl,
   siteHomeUrl,
+  subjectFeedName,
   subjectPageUrl,
-  widgetScriptUrl,
 } from '../../model/feed-urls.ts'
 import type { ArticleSummary } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { type ArticleListPage, listNeighbours } from './article-list-page.ts'
+import { embedBuilderMarkup } from './embed-builder-markup.ts'
 import { htmlLang } from './html-lang.ts'
 import { escapeHtml } from './html-text.ts'
 import { displayDate, labelsFor } from './page-labels.ts'
@@ -45,22 +45,29 @@ ${dek}
 
 /**
  * The embed part: the static snippet (works without JavaScript), then the builder with a live preview of the
- * real widget, both served from this origin (`script-src 'self'`).
+ * real widget: the whole paper, the topics the home page lists, the newest articles.
  */
-function renderEmbed(articles: readonly ArticleSummary[], site: SiteConfig): string {
+function renderEmbed(list: ArticleListPage, site: SiteConfig): string {
   const labels = labelsFor(site.language)
+  const { articles } = list
   const latest = articles[0]
   if (latest === undefined) return ''
-  const options = articles
-    .map((a) => `<option value="${escapeHtml(a.slug)}">${escapeHtml(a.title)}</option>`)
-    .join('')
+  const builder = embedBuilderMarkup(
+    [
+      { label: labels.allFeeds, feeds: [{ name: 'all', title: site.title }] },
+      {
+        label: labels.topics,
+        feeds: (list.topics ?? []).map((t) => ({ name: subjectFeedName('topic', t.id), title: t.name })),
+      },
+      { label: labels.articlesOf, feeds: articles.map((a) => ({ name: a.slug, title: a.title })) },
+    ],
+    site,
+  )
   return `<section id="embed" aria-labelledby="embed-heading">
 <h2 id="embed-heading">${escapeHtml(labels.embed)}</h2>
 <p>${escapeHtml(labels.embedHint)}</p>
 <pre><code>${escapeHtml(embedSnippet(site.baseUrl, latest.slug, latest.title))}</code></pre>
-<broadsheet-embed-builder base="${escapeHtml(site.baseUrl)}">${options}</broadsheet-embed-builder>
-<script type="module" src="${escapeHtml(widgetScriptUrl(site.baseUrl))}"></script>
-<script type="module" src="${escapeHtml(embedBuilderScriptUrl(site.baseUrl))}"></script>
+${builder}
 </section>`
 }
 
@@ -114,7 +121,7 @@ ${list.page === null ? renderTopics(list, site) : ''}
 </header>
 ${items}
 ${renderNeighbours(list, site)}
-${list.page === null ? renderEmbed(articles, site) : ''}
+${list.page === null ? renderEmbed(list, site) : ''}
 </main>`
   return pageLayout({
     lang: site.language,

@@ -34,7 +34,6 @@ export function subjectOembed(
     ...(subject.kind === 'person' ? { author_name: subject.name } : {}),
     thumbnail,
     html: embedSnippet(site.baseUrl, subjectFeedName(subject.kind, subject.id), subject.name, {
-      page: url,
       fallback: embedCard(target, site, thumbnail),
     }),
   }
