@@ -93,8 +93,7 @@ ${photos.map((x) => renderFigure(x.photo, site, x.lang)).join('\n')}
     (f) => `<a href="${escapeHtml(feedUrl(site.baseUrl, name, f.ext))}" type="${f.type}">${f.label}</a>`,
   ).join(' · ')
   const title = subjectTitle(subject, site)
-<<<<<<< HEAD
-  const snippet = embedSnippet(site.baseUrl, name, subject.name, { page: here })
+  const snippet = embedSnippet(site.baseUrl, name, subject.name)
   // A topic is an ActivityPub actor of its own (the federation Worker): followable as `@{id}@{host}`.
   const actor = subject.kind === 'topic' ? actorUrl(site.baseUrl, topicActorId(subject.id)) : null
   const paperName = site.fediverseName ?? handleFromTitle(site.title)
@@ -103,9 +102,6 @@ ${photos.map((x) => renderFigure(x.photo, site, x.lang)).join('\n')}
     actor === null
       ? ''
       : `<p class="fediverse">${escapeHtml(labels.fediverse)}: <a href="${escapeHtml(actor)}">${escapeHtml(handle)}</a></p>\n`
-=======
-  const snippet = embedSnippet(site.baseUrl, name, subject.name)
->>>>>>> c95a00e (Embed builder: a partner chooses the whole paper, a topic, a person or an article (options grouped; a value is the feed's name); on the home page (paper, listed topics, newest articles) and on /topics and /people (paper and the page's subjects); a snippet's fallback link goes to the feed's page (pageOfFeed); Chromium test on the published site: a topic's JSON Feed in the preview shows cards of several articles newest first)
   const body = `<main>
 <header>
 <p class="meta"><a href="${escapeHtml(directoryUrl(site.baseUrl, subject.kind))}">${escapeHtml(subject.kind === 'topic' ? labels.topics : labels.people)}</a></p>
