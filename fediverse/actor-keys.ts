@@ -43,25 +43,43 @@ async function unwrap(secret: string, actor: string, wrapped: string): Promise<A
   )
 }
 
+async function newWrappedKey(secret: string, actor: string): Promise<string> {
+  const made = (await crypto.subtle.generateKey(
+    { ...RSA_ALGORITHM, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
+    true,
+    ['sign', 'verify'],
+  )) as CryptoKeyPair
+  return wrap(secret, actor, (await crypto.subtle.exportKey('pkcs8', made.privateKey)) as ArrayBuffer)
+}
+
+/**
+ * The stored key, made when there is none; a key wrapped under another secret (FEDI_PRIVATE_KEY was replaced) is
+ * replaced by a new one, conditionally, so two isolates doing it at once keep one key.
+ */
 async function storedPair(db: D1Database, secret: string, actor: string): Promise<CryptoKeyPair> {
   const read = () =>
     db.prepare('SELECT wrapped FROM actor_keys WHERE actor = ?').bind(actor).first<{ wrapped: string }>()
   let row = await read()
   if (row === null) {
-    const made = (await crypto.subtle.generateKey(
-      { ...RSA_ALGORITHM, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
-      true,
-      ['sign', 'verify'],
-    )) as CryptoKeyPair
-    const pkcs8 = (await crypto.subtle.exportKey('pkcs8', made.privateKey)) as ArrayBuffer
     await db
       .prepare('INSERT OR IGNORE INTO actor_keys (actor, wrapped, created_at) VALUES (?, ?, ?)')
-      .bind(actor, await wrap(secret, actor, pkcs8), new Date().toISOString())
+      .bind(actor, await newWrappedKey(secret, actor), new Date().toISOString())
       .run()
     row = await read()
     if (row === null) throw new Error(`actor_keys: the key of ${actor} was not stored`)
   }
-  return pairFromPkcs8(await unwrap(secret, actor, row.wrapped))
+  try {
+    return await pairFromPkcs8(await unwrap(secret, actor, row.wrapped))
+  } catch {
+    console.log(`fediverse: the key of ${actor} was made under another FEDI_PRIVATE_KEY; making a new one`)
+    await db
+      .prepare('UPDATE actor_keys SET wrapped = ?, created_at = ? WHERE actor = ? AND wrapped = ?')
+      .bind(await newWrappedKey(secret, actor), new Date().toISOString(), actor, row.wrapped)
+      .run()
+    const now = await read()
+    if (now === null) throw new Error(`actor_keys: the key of ${actor} was not stored`)
+    return pairFromPkcs8(await unwrap(secret, actor, now.wrapped))
+  }
 }
 
 /** The key pair of actor `identifier` (`paper` or `topic-{id}`), once per isolate and secret. */
