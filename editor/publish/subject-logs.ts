@@ -74,6 +74,14 @@ export class SubjectLogs {
     return open
   }
 
+  /**
+   * Whether the log's head is still to be read: its log waits for the next round. Only its own head: the pages
+   * every log asks for are gathered in the same round (a withdrawal reaching back into nine logs is one more round).
+   */
+  private pending(kind: SubjectKind, id: string): boolean {
+    return this.read.needs.has(keys.subjectFeedHead(kind, id))
+  }
+
   /** `kind:id` of every log opened so far. */
   openKeys(): Set<string> {
     return new Set(this.open.keys())
@@ -110,7 +118,7 @@ export class SubjectLogs {
       const [kind, id] = key.split(':') as [SubjectKind, string]
       const old = before[kind][id] ?? {}
       const { log, head } = this.get(kind, id)
-      if (this.read.needs.size > 0) continue
+      if (this.pending(kind, id)) continue
       if (head === null && landed && Object.keys(old).length > 0)
         this.lost.add(keys.subjectFeedHead(kind, id))
       const next = head?.next ?? 0
@@ -133,7 +141,7 @@ export class SubjectLogs {
     for (const kind of ['topic', 'person'] as const)
       for (const [id, items] of Object.entries(history[FIELD[kind]] ?? {})) {
         const { log, head } = this.get(kind, id)
-        if (this.read.needs.size > 0) continue
+        if (this.pending(kind, id)) continue
         if (head === null && landed) this.lost.add(keys.subjectFeedHead(kind, id))
         for (const [sectionId, at] of Object.entries(items))
           if (at < (head?.next ?? 0)) tombstone(log, at, slug, history.published, sectionId, when)
