@@ -4,7 +4,7 @@
  * on KV written by the real publisher (editor/: check, renditions, build, ordered writes) from the seed content
  * plus 45 generated articles (so the "all" feed has archive pages), then a second publish withdrawing one of them
  * (tombstones); and separately the hostile fixture article. Every RSS and Atom document (the "all" head, every
- * archive page, every article's feed) and the three OPML lists are fetched from the Worker and validated with
+ * archive page, every article's, topic's and person's feed) and the three OPML lists are fetched from the Worker and validated with
  * their public URL and Content-Type, as the online service would fetch them: no errors, no warnings, but for the
  * two allowances below, each justified and checked to be in use. The worker test project runs inside workerd and
  * cannot start Python, hence Node here; the bytes are the Worker's own responses, not a re-rendering.
@@ -18,6 +18,7 @@ import { unstable_readConfig } from 'wrangler'
 import { checkContent } from '../../editor/content/check-content.ts'
 import type { DraftArticle } from '../../editor/content/draft.ts'
 import { renderDrafts } from '../../editor/photos/render-drafts.ts'
+import type { BuildOptions } from '../../editor/publish/build-entries.ts'
 import { buildWithStore } from '../../editor/publish/build-with-store.ts'
 import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { hostileDraft } from '../browser/hostile-kv.ts'
@@ -49,8 +50,17 @@ let bundle = ''
 const started: Miniflare[] = []
 
 /** Publishes `drafts` into `store` as content:publish does: build against what is stored, then ordered writes. */
-async function publish(store: MemoryKvStore, drafts: readonly DraftArticle[], now: Date): Promise<void> {
-  const built = await buildWithStore(store, drafts, { now, allowRevert: new Set() })
+async function publish(
+  store: MemoryKvStore,
+  drafts: readonly DraftArticle[],
+  now: Date,
+  subjects?: BuildOptions['subjects'],
+): Promise<void> {
+  const built = await buildWithStore(store, drafts, {
+    now,
+    allowRevert: new Set(),
+    ...(subjects ? { subjects } : {}),
+  })
   await applyWrites(store, await planWrites(store, built))
 }
 
@@ -92,9 +102,21 @@ function archiveLinks(doc: ServedDocument): string[] {
     .map((m) => (/\bhref="([^"]+)"/.exec(m[0])?.[1] ?? '').replace(PUBLIC, '').replaceAll('&amp;', '&'))
 }
 
-/** Every feed document a site serves: the three OPML lists, then every RSS and Atom feed they and "all" reach. */
+/** The topic and person feeds (RSS) the RSS OPML list names, as paths without the extension. */
+async function subjectFeeds(fetchDoc: (path: string) => Promise<ServedDocument>): Promise<string[]> {
+  const opml = new TextDecoder().decode((await fetchDoc('/feeds.opml')).body as Uint8Array)
+  return [...opml.matchAll(/xmlUrl="[^"]*(\/feeds\/(?:topics|people)\/[a-z0-9-]+)\.rss"/g)].map(
+    (m) => m[1] ?? '',
+  )
+}
+
+/**
+ * Every feed document a site serves: the three OPML lists, then every RSS and Atom feed they and "all" reach
+ * (each article's, each topic's and each person's).
+ */
 async function crawl(fetchDoc: (path: string) => Promise<ServedDocument>, slugs: string[]) {
   const paths = ['/feeds.opml', '/feeds.atom.opml', '/feeds.json.opml']
+  const subjects = await subjectFeeds(fetchDoc)
   for (const ext of ['rss', 'atom']) {
     const seen = new Set<string>()
     const queue = [`/feeds/all.${ext}`]
@@ -106,6 +128,7 @@ async function crawl(fetchDoc: (path: string) => Promise<ServedDocument>, slugs:
       queue.push(...archiveLinks(await fetchDoc(path)))
     }
     paths.push(...slugs.map((slug) => `/feeds/${slug}.${ext}`))
+    paths.push(...subjects.map((name) => `${name}.${ext}`))
   }
   return Promise.all(paths.map(fetchDoc))
 }
@@ -157,7 +180,7 @@ beforeAll(async () => {
   if (checked.problems.length > 0) throw new Error(`content has problems: ${checked.problems[0]?.message}`)
   const photos = await renderDrafts(checked.articles, { root, cacheDir: '.cache/renditions', log: () => {} })
   const store = new MemoryKvStore()
-  await publish(store, photos.drafts, SEED_PUBLISH_TIME)
+  await publish(store, photos.drafts, SEED_PUBLISH_TIME, checked.subjects)
   // Then one article is withdrawn: its items leave "all", which carries RFC 6721 tombstones instead (Atom).
   // Another gains a canonical URL elsewhere (its items then link there).
   const drafts = photos.drafts.map((d) =>
@@ -167,7 +190,7 @@ beforeAll(async () => {
         ? { ...d, canonical: 'https://partner.example.org/stories/8?from=broadsheet&amp=1' }
         : d,
   )
-  await publish(store, drafts, new Date(SEED_PUBLISH_TIME.getTime() + 86_400_000))
+  await publish(store, drafts, new Date(SEED_PUBLISH_TIME.getTime() + 86_400_000), checked.subjects)
   const siteDocs = await crawl(
     await serve(store),
     checked.articles.map((a) => a.slug).filter((slug) => slug !== WITHDRAWN),
@@ -222,7 +245,18 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     // Per format: the head, archives 1-3, and an article feed for the seed and each generated article but one.
     expect(paths).not.toContain(`/feeds/${WITHDRAWN}.rss`)
     expect(linksCanonical).toContain(`${PUBLIC}/feeds/${CANONICAL}.atom`)
-    expect(site.length).toBe(3 + 2 * (1 + 3 + 1 + GENERATED - 1))
+    // And every topic's and person's feed, the topic with an IPTC Media Topic code among them.
+    for (const ext of ['rss', 'atom']) {
+      expect(paths).toContain(`/feeds/topics/qijiang.${ext}`)
+      expect(paths).toContain(`/feeds/topics/qijiang-wansheng-integration.${ext}`)
+      expect(paths).toContain(`/feeds/people/shi-liang.${ext}`)
+    }
+    const subjects = paths.filter((p) => /^\/feeds\/(topics|people)\//.test(p))
+    // The seed's 3 topics and 6 people, and 基准 (bench): every generated article's tag.
+    expect(subjects).toHaveLength(2 * 10)
+    const medtop = site.find((r) => path(r) === '/feeds/topics/qijiang-wansheng-integration.rss')
+    expect(medtop?.errors).toEqual([])
+    expect(site.length).toBe(3 + 2 * (1 + 3 + 1 + GENERATED - 1) + subjects.length)
     const types = (ext: string) =>
       new Set(site.filter((r) => new RegExp(`\\.${ext}(\\?|$)`).test(path(r))).map((r) => r.feedType))
     expect(types('opml')).toEqual(new Set([FEED_TYPES.opml]))
@@ -230,14 +264,20 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     expect(types('atom')).toEqual(new Set([FEED_TYPES.atom]))
   })
 
-  it('reports no error and no warning on the seed and generated site, but for RFC 6721 tombstones', () => {
+  it('reports no error and no warning on the seed and generated site, topics and people included, but for RFC 6721 tombstones', () => {
     const tombstones = (w: ValidatorMessage) =>
       w.type === 'UnknownNamespace' && w.params.namespace === TOMBSTONES_NAMESPACE
     expect(unexpected(site, tombstones)).toBe('')
     // The allowance is used (the withdrawal's tombstones are there) and only where tombstones are: Atom "all".
     const withTombstones = site.filter((r) => r.warnings.some(tombstones)).map(path)
     expect(withTombstones).toContain('/feeds/all.atom')
-    expect(withTombstones.every((p) => p.startsWith('/feeds/all.atom'))).toBe(true)
+    // (The withdrawn article was tagged 綦江 and 基准: their topic feeds, logs like "all", carry tombstones too.)
+    expect(withTombstones).toContain('/feeds/topics/qijiang.atom')
+    expect(
+      withTombstones.filter(
+        (p) => !/^\/feeds\/(?:all|topics\/[a-z0-9-]+|people\/[a-z0-9-]+)\.atom(?:\?|$)/.test(p),
+      ),
+    ).toEqual([])
   })
 
   it('reports no error on the hostile article that bypassed content:check, and only warnings about its text', () => {
