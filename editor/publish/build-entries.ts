@@ -283,7 +283,9 @@ export function buildEntries(
     if (isStub(draft)) throw new Error(`publish would build ${draft.file} from its stub; this is a bug`)
     const source = sources.get(draft.slug) ?? ''
     const prev = previousHistory(read, draft.slug)
-    if (read.needs.size > 0) continue
+    // Only this article's own reads hold it back: every article asks for its logs' heads and pages in the same
+    // round (a batch of 400 articles naming 300 topics and 500 people is one round, not one per article).
+    if (read.needs.has(keys.article(draft.slug)) || read.needs.has(keys.history(draft.slug))) continue
     if (isRevert(prev.history, source) && !o.allowRevert?.has(draft.slug)) report.reverts.push(draft.slug)
     const kept = [...(prev.history?.sources ?? []), source].slice(-HISTORY_SOURCES)
     if (draft.withdrawn) withdrawArticle(state, { ...draft, withdrawn: draft.withdrawn }, prev, source, kept)

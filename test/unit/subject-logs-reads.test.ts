@@ -48,4 +48,29 @@ describe('reads of the topic and person logs', () => {
       expect(head.items.filter((e) => 'deleted' in e && e.deleted.slug === 'art-0')).toHaveLength(2)
     }
   })
+
+  it('reads the heads of every topic and person a batch names in one round, whatever the batch size', async () => {
+    const store = new MemoryKvStore()
+    const many = Array.from({ length: 24 }, (_, i) => ({
+      kind: 'topic' as const,
+      id: `t-${i}`,
+      name: `题${i}`,
+    }))
+    const defined = { topic: many, person: subjects.person }
+    const drafts = (n: number): DraftArticle[] =>
+      Array.from({ length: n }, (_, i) => ({
+        ...buildDraft(`b-${i}`, {
+          published: `2020-11-${String((i % 28) + 1).padStart(2, '0')}T08:00:00+08:00`,
+        }),
+        tags: [`题${i}`],
+        topics: [`t-${i}`],
+        byline: { role: 'staff' as const, name: '石亮', id: 'shi-liang' },
+      }))
+    for (const n of [4, 24]) {
+      const built = await buildWithStore(store, drafts(n), { now: NOW, subjects: defined })
+      expect(stopMessages(built.report, 'content')).toEqual([])
+      await applyWrites(store, await planWrites(store, built))
+    }
+    expect(store.values.has(keys.subjectFeedHead('topic', 't-23'))).toBe(true)
+  })
 })
