@@ -3,6 +3,7 @@
  * widget), against serving the originals; (2) renditions of N camera-size JPEGs (6000×4000, default 100): wall
  * time and peak memory, against decoding alone; (3) a re-run with nothing changed encodes nothing.
  */
+
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -11,6 +12,7 @@ import sharp from 'sharp'
 import { checkContent } from '../editor/content/check-content.ts'
 import { renderDrafts } from '../editor/photos/render-drafts.ts'
 import { buildEntries, emptySnapshot } from '../editor/publish/build-entries.ts'
+import { EDITIONS } from '../model/edition.ts'
 import { parseArticleValue } from '../model/parse-store-values.ts'
 import { keys } from '../model/store-keys.ts'
 import { cameraJpeg } from '../test/helpers/camera-jpeg.ts'
@@ -53,13 +55,18 @@ async function seedOrigin() {
     const entry = media.get(keys.media(p.replace('/media/', '')))
     if (p === '/widget.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(widget)
     else if (p === `/feeds/${SLUG}.json`)
-      res
-        .writeHead(200, { 'content-type': 'application/feed+json' })
-        .end(
-          renderJsonFeed(
-            articleFeed(value, { baseUrl: origin, title: 'Broadsheet', description: '', language: 'zh-CN' }),
-          ),
-        )
+      res.writeHead(200, { 'content-type': 'application/feed+json' }).end(
+        renderJsonFeed(
+          articleFeed(value, {
+            baseUrl: origin,
+            origin,
+            edition: EDITIONS.hans,
+            title: 'Broadsheet',
+            description: '',
+            language: 'zh-CN',
+          }),
+        ),
+      )
     else if (entry && typeof entry.value !== 'string')
       res.writeHead(200, { 'content-type': entry.metadata.type ?? '' }).end(entry.value)
     else res.writeHead(404).end()

@@ -8,11 +8,13 @@
  * 2 writers an article, every photo by 石亮), each change's budget 10 values plus 3 per topic or person the article names;
  * BENCH_RENDITIONS=DIR keeps the photo renditions between runs (default: encoded afresh in each run's folder).
  */
+
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openKvStore } from '../editor/publish/kv-store.ts'
 import { type PublishOutcome, runPublish } from '../editor/publish/run-publish.ts'
+import { EDITIONS } from '../model/edition.ts'
 import { opmlSlice } from '../model/opml-pages.ts'
 import {
   parseDirectoryPageValue,
@@ -46,6 +48,8 @@ const SHAPE = {
 const GOALS = { values: 10, noopMs: 30_000, valueBytes: 1_000_000, responseBytes: 200_000 }
 const SITE = {
   baseUrl: 'https://news.example.com',
+  origin: 'https://news.example.com',
+  edition: EDITIONS.hans,
   title: 'Broadsheet',
   description: '',
   language: 'zh-CN',

@@ -1,6 +1,8 @@
 /** Render time of one 50-item "all" page per format (and an article page), in Node's V8, median of many runs. */
+
 import { gzipSync } from 'node:zlib'
 import type { KvEntry } from '../editor/publish/kv-entry.ts'
+import { EDITIONS } from '../model/edition.ts'
 import { parseArticleValue, parseFeedArchiveValue, parseFeedHeadValue } from '../model/parse-store-values.ts'
 import { keys } from '../model/store-keys.ts'
 import type { AllFeedPage } from '../worker/render/feed-document.ts'
@@ -46,6 +48,8 @@ function gzipMs(text: string): number {
 export function printRenderTimes(entries: readonly KvEntry[], articleKey: string): void {
   const site: SiteConfig = {
     baseUrl: 'https://news.example',
+    origin: 'https://news.example',
+    edition: EDITIONS.hans,
     title: 'Broadsheet',
     description: 'bench',
     language: 'zh-CN',

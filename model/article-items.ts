@@ -2,14 +2,15 @@
  * How an article becomes feed items, written once for the article feeds (Worker) and the "all" feed (publish):
  * the lede opens the first item, one item per section, then the gallery as an item of its own.
  */
-import type { Article, Section } from './article.ts'
+import { type Article, isTraditionalChinese, type Section } from './article.ts'
 import { shiftSeconds } from './format-in-offset.ts'
 
 /** Id of the gallery's item (`…/{slug}/photos`) and page; content:check keeps it free of sections. */
 export const GALLERY_ID = 'photos'
 
-/** The gallery item's title, in the article's language (`图集` in Chinese, `Photos` otherwise). */
+/** The gallery item's title, in the article's language (`图集`, `圖集` in Traditional script, `Photos` otherwise). */
 export function galleryTitle(lang: string): string {
+  if (isTraditionalChinese(lang)) return '圖集'
   return /^zh\b/i.test(lang) ? '图集' : 'Photos'
 }
 

@@ -12,6 +12,17 @@ export const CREDIT_LABELS_ZH: Readonly<Record<CreditRole, string>> = {
   contributor: '特约撰稿',
 }
 
+/** The same labels in Traditional script, as the Traditional (Taiwan) edition prints them (記者 石亮). */
+export const CREDIT_LABELS_ZH_HANT: Readonly<Record<CreditRole, string>> = {
+  staff: '記者',
+  correspondent: '通訊員',
+  photographer: '攝影記者',
+  contributor: '特約撰稿',
+}
+
+/** Whether a BCP 47 tag is Chinese in Traditional script (`zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant…`). */
+export const isTraditionalChinese = (lang: string): boolean => /^zh-(?:tw|hk|mo|hant)\b/i.test(lang)
+
 /** The roles in English (UI words for pages, feeds and the widget in English: "Photo: 石亮 (staff reporter)"). */
 export const CREDIT_LABELS_EN: Readonly<Record<CreditRole, string>> = {
   staff: 'staff reporter',

@@ -29,6 +29,11 @@ export interface BroadsheetPhoto {
   caption: string
   credit: Credit
   /**
+   * The credit as the feed's language prints it (`记者 石亮 摄`, `記者 石亮 攝`, `Photo: 石亮 (staff reporter)`): the
+   * widget shows it as given, so each edition's cards speak their script without a table in the widget.
+   */
+  credit_line?: string
+  /**
    * The WebP renditions (absolute URLs), every width: the widget's srcset; other types are on the article page
    * and in `url`/attachments (JPEG). Absent from older feeds; older feeds listed every type.
    */
@@ -72,6 +77,7 @@ function parseBroadsheetPhoto(value: unknown, path: string): BroadsheetPhoto {
     alt: str(o, 'alt', path),
     caption: str(o, 'caption', path),
     credit: parseCredit(o.credit, `${path}.credit`),
+    ...(typeof o.credit_line === 'string' ? { credit_line: o.credit_line } : {}),
     ...(o.renditions === undefined
       ? {}
       : { renditions: arr(o, 'renditions', path, parseBroadsheetRendition) }),

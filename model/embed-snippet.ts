@@ -1,4 +1,6 @@
 /** The widget embed snippet partners paste: shown on the home page, returned by oEmbed, built by the embed builder. */
+
+import { HANT_PATH } from './edition.ts'
 import { escapeXml } from './escape-xml.ts'
 import { feedUrl, pageOfFeed, widgetScriptUrl } from './feed-urls.ts'
 
@@ -27,7 +29,9 @@ export function embedSnippet(
     (layout === 'list' ? '' : ` layout="${escapeXml(layout)}"`) +
     (theme === 'auto' ? '' : ` theme="${escapeXml(theme)}"`) +
     (section === undefined ? '' : ` section="${escapeXml(section)}"`)
-  const script = `<script type="module" src="${escapeXml(widgetScriptUrl(baseUrl))}"></script>`
+  // The widget script is shared by the editions: it lives at the site's origin, never under `/zh-tw`.
+  const origin = baseUrl.endsWith(HANT_PATH) ? baseUrl.slice(0, -HANT_PATH.length) : baseUrl
+  const script = `<script type="module" src="${escapeXml(widgetScriptUrl(origin))}"></script>`
   const link = fallback ?? `<a href="${escapeXml(pageOfFeed(baseUrl, slug))}">${escapeXml(title)}</a>`
   return `${script}\n<broadsheet-cards src="${escapeXml(feedUrl(baseUrl, slug, 'json'))}"${attrs}>${link}</broadsheet-cards>`
 }

@@ -1,5 +1,6 @@
 /** The KV key layout (docs/operators.md "KV layout"): the only place a key or its version prefix is written. */
 
+import type { EditionName } from './edition.ts'
 import { SUBJECT_PATHS, type SubjectKind } from './subject.ts'
 
 /** Bump when a value's shape changes incompatibly: old and new Workers then read disjoint keys. */
@@ -42,7 +43,37 @@ export const keys = {
   directoryPrefix: () => `${KEY_PREFIX}directory:`,
   /** Who is publishing now, until when: a second publish stops while it is held. */
   lease: () => `${KEY_PREFIX}lease`,
+  /**
+   * Every key of the Traditional (zh-TW) edition starts so: `v2:zh-tw:article:{slug}`, `v2:zh-tw:feed:head`… Each
+   * edition value is the Simplified value under the same key, converted by publish (`editionKey`).
+   */
+  hantPrefix: () => `${KEY_PREFIX}${HANT_INFIX}`,
 } as const
+
+const HANT_INFIX = 'zh-tw:'
+
+/**
+ * Keys every edition shares (media: the same photo bytes) or that only publish reads (histories, the lease): the
+ * Traditional edition has no key of its own for them.
+ */
+export function isSharedKey(key: string): boolean {
+  return (
+    key.startsWith(keys.media('')) ||
+    key.startsWith(keys.history('')) ||
+    key === keys.lease() ||
+    key.startsWith(keys.hantPrefix())
+  )
+}
+
+/** The key of a value in an edition: `v2:{rest}` in the original, `v2:zh-tw:{rest}` in the Traditional edition. */
+export function editionKey(key: string, edition: EditionName): string {
+  if (edition === 'hans' || isSharedKey(key) || !key.startsWith(KEY_PREFIX)) return key
+  return `${keys.hantPrefix()}${key.slice(KEY_PREFIX.length)}`
+}
+
+/** The original's key of a Traditional edition's key (`v2:zh-tw:feed:head` → `v2:feed:head`). */
+export const originalKey = (key: string): string =>
+  key.startsWith(keys.hantPrefix()) ? `${KEY_PREFIX}${key.slice(keys.hantPrefix().length)}` : key
 
 /** The slug of an article key listed under `keys.articlePrefix()`. */
 export const slugOfArticleKey = (key: string): string => key.slice(keys.articlePrefix().length)

@@ -1,11 +1,12 @@
 /** The URL contract of the Worker, in one table (docs/urls.md "URLs"); order matters where patterns overlap. */
+import { HANT_PATH } from '../model/edition.ts'
 import { FEED_FORMATS, mediaPath } from '../model/feed-urls.ts'
 import { SUBJECT_PATHS } from '../model/subject.ts'
 import type { Route } from './http/route-handler.ts'
 import { articlePageRoute } from './routes/article-page.ts'
 import { faviconRoute, rasterIconRoute } from './routes/favicon.ts'
 import { allFeedRoute, articleFeedRoute, subjectFeedRoute } from './routes/feed.ts'
-import { homePageRoute } from './routes/home-page.ts'
+import { editionHomeRedirect, homePageRoute } from './routes/home-page.ts'
 import { mediaRoute } from './routes/media.ts'
 import { oembedRoute } from './routes/oembed.ts'
 import { opmlRoute } from './routes/opml.ts'
@@ -19,8 +20,8 @@ import { FAVICON_ICO, RASTER_ICONS } from './site-icon.ts'
 
 const SUBJECT_KINDS = ['topic', 'person'] as const
 
-/** Every route answers GET and HEAD; `cors` routes also answer preflights; other methods get 405. */
-export const routes: readonly Route[] = [
+/** The public paths of an edition: pages, feeds, OPML, oEmbed, sitemaps (the Traditional edition repeats them). */
+const editionRoutes: readonly Route[] = [
   { path: '/', handler: homePageRoute, cors: false },
   { path: '/articles/:slug', handler: articlePageRoute, cors: false },
   { path: '/articles/:slug/:section', handler: sectionPageRoute, cors: false },
@@ -43,8 +44,33 @@ export const routes: readonly Route[] = [
   { path: '/feeds/:slug.rss', handler: articleFeedRoute('rss'), cors: true },
   { path: '/feeds/:slug.atom', handler: articleFeedRoute('atom'), cors: true },
   { path: '/feeds/:slug.json', handler: articleFeedRoute('json'), cors: true },
-  { path: mediaPath(':name'), handler: mediaRoute, cors: true },
   { path: '/oembed', handler: oembedRoute, cors: true },
+  // Search engines: the sitemap index and its sitemaps (robots.txt names both editions' indexes).
+  { path: '/sitemap.xml', handler: sitemapIndexRoute, cors: false },
+  { path: '/sitemaps/news.xml', handler: newsSitemapRoute, cors: false },
+  { path: '/sitemaps/articles-:page.xml', handler: articleSitemapRoute, cors: false },
+  ...SUBJECT_KINDS.map((kind) => ({
+    path: `/sitemaps/${SUBJECT_PATHS[kind]}-:page.xml`,
+    handler: subjectSitemapRoute(kind),
+    cors: false,
+  })),
+]
+
+/**
+ * Every route answers GET and HEAD; `cors` routes also answer preflights; other methods get 405. The Traditional
+ * (Taiwan) edition's routes are the original's under `/zh-tw` (model/edition.ts); media, icons and the widget are
+ * shared.
+ */
+export const routes: readonly Route[] = [
+  ...editionRoutes,
+  // `/zh-tw` answers 301 to the edition's home page `/zh-tw/` (the router matches both with this row).
+  { path: HANT_PATH, handler: editionHomeRedirect, cors: false, edition: 'hant' },
+  ...editionRoutes.map((r) => ({
+    ...r,
+    path: r.path === '/' ? `${HANT_PATH}/` : `${HANT_PATH}${r.path}`,
+    edition: 'hant' as const,
+  })),
+  { path: mediaPath(':name'), handler: mediaRoute, cors: true },
   { path: '/favicon.svg', handler: faviconRoute, cors: false },
   // PNG renditions of the icon, rendered at build time (worker/build-icons.ts); feeds and previews use them.
   { path: '/favicon.ico', handler: rasterIconRoute(FAVICON_ICO.name, 'image/x-icon'), cors: false },
@@ -57,16 +83,8 @@ export const routes: readonly Route[] = [
   { path: '/widget.js', handler: widgetScript, cors: true },
   { path: '/widget.:hash.js', handler: pinnedWidgetScript, cors: true },
   { path: '/embed-builder.js', handler: embedBuilderScript, cors: false },
-  // Search engines: crawl rules, the sitemap index and its sitemaps.
+  // Search engines: crawl rules.
   { path: '/robots.txt', handler: robotsRoute, cors: false },
-  { path: '/sitemap.xml', handler: sitemapIndexRoute, cors: false },
-  { path: '/sitemaps/news.xml', handler: newsSitemapRoute, cors: false },
-  { path: '/sitemaps/articles-:page.xml', handler: articleSitemapRoute, cors: false },
-  ...SUBJECT_KINDS.map((kind) => ({
-    path: `/sitemaps/${SUBJECT_PATHS[kind]}-:page.xml`,
-    handler: subjectSitemapRoute(kind),
-    cors: false,
-  })),
   // The IndexNow key file: last, so that no fixed `.txt` path above is taken for a key.
   { path: '/:key.txt', handler: indexNowKeyRoute, cors: false },
 ]

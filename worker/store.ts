@@ -1,4 +1,6 @@
 /** The only module that touches KV: one read per request, each value parsed before use. */
+
+import type { EditionName } from '../model/edition.ts'
 import { ModelError } from '../model/model-error.ts'
 import { parseSitemapIndexValue, parseSitemapPartValue } from '../model/parse-sitemap-values.ts'
 import {
@@ -12,7 +14,7 @@ import {
   parseSubjectFeedHeadValue,
 } from '../model/parse-store-values.ts'
 import type { SitemapIndexValue, SitemapPartValue } from '../model/sitemap-values.ts'
-import { keys } from '../model/store-keys.ts'
+import { editionKey, keys } from '../model/store-keys.ts'
 import type {
   DirectoryPageValue,
   FeedArchiveValue,
@@ -173,3 +175,20 @@ export const readDirectoryPage = (
   page: number,
 ): Promise<DirectoryPageValue | null> =>
   readJson(kv, keys.directoryPage(kind, page), parseDirectoryPageValue, directoryMemo)
+
+/**
+ * The namespace as an edition's requests see it: every read of a value the editions do not share goes to the
+ * edition's key (`v2:zh-tw:…`, written by publish), so routes and readers stay edition-blind.
+ */
+export function editionNamespace(kv: KVNamespace, edition: EditionName): KVNamespace {
+  if (edition === 'hans') return kv
+  return new Proxy(kv, {
+    get(target, property) {
+      if (property === 'getWithMetadata')
+        return (key: string, type: unknown) =>
+          Reflect.apply(target.getWithMetadata, target, [editionKey(key, edition), type])
+      const member: unknown = Reflect.get(target, property)
+      return typeof member === 'function' ? member.bind(target) : member
+    },
+  })
+}

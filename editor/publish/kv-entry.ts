@@ -7,8 +7,11 @@
 export interface KvEntry {
   key: string
   value: string | Uint8Array
-  /** `h` content hash; `type` a media type; `s` an article's source hash (see source-hash.ts). */
-  metadata: { h: string; type?: string; s?: string }
+  /**
+   * `h` content hash; `type` a media type; `s` an article's source hash (see source-hash.ts); `g` the conversion
+   * a Traditional edition value was made with (editor/hant/hant-entries.ts).
+   */
+  metadata: { h: string; type?: string; s?: string; g?: string }
 }
 
 /** Bytes a value occupies in KV. */

@@ -5,6 +5,13 @@ import { keys, LEGACY_PREFIX } from '../../model/store-keys.ts'
 import { checkForPublish, type PublishCheck } from '../content/check-cache.ts'
 import { type CheckedContent, checkContent, formatProblem } from '../content/check-content.ts'
 import type { DraftArticle } from '../content/draft.ts'
+import {
+  type HantEdition,
+  hantEdition,
+  hantSweepDue,
+  planHantSweep,
+  withHantEntries,
+} from '../hant/hant-writes.ts'
 import { renderDrafts } from '../photos/render-drafts.ts'
 import {
   type BuildOptions,
@@ -111,13 +118,19 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     subjects,
   }
   const total = { report: emptyPublishReport(), counts: noCounts(), batches: 0 }
+  // The Traditional edition: beside each value written, or all of it once after the glossary changed.
+  const edition = hantEdition(o.root)
+  let sweep: boolean | undefined
   // Renditions per draft, kept for the publish: planning again under the lease renders nothing twice.
   const rendered = new Map<DraftArticle, DraftArticle>()
   let leased = false
+  let wroteAny = false
   try {
     for (let first = true; ; first = false) {
       const seen = first ? await firstLook : await publishedState(store)
-      let planned = await planPublish(store, drafts, o, batch, rendered, seen.articles, full)
+      sweep ??= await hantSweepDue(store, edition, seen.indexHead)
+      const hant = sweep ? null : edition
+      let planned = await planPublish(store, drafts, o, batch, rendered, seen.articles, full, hant)
       if (!planned.ok) return planned
       const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
       if (!o.dryRun && !nothing && !leased) {
@@ -127,7 +140,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
         leased = true
         const now = await publishedState(store)
         if (now.print !== seen.print) {
-          planned = await planPublish(store, drafts, o, batch, rendered, now.articles, full)
+          planned = await planPublish(store, drafts, o, batch, rendered, now.articles, full, hant)
           if (!planned.ok) return planned
         }
       } else if (leased && !nothing) await acquireLease(store, owner, clock()) // renewed for each batch
@@ -142,16 +155,26 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
           o.log(
             `${built.report.remaining} more changed articles follow in later batches (a dry run plans the first batch only)`,
           )
-        return { ok: true, ...total, written: false }
+        if (!sweep) return { ok: true, ...total, written: false }
+        break
       }
       // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
       await applyWrites(store, plan, afterStep)
+      wroteAny = true
       await verifyWrites(store, plan, o.log)
       o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
       if (built.report.remaining === 0) break
       batch.taken = built.taken
       o.log(`batch ${total.batches} written; ${built.report.remaining} changed articles to go`)
     }
+    if (sweep) {
+      const wrote = await sweepEdition(store, edition, o, total.counts, async () => {
+        if (!leased) await acquireLease(store, owner, clock(), o.breakLease)
+        leased = true
+      })
+      wroteAny ||= wrote
+    }
+    if (!wroteAny) return { ok: true, ...total, written: false }
     if (o.searchEngines) await notifyEngines(total.report, o.searchEngines, o.log)
     if (o.websub) await notifyHub(total.report, o.websub, o.log)
     return { ok: true, ...total, written: true }
@@ -161,9 +184,17 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   }
 }
 
-const noCounts = (): PublishCounts => ({ written: 0, media: 0, deleted: 0, bytes: 0, largest: 0 })
+const noCounts = (): PublishCounts => ({
+  written: 0,
+  media: 0,
+  deleted: 0,
+  bytes: 0,
+  largest: 0,
+  edition: 0,
+})
 
 function addCounts(into: PublishCounts, c: PublishCounts): void {
+  into.edition += c.edition
   into.written += c.written
   into.media += c.media
   into.deleted += c.deleted
@@ -188,7 +219,7 @@ async function publishedState(store: KvStore) {
   const articles = await store.list(keys.articlePrefix())
   const heads = [...(await store.list(keys.feedHead())), ...(await store.list(keys.indexHead()))]
   const print = JSON.stringify([...articles, ...heads].map(([k, m]) => [k, m.h, m.s]))
-  return { articles, print }
+  return { articles, print, indexHead: heads.some(([k]) => k === keys.indexHead()) }
 }
 
 /** Builds one batch against KV and plans its writes, or says why publishing must stop. */
@@ -200,6 +231,7 @@ async function planPublish(
   rendered: Map<DraftArticle, DraftArticle>,
   listed: ReadonlyMap<string, Record<string, unknown>>,
   full: (drafts: readonly DraftArticle[]) => DraftArticle[],
+  hant: HantEdition | null,
 ): Promise<{ ok: true; built: BuiltContent; plan: WritePlan } | { ok: false; problems: string[] }> {
   const built = await buildWithStore(
     store,
@@ -222,7 +254,32 @@ async function planPublish(
   const stop = stopMessages(built.report, o.root)
   if (stop.length > 0) return { ok: false, problems: stop }
   const legacy = o.dropLegacy ? [...(await store.list(LEGACY_PREFIX)).keys()] : []
-  return { ok: true, built, plan: await planWrites(store, built, legacy) }
+  const plan = await planWrites(store, built, legacy)
+  return { ok: true, built, plan: hant ? withHantEntries(plan, hant) : plan }
+}
+
+/**
+ * Converts the whole Traditional edition (its first publish, or a new glossary): every public value once more,
+ * under the lease, after the original's writes. Returns whether it wrote (a dry run only counts).
+ */
+async function sweepEdition(
+  store: KvStore,
+  edition: HantEdition,
+  o: PublishOptions,
+  counts: PublishCounts,
+  lease: () => Promise<void>,
+): Promise<boolean> {
+  const plan = await planHantSweep(store, edition)
+  o.log(
+    `zh-tw edition: new or converted with another glossary: ${plan.counts.written} values to convert (${plan.counts.bytes.toLocaleString('en')} bytes)`,
+  )
+  addCounts(counts, plan.counts)
+  if (o.dryRun || plan.counts.written === 0) return false
+  await lease()
+  await applyWrites(store, plan, afterStep)
+  await verifyWrites(store, plan, o.log)
+  o.log(`done: ${plan.counts.written} zh-tw values written`)
+  return true
 }
 
 /**
@@ -285,7 +342,7 @@ function describe(built: BuiltContent, plan: WritePlan, where: string, o: Publis
     return
   }
   o.log(
-    `values: ${counts.written} to write (${counts.bytes.toLocaleString('en')} bytes), ${counts.deleted} to delete`,
+    `values: ${counts.written} to write (${counts.bytes.toLocaleString('en')} bytes; ${counts.edition} of them zh-tw), ${counts.deleted} to delete`,
   )
   const shown = steps.flatMap(([, e]) => e).map((e) => `  put ${e.key}`)
   for (const line of shown.length > 200

@@ -15,7 +15,7 @@ import type { KvEntry } from './kv-entry.ts'
 import { movedSource } from './source-hash.ts'
 
 /** A JSON value stored under `key`, with a `version` (its own content hash) for ETags; serialised once. */
-export function versioned(key: string, body: object, meta: { s?: string } = {}): KvEntry {
+export function versioned(key: string, body: object, meta: { s?: string; g?: string } = {}): KvEntry {
   const json = JSON.stringify(body)
   const version = contentHash(json)
   const value = json === '{}' ? `{"version":"${version}"}` : `{"version":"${version}",${json.slice(1)}`

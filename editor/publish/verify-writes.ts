@@ -31,12 +31,25 @@ function prefixOf(key: string): string {
   return key.slice(0, (subject ? key.indexOf(':', second + 1) : second) + 1)
 }
 
-/** The entries whose final metadata the listing does not show. */
+/**
+ * The entries whose final metadata the listing does not show. The Traditional edition's values (which carry no
+ * source hash) are read back in one bulk read instead, their `version` compared: listing them would double the
+ * listings of a publish.
+ */
 async function unkept(store: KvStore, expected: ReadonlyMap<string, KvEntry>): Promise<KvEntry[]> {
-  const prefixes = new Set([...expected.keys()].map(prefixOf))
+  const edition = [...expected.values()].filter((e) => e.key.startsWith(keys.hantPrefix()))
+  const read = edition.length === 0 ? new Map() : await store.getJson(edition.map((e) => e.key))
+  const lost = edition.filter((e) => {
+    const value = read.get(e.key)
+    return (
+      typeof value !== 'object' || value === null || !('version' in value) || value.version !== e.metadata.h
+    )
+  })
+  const prefixes = new Set([...expected.keys()].filter((k) => !k.startsWith(keys.hantPrefix())).map(prefixOf))
   const listed = new Map<string, Record<string, unknown>>()
   for (const prefix of prefixes) for (const [k, meta] of await store.list(prefix)) listed.set(k, meta)
   return [...expected.values()].filter((e) => {
+    if (e.key.startsWith(keys.hantPrefix())) return lost.includes(e)
     const meta = listed.get(e.key)
     return meta === undefined || meta.h !== e.metadata.h || (meta.s ?? undefined) !== e.metadata.s
   })

@@ -11,7 +11,25 @@ export interface WritePlan {
   steps: [WriteStep, KvEntry[]][]
   /** Deleted last, once nothing written refers to them. */
   deletes: string[]
-  counts: { written: number; media: number; deleted: number; bytes: number; largest: number }
+  /** `edition`: how many of the written values are the Traditional edition's (editor/hant/hant-writes.ts). */
+  counts: { written: number; media: number; deleted: number; bytes: number; largest: number; edition: number }
+}
+
+/** The counts of a plan's steps and deletes. */
+export function countWrites(
+  steps: WritePlan['steps'],
+  deletes: readonly string[],
+  edition = 0,
+): WritePlan['counts'] {
+  const sizes = steps.flatMap(([, e]) => e).map(valueBytes)
+  return {
+    written: sizes.length,
+    media: steps.find(([step]) => step === 'media')?.[1].length ?? 0,
+    deleted: deletes.length,
+    bytes: sizes.reduce((a, b) => a + b, 0),
+    largest: sizes.reduce((a, b) => Math.max(a, b), 0),
+    edition,
+  }
 }
 
 /** The plan for `built`: media only where KV lacks it (or, remotely, where no history says it was written). */
@@ -33,18 +51,7 @@ export async function planWrites(
     ['commits', built.commits],
   ]
   const deletes = [...built.deletes, ...extraDeletes]
-  const sizes = steps.flatMap(([, e]) => e).map(valueBytes)
-  return {
-    steps,
-    deletes,
-    counts: {
-      written: sizes.length,
-      media: media.length,
-      deleted: deletes.length,
-      bytes: sizes.reduce((a, b) => a + b, 0),
-      largest: sizes.reduce((a, b) => Math.max(a, b), 0),
-    },
-  }
+  return { steps, deletes, counts: countWrites(steps, deletes) }
 }
 
 /** Writes the plan step by step; `afterStep` runs between steps (fault tests slow or kill a publish there). */

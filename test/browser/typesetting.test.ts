@@ -3,12 +3,14 @@
  * Simplified and in the zh-TW edition's Traditional) or of the widget's cards is spread, and none starts with closing
  * punctuation. The measurement is test/browser/measure-lines.ts (gaps between adjacent Han characters).
  */
+
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { convertArticle } from '../../editor/hant/convert-article.ts'
 import { createHantConverter } from '../../editor/hant/create-hant-converter.ts'
 import { readGlossary } from '../../editor/hant/read-glossary.ts'
 import { articleItems } from '../../model/article-items.ts'
+import { EDITIONS } from '../../model/edition.ts'
 import { parseArticleValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
@@ -23,7 +25,14 @@ import { startWidgetStage, type WidgetStage } from './widget-stage.ts'
 const SPREAD_EM = 0.1
 /** Closing punctuation that must never begin a line (clreq 3.1.7), in both scripts. */
 const CLOSING = /^[，。、；：？！」』”’）》〉】…—·]/
-const SITE = { baseUrl: 'http://127.0.0.1', title: 'Broadsheet', description: '', language: 'zh-CN' }
+const SITE = {
+  baseUrl: 'http://127.0.0.1',
+  origin: 'http://127.0.0.1',
+  edition: EDITIONS.hans,
+  title: 'Broadsheet',
+  description: '',
+  language: 'zh-CN',
+}
 const TEXT = 'section > p, p.lede, .dek, h1, h2, figcaption'
 
 let stage: WidgetStage

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { remoteKvStore } from '../../editor/publish/wrangler-kv.ts'
 import { parseStoredArticle } from '../../model/parse-store-values.ts'
-import { keys } from '../../model/store-keys.ts'
+import { editionKey, isSharedKey, keys } from '../../model/store-keys.ts'
 import { buildSeedEntries } from '../helpers/build-seed-entries.ts'
 import {
   type FakeCloudflareKvApi,
@@ -152,7 +152,18 @@ describe('content:publish --remote through wrangler and a fake Cloudflare KV API
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
     expect(res.stdout).toMatch(/1 changed/)
-    const keysWritten = new Set(written(res.requests))
+    const all = new Set(written(res.requests))
+    // The Traditional edition: exactly one converted value beside each original value that is not shared (media)
+    // or the publisher's own (history): the budget below plus that many (docs/editors.md "Traditional edition").
+    const keysWritten = new Set([...all].filter((k) => !k.startsWith(keys.hantPrefix())))
+    const editionWritten = [...all].filter((k) => k.startsWith(keys.hantPrefix()))
+    expect(editionWritten.sort()).toEqual(
+      [...keysWritten]
+        .filter((k) => !isSharedKey(k))
+        .map((k) => editionKey(k, 'hant'))
+        .sort(),
+    )
+    expect(editionWritten).toContain(editionKey(keys.article('bench-article-4'), 'hant'))
     expect(keysWritten).toContain(keys.article('bench-article-4'))
     expect(keysWritten).toContain(keys.history('bench-article-4'))
     expect([...keysWritten].filter((k) => k.startsWith(keys.media('')))).toEqual([])
@@ -172,6 +183,8 @@ describe('content:publish --remote through wrangler and a fake Cloudflare KV API
     expect(subjectKeys.length, [...keysWritten].join(' ')).toBeLessThanOrEqual(3 * subjects.size)
     const stored = parseStoredArticle(storedJson(keys.article('bench-article-4')))
     expect(stored.kind === 'article' && JSON.stringify(stored.value.article)).toContain('编辑改了这一段')
+    const edition = parseStoredArticle(storedJson(editionKey(keys.article('bench-article-4'), 'hant')))
+    expect(edition.kind === 'article' && JSON.stringify(edition.value.article)).toContain('編輯改了這一段')
   })
 
   it('stops with exit 1 and writes nothing when the tree lacks a published article', async () => {

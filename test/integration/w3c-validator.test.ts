@@ -17,12 +17,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unstable_readConfig } from 'wrangler'
 import { checkContent } from '../../editor/content/check-content.ts'
 import type { DraftArticle } from '../../editor/content/draft.ts'
+import { hantEdition, withHantEntries } from '../../editor/hant/hant-writes.ts'
 import { renderDrafts } from '../../editor/photos/render-drafts.ts'
 import type { BuildOptions } from '../../editor/publish/build-entries.ts'
 import { buildWithStore } from '../../editor/publish/build-with-store.ts'
 import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
+import { HANT_PATH } from '../../model/edition.ts'
 import { hostileDraft } from '../browser/hostile-kv.ts'
 import { SEED_PUBLISH_TIME } from '../helpers/build-seed-entries.ts'
+import { feedparser } from '../helpers/feedparser.ts'
 import { generateContent } from '../helpers/generate-content.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 import { runBin } from '../helpers/run-command.ts'
@@ -49,7 +52,10 @@ let work = ''
 let bundle = ''
 const started: Miniflare[] = []
 
-/** Publishes `drafts` into `store` as content:publish does: build against what is stored, then ordered writes. */
+/**
+ * Publishes `drafts` into `store` as content:publish does: build against what is stored, then ordered writes,
+ * with the Traditional (zh-TW) edition's values beside the original's.
+ */
 async function publish(
   store: MemoryKvStore,
   drafts: readonly DraftArticle[],
@@ -61,7 +67,7 @@ async function publish(
     allowRevert: new Set(),
     ...(subjects ? { subjects } : {}),
   })
-  await applyWrites(store, await planWrites(store, built))
+  await applyWrites(store, withHantEntries(await planWrites(store, built), hantEdition('content')))
 }
 
 /** The site's Worker, built as deployed, on KV holding exactly what publish wrote into `store`. */
@@ -102,24 +108,27 @@ function archiveLinks(doc: ServedDocument): string[] {
     .map((m) => (/\bhref="([^"]+)"/.exec(m[0])?.[1] ?? '').replace(PUBLIC, '').replaceAll('&amp;', '&'))
 }
 
-/** The topic and person feeds (RSS) the RSS OPML list names, as paths without the extension. */
-async function subjectFeeds(fetchDoc: (path: string) => Promise<ServedDocument>): Promise<string[]> {
-  const opml = new TextDecoder().decode((await fetchDoc('/feeds.opml')).body as Uint8Array)
+/** The topic and person feeds (RSS) an edition's RSS OPML list names, as paths without the extension. */
+async function subjectFeeds(
+  fetchDoc: (path: string) => Promise<ServedDocument>,
+  prefix: string,
+): Promise<string[]> {
+  const opml = new TextDecoder().decode((await fetchDoc(`${prefix}/feeds.opml`)).body as Uint8Array)
   return [...opml.matchAll(/xmlUrl="[^"]*(\/feeds\/(?:topics|people)\/[a-z0-9-]+)\.rss"/g)].map(
-    (m) => m[1] ?? '',
+    (m) => `${prefix}${m[1] ?? ''}`,
   )
 }
 
 /**
- * Every feed document a site serves: the three OPML lists, then every RSS and Atom feed they and "all" reach
- * (each article's, each topic's and each person's).
+ * Every feed document a site serves in one edition (`prefix` `/zh-tw` for the Traditional one): the three OPML
+ * lists, then every RSS and Atom feed they and "all" reach (each article's, each topic's and each person's).
  */
-async function crawl(fetchDoc: (path: string) => Promise<ServedDocument>, slugs: string[]) {
-  const paths = ['/feeds.opml', '/feeds.atom.opml', '/feeds.json.opml']
-  const subjects = await subjectFeeds(fetchDoc)
+async function crawl(fetchDoc: (path: string) => Promise<ServedDocument>, slugs: string[], prefix = '') {
+  const paths = ['/feeds.opml', '/feeds.atom.opml', '/feeds.json.opml'].map((p) => `${prefix}${p}`)
+  const subjects = await subjectFeeds(fetchDoc, prefix)
   for (const ext of ['rss', 'atom']) {
     const seen = new Set<string>()
-    const queue = [`/feeds/all.${ext}`]
+    const queue = [`${prefix}/feeds/all.${ext}`]
     while (queue.length > 0) {
       const path = queue.shift() as string
       if (seen.has(path)) continue
@@ -127,7 +136,7 @@ async function crawl(fetchDoc: (path: string) => Promise<ServedDocument>, slugs:
       paths.push(path)
       queue.push(...archiveLinks(await fetchDoc(path)))
     }
-    paths.push(...slugs.map((slug) => `/feeds/${slug}.${ext}`))
+    paths.push(...slugs.map((slug) => `${prefix}/feeds/${slug}.${ext}`))
     paths.push(...subjects.map((name) => `${name}.${ext}`))
   }
   return Promise.all(paths.map(fetchDoc))
@@ -164,6 +173,8 @@ let hostile: ValidatorReport[] = []
 let empty: ValidatorReport[] = []
 /** The site documents that link the canonical URL the second publish set. */
 let linksCanonical: string[] = []
+/** Each edition's "all" RSS and Atom heads, as served, by path. */
+const heads = new Map<string, string>()
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'broadsheet-w3c-'))
@@ -191,10 +202,9 @@ beforeAll(async () => {
         : d,
   )
   await publish(store, drafts, new Date(SEED_PUBLISH_TIME.getTime() + 86_400_000), checked.subjects)
-  const siteDocs = await crawl(
-    await serve(store),
-    checked.articles.map((a) => a.slug).filter((slug) => slug !== WITHDRAWN),
-  )
+  const served = await serve(store)
+  const live = checked.articles.map((a) => a.slug).filter((slug) => slug !== WITHDRAWN)
+  const siteDocs = [...(await crawl(served, live)), ...(await crawl(served, live, HANT_PATH))]
 
   // The hostile article as a foreign publish could write it (content:check would reject it).
   const hostileStore = new MemoryKvStore()
@@ -205,6 +215,8 @@ beforeAll(async () => {
   const emptyDocs = await crawl(await serve(new MemoryKvStore(), ''), [])
 
   const text = (d: ServedDocument) => new TextDecoder().decode(d.body as Uint8Array)
+  for (const d of siteDocs)
+    if (/\/feeds\/all\.(rss|atom)$/.test(d.url)) heads.set(d.url.replace(PUBLIC, ''), text(d))
   linksCanonical = siteDocs.filter((d) => text(d).includes('partner.example.org/stories/8')).map((d) => d.url)
 
   const reports = validateFeeds([...siteDocs, ...hostileDocs, ...emptyDocs])
@@ -256,7 +268,10 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     expect(subjects).toHaveLength(2 * 10)
     const medtop = site.find((r) => path(r) === '/feeds/topics/qijiang-wansheng-integration.rss')
     expect(medtop?.errors).toEqual([])
-    expect(site.length).toBe(3 + 2 * (1 + 3 + 1 + GENERATED - 1) + subjects.length)
+    // Both editions: the Traditional one's documents are the same list under /zh-tw.
+    const perEdition = 3 + 2 * (1 + 3 + 1 + GENERATED - 1) + subjects.length
+    expect(site.length).toBe(2 * perEdition)
+    expect(paths.slice(perEdition)).toEqual(paths.slice(0, perEdition).map((p) => `${HANT_PATH}${p}`))
     const types = (ext: string) =>
       new Set(site.filter((r) => new RegExp(`\\.${ext}(\\?|$)`).test(path(r))).map((r) => r.feedType))
     expect(types('opml')).toEqual(new Set([FEED_TYPES.opml]))
@@ -273,9 +288,14 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     expect(withTombstones).toContain('/feeds/all.atom')
     // (The withdrawn article was tagged 綦江 and 基准: their topic feeds, logs like "all", carry tombstones too.)
     expect(withTombstones).toContain('/feeds/topics/qijiang.atom')
+    expect(withTombstones).toContain(`${HANT_PATH}/feeds/all.atom`)
+    expect(withTombstones).toContain(`${HANT_PATH}/feeds/topics/qijiang.atom`)
     expect(
       withTombstones.filter(
-        (p) => !/^\/feeds\/(?:all|topics\/[a-z0-9-]+|people\/[a-z0-9-]+)\.atom(?:\?|$)/.test(p),
+        (p) =>
+          !/^\/feeds\/(?:all|topics\/[a-z0-9-]+|people\/[a-z0-9-]+)\.atom(?:\?|$)/.test(
+            p.replace(HANT_PATH, ''),
+          ),
       ),
     ).toEqual([])
   })
@@ -315,5 +335,23 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
       'MissingGuid',
       'MissingAtomSelfLink',
     ])
+  })
+})
+
+describe('the Traditional (zh-TW) edition in Universal Feed Parser', () => {
+  it('reads its "all" feeds without error, in zh-TW, with ids and links of its own', () => {
+    for (const ext of ['rss', 'atom']) {
+      const original = feedparser(heads.get(`/feeds/all.${ext}`) ?? '')
+      const edition = feedparser(heads.get(`${HANT_PATH}/feeds/all.${ext}`) ?? '')
+      expect(edition.bozo, edition.bozo_exception ?? '').toBe(0)
+      expect(edition.feed.language).toBe('zh-TW')
+      expect(edition.entries.length).toBe(original.entries.length)
+      const ids = new Set(original.entries.map((e) => e.id))
+      for (const e of edition.entries) {
+        expect(ids.has(e.id), `${e.id}`).toBe(false)
+        expect(e.link?.startsWith(`${PUBLIC}${HANT_PATH}/articles/`), `${e.link}`).toBe(true)
+      }
+      expect(edition.entries.map((e) => e.title)).toContain('綦萬「三化」發展注入新動能')
+    }
   })
 })

@@ -36,7 +36,7 @@ describe('allFeed: items remembered across renders', () => {
     const page = buildAllPage({ count: 2 })
     const site = buildSiteConfig()
     renderAtom(allFeed(page, site))
-    const other = { ...site, baseUrl: 'https://mirror.example.org' }
+    const other = { ...site, baseUrl: 'https://mirror.example.org', origin: 'https://mirror.example.org' }
     const atom = renderAtom(allFeed(page, other))
     expect(atom).toContain('https://mirror.example.org/articles/')
     expect(atom).not.toContain(site.baseUrl)

@@ -66,6 +66,7 @@ describe('renderJsonFeed', () => {
           alt: '綦江齿轮厂装配车间',
           caption: '工人在装配车间调试新生产线',
           credit: { role: 'staff', name: '石亮' },
+          credit_line: '记者 石亮 摄',
           renditions: expect.arrayContaining([
             {
               url: 'https://news.example.com/media/3f2a9c1b330.webp',

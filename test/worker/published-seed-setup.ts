@@ -1,10 +1,11 @@
 /**
  * Vitest globalSetup of the worker project, in Node: builds the seed with the real publisher (check, renditions,
- * buildEntries, none of which can run inside workerd) and provides its KV entries to the worker tests, so they can
+ * buildEntries, none of which can run inside workerd) and provides its KV entries (the Traditional edition's
+ * too) to the worker tests, so they can
  * serve exactly what `content:publish` writes instead of a copy of its logic.
  */
 import type { TestProject } from 'vitest/node'
-import { buildSeedEntries } from '../helpers/build-seed-entries.ts'
+import { buildSeedEntries, buildSeedHantEntries } from '../helpers/build-seed-entries.ts'
 
 /** A KV entry as it crosses into workerd: bytes as base64, text as is. */
 export interface ProvidedEntry {
@@ -22,9 +23,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<void> {
   const built = await buildSeedEntries()
+  const original = [...built.pages, ...built.heads, ...built.commits]
   project.provide(
     'publishedSeed',
-    [...built.media, ...built.pages, ...built.heads, ...built.commits].map((e) => ({
+    [...built.media, ...original, ...buildSeedHantEntries(original)].map((e) => ({
       key: e.key,
       ...(typeof e.value === 'string'
         ? { text: e.value }

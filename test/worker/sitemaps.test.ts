@@ -54,11 +54,13 @@ beforeEach(async () => {
 afterEach(() => setClock(() => Date.now()))
 
 describe('GET /robots.txt', () => {
-  it('allows everything and names the sitemap index by absolute URL, as plain text', async () => {
+  it("allows everything and names both editions' sitemap indexes by absolute URL, as plain text", async () => {
     const res = await request('/robots.txt')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8')
-    expect(await res.text()).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap.xml\n`)
+    expect(await res.text()).toBe(
+      `User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap.xml\nSitemap: ${ORIGIN}/zh-tw/sitemap.xml\n`,
+    )
   })
 
   it('names PUBLIC_BASE_URL when it is set', async () => {

@@ -1,7 +1,9 @@
 /** Routes a request through the route table: method rules (HEAD, OPTIONS, 405), limits, handlers, errors. */
 import { type IRequest, IttyRouter } from 'itty-router'
+import { EDITIONS, HANT_PATH } from '../../model/edition.ts'
 import { now } from '../clock.ts'
 import { siteConfig } from '../site-config.ts'
+import { editionNamespace } from '../store.ts'
 import { apiPaths } from './api-paths.ts'
 import { preflightResponse } from './cors.ts'
 import { errorResponse } from './error-response.ts'
@@ -28,9 +30,12 @@ async function answer(
   }
   if (request.method !== 'GET' && request.method !== 'HEAD')
     throw new StatusError(405, 'Method Not Allowed', 'This resource is read-only.', { allow: ALLOW })
-  const site = siteConfig(env, url)
+  const edition = EDITIONS[route.edition ?? 'hans']
+  const site = siteConfig(env, url, edition)
   const params: Record<string, string | undefined> = { ...request.params }
-  const reply = await route.handler({ request, url, params, env, site, now: now() })
+  const content = editionNamespace(env.CONTENT, edition.name)
+  const editionEnv = content === env.CONTENT ? env : { ...env, CONTENT: content }
+  const reply = await route.handler({ request, url, params, env: editionEnv, site, now: now() })
   if (reply instanceof Redirect) {
     const headers: Record<string, string> = {
       location: reply.location,
@@ -70,7 +75,8 @@ export function dispatcher(
     const url = new URL(request.url)
     try {
       checkRequestLimits(request, url)
-      if (url.pathname.length > 1 && url.pathname.endsWith('/')) throw notFound()
+      if (url.pathname.length > 1 && url.pathname.endsWith('/') && url.pathname !== `${HANT_PATH}/`)
+        throw notFound()
       const response: unknown = await router.fetch(request, url, env, ctx, slot)
       if (response instanceof Response) return response
       throw notFound()

@@ -1,4 +1,5 @@
 /** The types of the route table: what a handler receives and what it may return. */
+import type { EditionName } from '../../model/edition.ts'
 import type { SiteConfig } from '../site-config.ts'
 import type { Redirect } from './redirect.ts'
 import type { DeferredRepresentation, Representation } from './representation.ts'
@@ -24,4 +25,6 @@ export interface Route {
   path: string
   handler: RouteHandler
   cors: boolean
+  /** The edition the route reads and renders (default the original): its KV values and its URLs. */
+  edition?: EditionName
 }

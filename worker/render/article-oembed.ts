@@ -39,7 +39,7 @@ export function articleOembed(
   const target = targetOf(value, site, item)
   const photos = [...(item?.photos ?? []), ...article.sections.flatMap((s) => s.photos), ...article.photos]
   const thumbnail =
-    rasterPhotos(photos, site.baseUrl, thumbnailWidth(bounds))[0] ?? siteLogo(site.baseUrl, site.title)
+    rasterPhotos(photos, site.origin, thumbnailWidth(bounds))[0] ?? siteLogo(site.origin, site.title)
   return {
     title: target.title,
     author_name: article.byline.name,

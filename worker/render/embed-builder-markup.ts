@@ -24,6 +24,6 @@ export function embedBuilderMarkup(groups: readonly EmbedChoices[], site: SiteCo
     )
     .join('')
   return `<broadsheet-embed-builder base="${escapeHtml(site.baseUrl)}">${options}</broadsheet-embed-builder>
-<script type="module" src="${escapeHtml(widgetScriptUrl(site.baseUrl))}"></script>
-<script type="module" src="${escapeHtml(embedBuilderScriptUrl(site.baseUrl))}"></script>`
+<script type="module" src="${escapeHtml(widgetScriptUrl(site.origin))}"></script>
+<script type="module" src="${escapeHtml(embedBuilderScriptUrl(site.origin))}"></script>`
 }

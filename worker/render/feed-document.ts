@@ -2,6 +2,7 @@
 import type { Article } from '../../model/article.ts'
 import { articleItems, type ItemSection } from '../../model/article-items.ts'
 import type { BroadsheetArticle } from '../../model/broadsheet-extension.ts'
+import { EDITIONS, type Edition } from '../../model/edition.ts'
 import {
   canonicalArticleUrl,
   type FormatUrls,
@@ -121,17 +122,27 @@ function tagYear(published: string): string {
   return published.slice(0, 4)
 }
 
+/**
+ * A tag: URI of this site in an edition: the Traditional edition's ids have `zh-tw/` after the date
+ * (`tag:broadsheet,2020:zh-tw/all`), so a reader subscribed to both editions never merges their items.
+ */
+export const editionTag = (edition: Edition, year: string, specific: string): string =>
+  `tag:${TAG_AUTHORITY},${year}:${edition.name === 'hant' ? 'zh-tw/' : ''}${specific}`
+
 /** The item id of a section: never the host or the title, so it never changes (a renamed section keeps its first id). */
-export const itemId = (article: { slug: string; published: string }, sectionId: string): string =>
-  `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}/${sectionId}`
+export const itemId = (
+  article: { slug: string; published: string },
+  sectionId: string,
+  edition: Edition = EDITIONS.hans,
+): string => editionTag(edition, tagYear(article.published), `${article.slug}/${sectionId}`)
 
 function feedItem(article: ArticleContext, section: ItemSection, site: SiteConfig): FeedItem {
   const url = canonicalArticleUrl(site.baseUrl, article.slug, article.canonical)
-  const photos = section.photos.map((p) => feedPhoto(p, site.baseUrl, article.lang))
+  const photos = section.photos.map((p) => feedPhoto(p, site.origin, article.lang))
   // Article-wide corrections concern every section: each item carries them and moves with them.
   const notes = [...(article.corrections ?? []), ...(section.corrections ?? [])]
   return {
-    id: itemId(article, section.was?.[0] ?? section.id),
+    id: itemId(article, section.was?.[0] ?? section.id, site.edition),
     sectionId: section.id,
     title: section.heading,
     url: sectionPageUrl(site.baseUrl, article.slug, section.id),
@@ -144,14 +155,14 @@ function feedItem(article: ArticleContext, section: ItemSection, site: SiteConfi
     contentHtml: sectionHtml(section.paragraphs, photos) + correctionsHtml(notes, article.lang),
     tags: [...article.tags],
     photos,
-    ...(photos.length === 0 ? { logoThumbnail: siteLogo(site.baseUrl, site.title) } : {}),
+    ...(photos.length === 0 ? { logoThumbnail: siteLogo(site.origin, site.title) } : {}),
     article: { slug: article.slug, title: article.title, url },
   }
 }
 
 function common(site: SiteConfig) {
   return {
-    icons: feedIcons(site.baseUrl),
+    icons: feedIcons(site.origin),
     generator: { name: 'Broadsheet', url: siteHomeUrl(site.baseUrl) },
     ...(site.hub ? { hub: site.hub } : {}),
   }
@@ -163,7 +174,7 @@ export function articleFeed(value: ArticleValue, site: SiteConfig): FeedDocument
   const items = articleItems(article).map((s) => feedItem(article, s, site))
   return {
     ...common(site),
-    id: `tag:${TAG_AUTHORITY},${tagYear(article.published)}:${article.slug}`,
+    id: editionTag(site.edition, tagYear(article.published), article.slug),
     title: article.title,
     description: article.dek?.trim() || site.description.trim() || article.title,
     lang: article.lang,
@@ -217,7 +228,9 @@ function logFeed(page: AllFeedPage, site: SiteConfig, meta: LogFeedMeta): FeedDo
     'section' in e ? [memoFeedItem(e, key, () => feedItem(e.article, e.section, site))] : [],
   )
   const deleted = entries.flatMap((e) =>
-    'deleted' in e ? [{ id: itemId(e.deleted, e.deleted.sectionId), when: e.deleted.when }] : [],
+    'deleted' in e
+      ? [{ id: itemId(e.deleted, e.deleted.sectionId, site.edition), when: e.deleted.when }]
+      : [],
   )
   const links = archiveLinks(page, site.baseUrl, meta.name)
   return {
@@ -244,7 +257,7 @@ function logFeed(page: AllFeedPage, site: SiteConfig, meta: LogFeedMeta): FeedDo
 export function allFeed(page: AllFeedPage, site: SiteConfig): FeedDocument {
   return logFeed(page, site, {
     name: 'all',
-    id: ALL_FEED_ID,
+    id: site.edition.name === 'hans' ? ALL_FEED_ID : editionTag(site.edition, '2020', 'all'),
     title: site.title,
     description: site.description.trim() || site.title,
     homeUrl: siteHomeUrl(site.baseUrl),
@@ -265,7 +278,7 @@ export function subjectFeed(page: AllFeedPage, subject: SubjectInfo, site: SiteC
   return logFeed(page, site, {
     name: subjectFeedName(subject.kind, subject.id),
     // Ids never carry the display name or the host: renaming a topic or moving the site keeps subscriptions.
-    id: `tag:${TAG_AUTHORITY},2020:${subjectFeedName(subject.kind, subject.id)}`,
+    id: editionTag(site.edition, '2020', subjectFeedName(subject.kind, subject.id)),
     title: subjectTitle(subject, site),
     description: subject.description?.trim() || subjectTitle(subject, site),
     homeUrl: subjectPageUrl(site.baseUrl, subject.kind, subject.id),

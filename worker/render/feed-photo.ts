@@ -1,6 +1,6 @@
 /** A photo as feeds carry it: an absolute URL and a credit line in the article's language. */
-import type { Credit, Photo } from '../../model/article.ts'
-import { creditLineEn, creditLineZh } from '../../model/credit-line.ts'
+import { type Credit, isTraditionalChinese, type Photo } from '../../model/article.ts'
+import { creditLineEn, creditLineZh, creditLineZhHant } from '../../model/credit-line.ts'
 import { pickRendition } from '../../model/pick-rendition.ts'
 
 /** A raster rendition resolved for output. */
@@ -27,6 +27,7 @@ export interface FeedPhoto extends Omit<Photo, 'src' | 'renditions'> {
 
 /** The credit line as the article's readers expect it in print. */
 export function creditLine(credit: Credit, lang: string): string {
+  if (isTraditionalChinese(lang)) return creditLineZhHant(credit.role, credit.name)
   return (/^zh\b/i.test(lang) ? creditLineZh : creditLineEn)(credit.role, credit.name)
 }
 

@@ -1,5 +1,11 @@
 /** UI strings of the pages in the site's language (zh or en), and the credit and date formats of each. */
-import { CREDIT_LABELS_EN, CREDIT_LABELS_ZH, type Credit } from '../../model/article.ts'
+import {
+  CREDIT_LABELS_EN,
+  CREDIT_LABELS_ZH,
+  CREDIT_LABELS_ZH_HANT,
+  type Credit,
+  isTraditionalChinese,
+} from '../../model/article.ts'
 import { galleryTitle } from '../../model/article-items.ts'
 
 import { creditLine } from './feed-photo.ts'
@@ -26,6 +32,30 @@ const ZH = {
   articlesOf: '文章',
   noArticles: '还没有文章。',
   embedSubject: '把这些卡片嵌入你的网页：',
+}
+/** The same in Traditional script, for the Traditional (Taiwan) edition (written here: OpenCC stays out of the Worker). */
+const ZH_HANT: typeof ZH = {
+  feeds: '訂閱',
+  allFeeds: '全部文章訂閱',
+  opml: 'OPML 訂閱列表',
+  sections: (n) => `${n} 節`,
+  embed: '嵌入',
+  embedHint: '把下面兩行貼到你的網頁裡：',
+  empty: '還沒有發佈任何文章。',
+  home: '首頁',
+  gallery: galleryTitle('zh-TW'),
+  wholeArticle: '閱讀全文',
+  older: '更早的文章',
+  newer: '較新的文章',
+  fediverse: '在聯邦宇宙關注',
+  topics: '話題',
+  people: '作者與攝影',
+  topicFeed: (name) => `話題：${name}`,
+  personFeed: (name) => `${name}的報導與攝影`,
+  photosBy: (name) => `${name}拍攝的照片`,
+  articlesOf: '文章',
+  noArticles: '還沒有文章。',
+  embedSubject: '把這些卡片嵌入你的網頁：',
 }
 const EN: typeof ZH = {
   fediverse: 'Follow on the fediverse',
@@ -56,7 +86,11 @@ export type PageLabels = typeof ZH
 const isZh = (lang: string): boolean => lang.toLowerCase().startsWith('zh')
 
 /** Labels for a BCP 47 language tag: Chinese for zh-*, English otherwise. */
-export const labelsFor = (lang: string): PageLabels => (isZh(lang) ? ZH : EN)
+export const labelsFor = (lang: string): PageLabels =>
+  isTraditionalChinese(lang) ? ZH_HANT : isZh(lang) ? ZH : EN
+
+/** The credit labels of a Chinese tag: Traditional script for zh-TW and its kin. */
+const zhLabels = (lang: string) => (isTraditionalChinese(lang) ? CREDIT_LABELS_ZH_HANT : CREDIT_LABELS_ZH)
 
 /** A photo credit as print shows it (`记者 石亮 摄`): the same line the feeds carry. */
 export const photoCredit: (credit: Credit, lang: string) => string = creditLine
@@ -64,7 +98,7 @@ export const photoCredit: (credit: Credit, lang: string) => string = creditLine
 /** A byline: `记者 石亮` / `By 石亮, staff reporter`. */
 export function byline(credit: Credit, lang: string): string {
   return isZh(lang)
-    ? `${CREDIT_LABELS_ZH[credit.role]} ${credit.name}`
+    ? `${zhLabels(lang)[credit.role]} ${credit.name}`
     : `By ${credit.name}, ${CREDIT_LABELS_EN[credit.role]}`
 }
 
@@ -80,7 +114,7 @@ export function creditsWith(
   name: (credit: Credit) => string,
 ): string {
   const all = [article.byline, ...(article.contributors ?? [])]
-  if (isZh(lang)) return all.map((c) => `${CREDIT_LABELS_ZH[c.role]} ${name(c)}`).join(' ')
+  if (isZh(lang)) return all.map((c) => `${zhLabels(lang)[c.role]} ${name(c)}`).join(' ')
   return `By ${all.map((c) => `${name(c)}, ${CREDIT_LABELS_EN[c.role]}`).join('; ')}`
 }
 

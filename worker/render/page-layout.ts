@@ -1,5 +1,6 @@
 /** The HTML document shell every page shares: language, viewport, the hashed stylesheet, icon, navigation. */
 
+import { type EditionLinks, editionSwitch, hreflangLinks } from './edition-links.ts'
 import { htmlLang } from './html-lang.ts'
 import { escapeHtml } from './html-text.ts'
 import { PAGE_STYLE } from './page-style.ts'
@@ -14,6 +15,8 @@ export interface PageParts {
   homeUrl: string
   head: string
   body: string
+  /** The page in each edition (alternates and the script switch); absent on pages no edition pairs (errors). */
+  editions?: EditionLinks
 }
 
 /** A complete HTML5 document. */
@@ -32,11 +35,11 @@ ${description}<link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="apple-touch-icon" href="/apple-touch-icon.png">
 <style>${PAGE_STYLE}</style>
-${parts.head}
+${parts.editions ? `${hreflangLinks(parts.editions)}\n` : ''}${parts.head}
 </head>
 <body>
 <div class="page">
-<nav class="site-nav"><a href="${escapeHtml(parts.homeUrl)}">${escapeHtml(parts.siteTitle)}</a></nav>
+<nav class="site-nav"><a href="${escapeHtml(parts.homeUrl)}">${escapeHtml(parts.siteTitle)}</a>${parts.editions ? editionSwitch(parts.editions) : ''}</nav>
 ${parts.body}
 </div>
 </body>

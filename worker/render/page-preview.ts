@@ -104,7 +104,7 @@ function jsonLd(p: PagePreview, site: SiteConfig) {
       '@type': 'Organization',
       name: site.title,
       url: siteHomeUrl(site.baseUrl),
-      logo: imageObject(siteLogo(site.baseUrl, site.title)),
+      logo: imageObject(siteLogo(site.origin, site.title)),
     },
     mainEntityOfPage: p.canonical,
     url: p.url,
@@ -116,7 +116,7 @@ function jsonLd(p: PagePreview, site: SiteConfig) {
 
 /** The `<head>` markup: meta tags, then the JSON-LD script (`<` escaped by jsonForScript). */
 export function previewTags(p: PagePreview, site: SiteConfig): string {
-  const picture = p.pictures[0] ?? siteLogo(site.baseUrl, site.title)
+  const picture = p.pictures[0] ?? siteLogo(site.origin, site.title)
   return [
     // Search engines may show the photos large (Google Discover and image results need this to).
     meta('name', 'robots', 'max-image-preview:large'),

@@ -4,4 +4,4 @@ import type { SiteConfig } from '../site-config.ts'
 import { absoluteUrl } from './feed-photo.ts'
 
 /** Photo sources are site paths (`/media/...`) or absolute https URLs. */
-export const photoUrl = (site: SiteConfig, src: string): string => absoluteUrl(src, site.baseUrl)
+export const photoUrl = (site: SiteConfig, src: string): string => absoluteUrl(src, site.origin)

@@ -1,4 +1,5 @@
 /** The article as a semantic HTML5 page: sections with anchors, figures with credits, feeds and link previews. */
+
 import type { Article, Section } from '../../model/article.ts'
 import { GALLERY_ID } from '../../model/article-items.ts'
 import {
@@ -12,6 +13,7 @@ import {
 import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { correctionsHtml } from './correction-note.ts'
+import { editionLinks } from './edition-links.ts'
 import { escapeHtml } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'
 import { creditsWith, displayDate, labelsFor } from './page-labels.ts'
@@ -115,7 +117,7 @@ ${gallery}
       ...(article.dek === undefined ? {} : { description: article.dek }),
       url: canonical,
       canonical,
-      pictures: rasterPhotos(photos, site.baseUrl),
+      pictures: rasterPhotos(photos, site.origin),
     },
     site,
   )
@@ -127,5 +129,6 @@ ${gallery}
     homeUrl: siteHomeUrl(site.baseUrl),
     head: `${articleHeadLinks(article, site)}\n${preview}`,
     body,
+    editions: editionLinks(site, articlePageUrl(site.baseUrl, article.slug)),
   })
 }

@@ -13,6 +13,7 @@ import {
 import type { DirectoryPageValue } from '../../model/store-values.ts'
 import type { SubjectKind } from '../../model/subject.ts'
 import type { SiteConfig } from '../site-config.ts'
+import { editionLinks } from './edition-links.ts'
 import { embedBuilderMarkup } from './embed-builder-markup.ts'
 import { escapeHtml } from './html-text.ts'
 import { displayDate, labelsFor } from './page-labels.ts'
@@ -71,5 +72,6 @@ ${embed}
     homeUrl: siteHomeUrl(site.baseUrl),
     head: `<link rel="canonical" href="${escapeHtml(directoryUrl(site.baseUrl, kind, value.page))}">`,
     body,
+    editions: editionLinks(site, directoryUrl(site.baseUrl, kind, value.page)),
   })
 }

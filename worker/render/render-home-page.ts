@@ -1,4 +1,5 @@
 /** The home page: the site, its articles with their feeds, the OPML link and the widget embed snippet. */
+
 import { actorUrl } from '../../model/ap-urls.ts'
 import { embedSnippet } from '../../model/embed-snippet.ts'
 import { fediverseHandle, handleFromTitle } from '../../model/fediverse-handle.ts'
@@ -15,6 +16,7 @@ import {
 import type { ArticleSummary } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
 import { type ArticleListPage, listNeighbours } from './article-list-page.ts'
+import { editionLinks } from './edition-links.ts'
 import { embedBuilderMarkup } from './embed-builder-markup.ts'
 import { htmlLang } from './html-lang.ts'
 import { escapeHtml } from './html-text.ts'
@@ -105,7 +107,7 @@ function renderNeighbours(list: ArticleListPage, site: SiteConfig): string {
 export function renderHomePage(list: ArticleListPage, site: SiteConfig): string {
   const labels = labelsFor(site.language)
   const articles = list.articles
-  const actor = actorUrl(site.baseUrl)
+  const actor = actorUrl(site.origin)
   const items =
     articles.length === 0
       ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
@@ -116,7 +118,7 @@ export function renderHomePage(list: ArticleListPage, site: SiteConfig): string 
 <p class="dek">${escapeHtml(site.description)}</p>
 <p class="feeds">${escapeHtml(labels.allFeeds)}: ${feedLinks(site, 'all')}</p>
 <p class="feeds">${escapeHtml(labels.opml)}: ${opmlLinks(site)}</p>
-<p class="fediverse">${escapeHtml(labels.fediverse)}: <a href="${escapeHtml(actor)}" rel="me">${escapeHtml(fediverseHandle(site.fediverseName ?? handleFromTitle(site.title), site.baseUrl))}</a></p>
+<p class="fediverse">${escapeHtml(labels.fediverse)}: <a href="${escapeHtml(actor)}" rel="me">${escapeHtml(fediverseHandle(site.fediverseName ?? handleFromTitle(site.title), site.origin))}</a></p>
 ${list.page === null ? renderTopics(list, site) : ''}
 </header>
 ${items}
@@ -129,6 +131,10 @@ ${list.page === null ? renderEmbed(list, site) : ''}
     description: site.description,
     siteTitle: site.title,
     homeUrl: siteHomeUrl(site.baseUrl),
+    editions: editionLinks(
+      site,
+      `${siteHomeUrl(site.baseUrl)}${list.page === null ? '' : `?page=${list.page}`}`,
+    ),
     head: [
       ...FEED_FORMATS.map((f) =>
         alternateLink(f.type, `${site.title} (${f.label})`, feedUrl(site.baseUrl, 'all', f.ext)),

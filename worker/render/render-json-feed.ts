@@ -35,6 +35,7 @@ function extension(entry: FeedItem): BroadsheetExtension {
       alt: p.alt,
       caption: p.caption,
       credit: { role: p.credit.role, name: p.credit.name },
+      credit_line: p.creditLine,
       // WebP only: what the widget's srcset uses; listing all fifteen renditions tripled a 20-item page.
       renditions: p.renditions
         .filter((r) => r.type === WIDGET_RENDITION_TYPE)

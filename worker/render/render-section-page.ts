@@ -3,10 +3,12 @@
  * the gallery), so every item has a link without a fragment. Its canonical URL is the article; its link-preview
  * tags are its own (title, summary, picture).
  */
+
 import type { ItemSection } from '../../model/article-items.ts'
 import { articlePageUrl, sectionPageUrl, siteHomeUrl } from '../../model/feed-urls.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
 import type { SiteConfig } from '../site-config.ts'
+import { editionLinks } from './edition-links.ts'
 import { summarize } from './feed-summary.ts'
 import { escapeHtml } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'
@@ -45,7 +47,7 @@ ${item.photos.map((p) => renderFigure(p, site, lang)).join('\n')}
       ...(description ? { description } : {}),
       url: sectionPageUrl(site.baseUrl, article.slug, item.id),
       canonical: canonicalOf(article, site),
-      pictures: rasterPhotos(allPhotos, site.baseUrl),
+      pictures: rasterPhotos(allPhotos, site.origin),
     },
     site,
   )
@@ -57,5 +59,6 @@ ${item.photos.map((p) => renderFigure(p, site, lang)).join('\n')}
     homeUrl: siteHomeUrl(site.baseUrl),
     head: `${articleHeadLinks(article, site, item.id)}\n${preview}`,
     body,
+    editions: editionLinks(site, sectionPageUrl(site.baseUrl, article.slug, item.id)),
   })
 }

@@ -21,6 +21,7 @@ import {
 import type { FeedLogEntry, FeedLogItem } from '../../model/store-values.ts'
 import type { SubjectInfo } from '../../model/subject.ts'
 import type { SiteConfig } from '../site-config.ts'
+import { editionLinks } from './edition-links.ts'
 import { escapeHtml } from './html-text.ts'
 import { renderFigure } from './page-figure.ts'
 import { displayDate, labelsFor, subjectTitle } from './page-labels.ts'
@@ -95,9 +96,9 @@ ${photos.map((x) => renderFigure(x.photo, site, x.lang)).join('\n')}
   const title = subjectTitle(subject, site)
   const snippet = embedSnippet(site.baseUrl, name, subject.name)
   // A topic is an ActivityPub actor of its own (the federation Worker): followable as `@{id}@{host}`.
-  const actor = subject.kind === 'topic' ? actorUrl(site.baseUrl, topicActorId(subject.id)) : null
+  const actor = subject.kind === 'topic' ? actorUrl(site.origin, topicActorId(subject.id)) : null
   const paperName = site.fediverseName ?? handleFromTitle(site.title)
-  const handle = fediverseHandle(topicHandleName(subject.id, paperName), site.baseUrl)
+  const handle = fediverseHandle(topicHandleName(subject.id, paperName), site.origin)
   const follow =
     actor === null
       ? ''
@@ -125,6 +126,7 @@ ${gallery}
     description: subject.description ?? title,
     siteTitle: site.title,
     homeUrl: siteHomeUrl(site.baseUrl),
+    editions: editionLinks(site, p.page === null ? here : `${here}?page=${p.page}`),
     head: [
       ...FEED_FORMATS.map((f) =>
         alternateLink(f.type, `${title} (${f.label})`, feedUrl(site.baseUrl, name, f.ext)),

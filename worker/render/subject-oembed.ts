@@ -22,7 +22,7 @@ export function subjectOembed(
     .flatMap((e) => ('section' in e ? e.section.photos : []))
     .filter((p) => subject.kind === 'topic' || p.credit.id === subject.id)
   const thumbnail =
-    rasterPhotos(photos, site.baseUrl, thumbnailWidth(bounds))[0] ?? siteLogo(site.baseUrl, site.title)
+    rasterPhotos(photos, site.origin, thumbnailWidth(bounds))[0] ?? siteLogo(site.origin, site.title)
   const url = subjectPageUrl(site.baseUrl, subject.kind, subject.id)
   const target = {
     url,

@@ -8,7 +8,7 @@ import { visibleArticle } from './visible.ts'
 
 /** Renders from `v2:article:{slug}`; the body is rendered only on an edge-cache miss. */
 export const articlePageRoute: RouteHandler = async ({ params, env, site, url, now }) => {
-  const value = await liveArticle(env.CONTENT, slugParam(params), url, site.baseUrl)
+  const value = await liveArticle(env.CONTENT, slugParam(params), url, site.origin)
   if (value instanceof Redirect) return value
   visibleArticle(value, now)
   return {

@@ -48,7 +48,7 @@ function feedReply(
 export const articleFeedRoute =
   (format: FeedFormat): RouteHandler =>
   async ({ params, env, site, url, now }: RouteContext) => {
-    const value = await liveArticle(env.CONTENT, slugParam(params), url, site.baseUrl)
+    const value = await liveArticle(env.CONTENT, slugParam(params), url, site.origin)
     if (value instanceof Redirect) return value
     visibleArticle(value, now)
     return feedReply(format, value.version, value.article.updated, () => articleFeed(value, site))
@@ -65,7 +65,7 @@ export const allFeedRoute =
   (format: FeedFormat): RouteHandler =>
   async ({ url, env, site, now }: RouteContext) => {
     const archive = archiveParam(url)
-    const head = `${site.baseUrl}${url.pathname}`
+    const head = `${site.origin}${url.pathname}`
     if (archive === 'legacy-page') return new Redirect(head)
     if (archive === null) {
       const value = await readFeedHead(env.CONTENT)
@@ -103,7 +103,7 @@ export const subjectFeedRoute =
   async ({ url, env, site, now, params }: RouteContext) => {
     const id = slugParam(params, 'id')
     const archive = archiveParam(url)
-    const head = `${site.baseUrl}${url.pathname}`
+    const head = `${site.origin}${url.pathname}`
     if (archive === 'legacy-page') throw notFound()
     if (archive === null) {
       const value = await readSubjectFeedHead(env.CONTENT, kind, id)

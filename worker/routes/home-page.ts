@@ -1,4 +1,6 @@
 /** `/` lists the newest articles (`v2:index:head`); `/?page=N` a complete older page. */
+import { siteHomeUrl } from '../../model/feed-urls.ts'
+import { Redirect } from '../http/redirect.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
 import { notFound } from '../http/status-error.ts'
 import { type ArticleListPage, articleListPage } from '../render/article-list-page.ts'
@@ -42,3 +44,9 @@ export const homePageRoute: RouteHandler = async ({ env, site, url, now }) => {
     render: () => renderHomePage(list, site),
   }
 }
+
+/** `/zh-tw`: 301 to the Traditional edition's home page, `/zh-tw/` (which this row also matches, and serves). */
+export const editionHomeRedirect: RouteHandler = (context) =>
+  context.url.pathname.endsWith('/')
+    ? homePageRoute(context)
+    : new Redirect(siteHomeUrl(context.site.baseUrl))

@@ -30,14 +30,18 @@ const FORMATS = {
 } as const
 
 /**
- * The page a URL of this site names (`{base}/articles/{slug}`, `{base}/articles/{slug}/{section-id}`,
- * `{base}/topics/{id}`, `{base}/people/{id}`, any fragment or query), else null.
+ * The page a URL of this site's edition names (`{base}/articles/{slug}`, `{base}/articles/{slug}/{section-id}`,
+ * `{base}/topics/{id}`, `{base}/people/{id}`, any fragment or query; `{base}` ends in `/zh-tw` in the Traditional
+ * edition), else null.
  */
 function embedPath(raw: string, site: SiteConfig): EmbedPath | null {
   if (!URL.canParse(raw)) return null
   const url = new URL(raw)
-  if (url.origin !== new URL(site.baseUrl).origin) return null
-  const [, first, second, third, ...rest] = url.pathname.split('/')
+  const base = new URL(site.baseUrl)
+  // The edition's path (`/zh-tw`) comes first: each edition's endpoint answers for its own pages.
+  const prefix = base.pathname.replace(/\/$/, '')
+  if (url.origin !== base.origin || !url.pathname.startsWith(`${prefix}/`)) return null
+  const [, first, second, third, ...rest] = url.pathname.slice(prefix.length).split('/')
   if (rest.length > 0 || second === undefined || !SLUG.test(second)) return null
   const kind = SUBJECT_KINDS.find((k) => SUBJECT_PATHS[k] === first)
   if (kind !== undefined) return third === undefined ? { kind, id: second } : null

@@ -12,7 +12,7 @@ import { visibleArticle } from './visible.ts'
 export const sectionPageRoute: RouteHandler = async ({ params, env, site, url, now }) => {
   const slug = slugParam(params)
   const sectionId = slugParam(params, 'section')
-  const value = await liveArticle(env.CONTENT, slug, url, site.baseUrl)
+  const value = await liveArticle(env.CONTENT, slug, url, site.origin)
   if (value instanceof Redirect) return value
   visibleArticle(value, now)
   // A renamed section's former id (`was=`) answers 301 to its id now.

@@ -1,0 +1,52 @@
+/**
+ * The Traditional (Taiwan) edition's KV values: each public value of the original, its reader-visible text
+ * converted, under the edition's key (`v2:zh-tw:…`). Publish writes an edition value beside every original value it
+ * writes, so the Worker serves both editions with one read each and converts nothing per request.
+ */
+import { EDITIONS } from '../../model/edition.ts'
+import { editionKey, isSharedKey } from '../../model/store-keys.ts'
+import { contentHash } from '../publish/content-hash.ts'
+import type { KvEntry } from '../publish/kv-entry.ts'
+import { versioned } from '../publish/store-entries.ts'
+import type { HantConverter } from './create-hant-converter.ts'
+import type { GlossaryEntry } from './parse-glossary.ts'
+
+/** Strings that are never text (URLs, hashes, ids are ASCII and convert to themselves; these may not be). */
+const VERBATIM = new Set(['version', 'canonical', 'src', 'url', 'href'])
+/** Only the original keeps the publisher's bookkeeping (the Worker never reads it). */
+const DROPPED = new Set(['history'])
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is meant
+const ASCII = /^[\u0000-\u007f]*$/
+
+/**
+ * What the conversion of a value depends on besides the value: the glossary and the converter's tables. A change of
+ * either makes publish convert every value again (docs/editors.md "Traditional edition").
+ */
+export function hantFingerprint(glossary: readonly GlossaryEntry[]): string {
+  const terms = glossary.map((e) => [e.simplified, e.traditional])
+  return contentHash(JSON.stringify(['opencc-js 1.4.2 cn→tw', '「」『』', terms])).slice(0, 16)
+}
+
+/** A JSON value with every text converted and every Chinese `lang` set to the edition's. */
+export function convertValue(value: unknown, convert: HantConverter, field = ''): unknown {
+  if (typeof value === 'string') {
+    if (field === 'lang') return /^zh\b/i.test(value) ? EDITIONS.hant.lang : value
+    return VERBATIM.has(field) || ASCII.test(value) ? value : convert(value)
+  }
+  if (Array.isArray(value)) return value.map((v) => convertValue(v, convert, field))
+  if (typeof value !== 'object' || value === null) return value
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) if (!DROPPED.has(k)) out[k] = convertValue(v, convert, k)
+  return out
+}
+
+/** The edition's entry of an original entry; null for keys the editions share (media) or only publish reads. */
+export function hantEntry(entry: KvEntry, convert: HantConverter, fingerprint: string): KvEntry | null {
+  if (isSharedKey(entry.key) || typeof entry.value !== 'string') return null
+  const { version: _v, ...body } = JSON.parse(entry.value) as Record<string, unknown>
+  const converted = convertValue(body, convert) as object
+  return versioned(editionKey(entry.key, 'hant'), converted, {
+    ...(entry.metadata.s === undefined ? {} : { s: entry.metadata.s }),
+    g: fingerprint,
+  })
+}

@@ -1,0 +1,94 @@
+/**
+ * The Traditional edition's share of a publish. Every original value a publish writes gets its edition value in the
+ * same write step (so the edition is never more half-done than the original); when the glossary or the converter
+ * changed since the edition was last converted, or the edition was never published, publish converts every
+ * original value once more (a sweep), after its own writes.
+ */
+import { editionKey, isSharedKey, KEY_PREFIX, keys } from '../../model/store-keys.ts'
+import type { KvEntry } from '../publish/kv-entry.ts'
+import { chunks, type KvStore } from '../publish/kv-store.ts'
+import { countWrites, type WritePlan, type WriteStep } from '../publish/write-plan.ts'
+import { createHantConverter, type HantConverter } from './create-hant-converter.ts'
+import { hantEntry, hantFingerprint } from './hant-entries.ts'
+import { readGlossary } from './read-glossary.ts'
+
+/** The converter (built on first use: OpenCC's tables take a second to load) and its fingerprint. */
+export interface HantEdition {
+  convert: HantConverter
+  fingerprint: string
+}
+
+/** The edition for a content tree (its glossary; a tree whose glossary has problems never reaches publish). */
+export function hantEdition(root: string): HantEdition {
+  const { entries } = readGlossary(root)
+  let converter: HantConverter | undefined
+  return {
+    convert: (text) => {
+      converter ??= createHantConverter(entries)
+      return converter(text)
+    },
+    fingerprint: hantFingerprint(entries),
+  }
+}
+
+/** Steps whose values have edition values (media are shared; commits rewrite only the original's metadata). */
+const CONVERTED: ReadonlySet<WriteStep> = new Set(['articles', 'pages', 'heads', 'retired'])
+
+/** The plan with each original value's edition value after it, in its step, and counted. */
+export function withHantEntries(plan: WritePlan, edition: HantEdition): WritePlan {
+  let added = 0
+  const steps = plan.steps.map(([step, entries]): [WriteStep, KvEntry[]] => {
+    if (!CONVERTED.has(step)) return [step, entries]
+    const twins = entries.flatMap((e) => hantEntry(e, edition.convert, edition.fingerprint) ?? [])
+    added += twins.length
+    return [step, [...entries, ...twins]]
+  })
+  return { steps, deletes: plan.deletes, counts: countWrites(steps, plan.deletes, added) }
+}
+
+/**
+ * Whether the edition must be converted whole: the original is published (`published`: its index head exists) and
+ * the edition never was, or was made with another glossary or converter.
+ */
+export async function hantSweepDue(
+  store: KvStore,
+  edition: HantEdition,
+  published: boolean,
+): Promise<boolean> {
+  if (!published) return false
+  const head = await store.list(editionKey(keys.indexHead(), 'hant'))
+  return [...head.values()][0]?.g !== edition.fingerprint
+}
+
+/** Where a value goes in write order: articles, then pages, then the heads that link them, then the lists. */
+function stepOf(key: string): WriteStep {
+  if (key.startsWith(keys.articlePrefix())) return 'articles'
+  if (key.startsWith(keys.directoryPrefix()) || key.endsWith(':head') || key === keys.sitemapIndex())
+    return 'heads'
+  return 'pages'
+}
+
+/** Values read and converted per round of a sweep. */
+const SWEEP_CHUNK = 500
+
+/** Converts every public original value into its edition value (in the write order of a publish). */
+export async function planHantSweep(store: KvStore, edition: HantEdition): Promise<WritePlan> {
+  const listed = [...(await store.list(KEY_PREFIX)).keys()].filter((k) => !isSharedKey(k))
+  const byStep = new Map<WriteStep, KvEntry[]>([
+    ['articles', []],
+    ['pages', []],
+    ['heads', []],
+  ])
+  for (const part of chunks(listed, SWEEP_CHUNK)) {
+    const values = await store.getJson(part)
+    for (const [key, value] of values) {
+      if (value === null) continue
+      const entry: KvEntry = { key, value: JSON.stringify(value), metadata: { h: '' } }
+      const twin = hantEntry(entry, edition.convert, edition.fingerprint)
+      if (twin) byStep.get(stepOf(key))?.push(twin)
+    }
+  }
+  const steps = [...byStep]
+  const count = steps.reduce((n, [, e]) => n + e.length, 0)
+  return { steps, deletes: [], counts: countWrites(steps, [], count) }
+}

@@ -1,0 +1,112 @@
+/** The Traditional edition's values as publish converts them (editor/hant/hant-entries.ts, hant-writes.ts). */
+import { describe, expect, it } from 'vitest'
+import { hantEntry } from '../../editor/hant/hant-entries.ts'
+import { hantEdition, withHantEntries } from '../../editor/hant/hant-writes.ts'
+import { versioned } from '../../editor/publish/store-entries.ts'
+import type { WritePlan } from '../../editor/publish/write-plan.ts'
+import { countWrites } from '../../editor/publish/write-plan.ts'
+import { EDITIONS } from '../../model/edition.ts'
+import { parseSitemapIndexValue } from '../../model/parse-sitemap-values.ts'
+import { parseStoredArticle } from '../../model/parse-store-values.ts'
+import { editionKey, keys, originalKey } from '../../model/store-keys.ts'
+import { renderNewsSitemap } from '../../worker/render/render-news-sitemap.ts'
+import { buildArticle, buildSiteConfig } from '../fixtures/build-article.ts'
+
+const edition = hantEdition('content')
+
+describe('edition keys', () => {
+  it('puts the zh-tw infix after the version prefix, and takes it off again', () => {
+    expect(editionKey(keys.article('a'), 'hant')).toBe('v2:zh-tw:article:a')
+    expect(editionKey(keys.feedHead(), 'hant')).toBe('v2:zh-tw:feed:head')
+    expect(editionKey(keys.feedHead(), 'hans')).toBe('v2:feed:head')
+    expect(originalKey('v2:zh-tw:topic:qijiang:feed:head')).toBe('v2:topic:qijiang:feed:head')
+  })
+
+  it('shares media and keeps histories and the lease to the original', () => {
+    for (const k of [keys.media('ab.jpg'), keys.history('a'), keys.lease()])
+      expect(editionKey(k, 'hant')).toBe(k)
+  })
+})
+
+describe('hantEntry', () => {
+  const article = buildArticle()
+  const original = versioned(keys.article(article.slug), {
+    article,
+    history: { published: article.published, sources: ['x'] },
+  })
+  const entry = hantEntry(original, edition.convert, edition.fingerprint)
+
+  it('stores the converted article under the edition key, zh-TW, with a version of its own', () => {
+    expect(entry?.key).toBe(editionKey(keys.article(article.slug), 'hant'))
+    const stored = parseStoredArticle(JSON.parse(entry?.value as string))
+    if (stored.kind !== 'article') throw new Error(stored.kind)
+    expect(stored.value.article.lang).toBe(EDITIONS.hant.lang)
+    expect(stored.value.article.title).not.toBe(article.title)
+    expect(stored.value.article.slug).toBe(article.slug)
+    expect(stored.value.version).not.toBe(original.metadata.h)
+    expect(entry?.metadata).toEqual({ h: stored.value.version, g: edition.fingerprint })
+  })
+
+  it('converts the text and keeps ids, times and photo paths', () => {
+    const value = JSON.parse(entry?.value as string)
+    expect(value.history).toBeUndefined()
+    expect(value.article.title).toBe(edition.convert(article.title))
+    expect(value.article.published).toBe(article.published)
+    expect(value.article.sections.map((s: { id: string }) => s.id)).toEqual(article.sections.map((s) => s.id))
+    expect(JSON.stringify(value)).not.toContain('"lang":"zh-CN"')
+  })
+
+  it('has no edition value for media and histories', () => {
+    const media = { key: keys.media('ab.jpg'), value: new Uint8Array([1]), metadata: { h: 'ab' } }
+    expect(hantEntry(media, edition.convert, edition.fingerprint)).toBeNull()
+    expect(hantEntry(versioned(keys.history('a'), {}), edition.convert, edition.fingerprint)).toBeNull()
+  })
+})
+
+describe('the edition of a write plan', () => {
+  it('adds one converted value after each converted original in its step, and counts them', () => {
+    const a = versioned(keys.article('a'), { article: buildArticle({ slug: 'a' }) })
+    const steps: WritePlan['steps'] = [
+      ['media', [{ key: keys.media('ab.jpg'), value: new Uint8Array([1]), metadata: { h: 'ab' } }]],
+      ['articles', [a, versioned(keys.history('a'), {})]],
+      ['pages', []],
+      ['heads', [versioned(keys.feedHead(), { items: [] })]],
+      ['retired', []],
+      ['commits', [a]],
+    ]
+    const plan = withHantEntries({ steps, deletes: [], counts: countWrites(steps, []) }, edition)
+    expect(plan.steps.map(([step, e]) => [step, e.map((x) => x.key)])).toEqual([
+      ['media', [keys.media('ab.jpg')]],
+      ['articles', [keys.article('a'), keys.history('a'), 'v2:zh-tw:article:a']],
+      ['pages', []],
+      ['heads', [keys.feedHead(), 'v2:zh-tw:feed:head']],
+      ['retired', []],
+      ['commits', [keys.article('a')]],
+    ])
+    expect(plan.counts.edition).toBe(2)
+    expect(plan.counts.written).toBe(7)
+  })
+})
+
+describe('the zh-tw news sitemap', () => {
+  it('names the zh-tw publication and the converted title', () => {
+    const original = versioned(keys.sitemapIndex(), {
+      parts: [],
+      news: [
+        {
+          slug: 'qijiang',
+          title: '一个主城都市区的重要战略支点',
+          lang: 'zh-CN',
+          published: '2020-12-22T08:00:00+08:00',
+        },
+      ],
+    })
+    const entry = hantEntry(original, edition.convert, edition.fingerprint)
+    const value = parseSitemapIndexValue(JSON.parse(entry?.value as string))
+    const site = { ...buildSiteConfig(), edition: EDITIONS.hant, baseUrl: 'https://news.example.com/zh-tw' }
+    const xml = renderNewsSitemap(value.news, site)
+    expect(xml).toContain('<news:language>zh-tw</news:language>')
+    expect(xml).toContain('<news:title>一個主城都市區的重要戰略支點</news:title>')
+    expect(xml).toContain('<loc>https://news.example.com/zh-tw/articles/qijiang</loc>')
+  })
+})
