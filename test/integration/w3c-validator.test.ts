@@ -223,7 +223,7 @@ beforeAll(async () => {
   site = reports.slice(0, siteDocs.length)
   hostile = reports.slice(siteDocs.length, siteDocs.length + hostileDocs.length)
   empty = reports.slice(siteDocs.length + hostileDocs.length)
-}, 300_000)
+}, 600_000)
 
 afterAll(async () => {
   for (const mf of started) await mf.dispose()
