@@ -19,6 +19,8 @@ export interface CardPhoto {
   alt: string
   caption?: string
   credit?: { role: CreditRole; name: string }
+  /** The credit as the feed prints it in its language (`記者 石亮 攝`): a Chinese UI shows it as given. */
+  line?: string
 }
 
 /** One card: a feed item reduced to what the widget renders. */
@@ -98,7 +100,7 @@ function cardPhoto(p: BroadsheetPhoto | undefined, base: string): CardPhoto | un
     alt: text(p.alt) ?? '',
     ...(p.width < MAX_SIZE && p.height < MAX_SIZE ? { width: p.width, height: p.height } : {}),
     ...(caption ? { caption } : {}),
-    ...(name ? { credit: { role: p.credit.role, name } } : {}),
+    ...(name ? { credit: { role: p.credit.role, name }, line: text(p.credit_line) } : {}),
   }
 }
 

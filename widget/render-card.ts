@@ -32,7 +32,10 @@ export function renderCard(card: Card, { ui, headingLevel, target }: CardOptions
   const image = photo
     ? html`<img class="image" part="image" src=${photo.url} srcset=${photo.srcset ?? nothing} sizes="auto, 400px" alt=${photo.alt} width=${photo.width ?? nothing} height=${photo.height ?? nothing} loading="lazy" decoding="async">`
     : html`<div class="image"></div>`
-  const credit = photo?.credit ? ui.credit(photo.credit.role, photo.credit.name) : ''
+  // A Chinese UI prints the feed's own credit line (in the feed's script); English words its own.
+  const credit = photo?.credit
+    ? (ui.lang !== 'en' && photo.line) || ui.credit(photo.credit.role, photo.credit.name)
+    : ''
   return html`<li class="card" part="card"><div class="text"><div class="title" role="heading" aria-level=${headingLevel} part="title">${link}</div><p class="meta" lang=${ui.lang}>${time}</p><p class="excerpt">${card.excerpt}</p></div><figure>${image}<figcaption><span class="caption" part="caption">${photo?.caption ?? ''}</span><span class="credit" part="credit" lang=${ui.lang}>${credit}</span></figcaption></figure></li>`
 }
 

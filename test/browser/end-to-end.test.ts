@@ -82,4 +82,28 @@ describe('<broadsheet-cards> against the real Worker', () => {
     expect(await page.evaluate(() => window.__violations)).toEqual([])
     await page.close()
   })
+
+  it("shows the Traditional (zh-TW) edition its src names, in Traditional script with the feed's credit line", async () => {
+    const page = await browser.context.newPage()
+    const w = worker.url
+    await page.goto(
+      partner.page({
+        scripts: [`${w}/widget.js`],
+        body: `<broadsheet-cards id="w" src="${w}/zh-tw/feeds/qijiang-strategic-pivot.json" limit="3"><a href="${w}/zh-tw/articles/qijiang-strategic-pivot">一個主城都市區的重要戰略支點</a></broadsheet-cards>`,
+      }),
+    )
+    const [detail] = await waitForEvent(page, 'broadsheet-load', 'w')
+    expect(detail).toEqual({ src: `${w}/zh-tw/feeds/qijiang-strategic-pivot.json`, count: 3 })
+    const seen = await readWidget(page, 'w')
+    expect(seen.rootLang).toBe('zh-TW')
+    expect(seen.cards[0]).toMatchObject({
+      title: '綦萬「三化」發展注入新動能',
+      href: `${w}/zh-tw/articles/qijiang-strategic-pivot/wanqi-integration`,
+      caption: '綦江城區一景。',
+      credit: '記者 石亮 攝',
+      creditLang: 'zh-TW',
+    })
+    expect(seen.cards.map((c) => c.credit).join('')).not.toMatch(/[记摄]/)
+    await page.close()
+  })
 })
