@@ -9,7 +9,7 @@ import { request, seedAllPage, seedArticle, seedIndex } from './seed.ts'
  */
 const RECORDED = {
   renderVersion: 'r20',
-  digest: 'e261f0c817d1a53e96bbc95609ff53cc5788a6d8a0a1062c7de41b8e6494a060',
+  digest: 'b051ae337565a4f374247709bd583f2ec932960dd24c3967cbaa40608ac8fc29',
 }
 
 const PATHS = [
