@@ -158,6 +158,25 @@ describe('GET /zh-tw/oembed', () => {
     const body = (await res.json()) as { title: string; html: string }
     expect(body.title).toBe('一個主城都市區的重要戰略支點')
     expect(body.html).toContain(`${ORIGIN}/zh-tw/feeds/${SLUG}.json`)
+    expect(body.html).toContain(`src="${ORIGIN}/widget.js"`)
+  })
+
+  it("answers for the edition's topic pages with the widget on the topic's zh-tw feed", async () => {
+    const target = encodeURIComponent(`${ORIGIN}/zh-tw/topics/qijiang`)
+    const res = await request(`/zh-tw/oembed?url=${target}&format=json`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { html: string }
+    expect(body.html).toContain(`${ORIGIN}/zh-tw/feeds/topics/qijiang.json`)
+    expect(body.html).toContain(`src="${ORIGIN}/widget.js"`)
+  })
+})
+
+describe("the edition's topic page", () => {
+  it("links the topic's one fediverse actor and the shared widget script at the site's origin", async () => {
+    const p = await page('/zh-tw/topics/qijiang')
+    expect(p.html).toContain(`href="${ORIGIN}/ap/actors/topic-qijiang"`)
+    expect(p.html).not.toContain('/zh-tw/ap/')
+    expect(p.html).not.toContain('/zh-tw/widget.js')
   })
 })
 
