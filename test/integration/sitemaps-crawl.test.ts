@@ -109,7 +109,12 @@ async function crawl() {
   expect(robots.headers.get('content-type')).toBe('text/plain; charset=utf-8')
   const robotsText = await robots.text()
   const sitemapLines = robotsText.split('\n').filter((l) => l.startsWith('Sitemap: '))
-  expect(sitemapLines).toEqual([`Sitemap: ${dev.url}/sitemap.xml`])
+  // The original's index, then the Traditional edition's (its pages are the same list under /zh-tw).
+  expect(sitemapLines).toEqual([`Sitemap: ${dev.url}/sitemap.xml`, `Sitemap: ${dev.url}/zh-tw/sitemap.xml`])
+  const hant = await fetchXml(`${dev.url}/zh-tw/sitemap.xml`)
+  expect(children(rootOf(hant), 'sitemap').map((s) => textOf(s, 'loc'))).toContain(
+    `${dev.url}/zh-tw/sitemaps/articles-1.xml`,
+  )
   const indexUrl = sitemapLines[0]?.slice('Sitemap: '.length) ?? ''
   const indexXml = await fetchXml(indexUrl)
   const sitemaps = children(rootOf(indexXml), 'sitemap').map((s) => ({
