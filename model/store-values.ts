@@ -196,5 +196,9 @@ export interface DirectoryPageValue {
   entries: DirectoryEntry[]
 }
 
-/** Entries per directory page: 500 people with names and descriptions stay far below 200 KB in every rendering. */
-export const DIRECTORY_PAGE_SIZE = 500
+/**
+ * Entries per directory page: a list page of 125 long names and descriptions, with their feed links and the embed
+ * builder's options, stays far below 200 KB (250 such made 216 KB; 500 generated people made 292 KB in
+ * bench:publish); the OPML's 125 subjects a page are one directory page.
+ */
+export const DIRECTORY_PAGE_SIZE = 125

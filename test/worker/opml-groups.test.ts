@@ -2,6 +2,7 @@
 import { reset } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { OPML_SUBJECTS } from '../../model/opml-pages.ts'
 import { keys } from '../../model/store-keys.ts'
 import { DIRECTORY_PAGE_SIZE, type DirectoryEntry } from '../../model/store-values.ts'
 import type { SubjectKind } from '../../model/subject.ts'
@@ -12,7 +13,7 @@ import { request, seedIndex } from './seed.ts'
 const BASE = 'http://broadsheet.test'
 const UPDATED = '2026-11-30T10:00:00+08:00'
 
-/** Stores a kind's directory as publish pages it: `count` subjects, 500 a page; `unpublished` ids have no feed yet. */
+/** Stores a kind's directory as publish pages it: `count` subjects, DIRECTORY_PAGE_SIZE a page; `unpublished` ids have no feed yet. */
 async function seedDirectory(kind: SubjectKind, count: number, unpublished: readonly number[] = []) {
   const pages = Math.ceil(count / DIRECTORY_PAGE_SIZE)
   for (let page = 1; page <= pages; page++) {
@@ -107,24 +108,32 @@ describe('GET /feeds.opml?page=N', () => {
     expect((await request('/feeds.opml?archive=2')).status).toBe(404)
   })
 
-  it('stays under 200 KB a page with 1,000 subjects of long names and the newest articles', async () => {
+  it('stays under 200 KB a page with full directory pages of long names and the newest articles', async () => {
     const long = (i: number) => ({
       slug: `a-long-article-slug-of-sixty-characters-or-so-number-${i}`,
       title: '长'.repeat(60),
     })
     await seedIndex(Array.from({ length: 99 }, (_, i) => buildArticle(long(i))))
-    for (const kind of ['topic', 'person'] as const) {
-      const entries: DirectoryEntry[] = Array.from({ length: DIRECTORY_PAGE_SIZE }, (_, i) => ({
-        kind,
-        id: `a-subject-id-of-forty-characters-num-${String(i).padStart(3, '0')}`,
-        name: '名'.repeat(30),
-        updated: UPDATED,
-      }))
-      await env.CONTENT.put(
-        keys.directoryPage(kind, 1),
-        JSON.stringify({ version: kind, page: 1, pages: 1, entries }),
-      )
-    }
+    // Two OPML pages' worth of each kind, paged as publish pages the directory.
+    const count = 2 * OPML_SUBJECTS
+    const pages = Math.ceil(count / DIRECTORY_PAGE_SIZE)
+    for (const kind of ['topic', 'person'] as const)
+      for (let page = 1; page <= pages; page++) {
+        const first = (page - 1) * DIRECTORY_PAGE_SIZE
+        const entries: DirectoryEntry[] = Array.from(
+          { length: Math.min(DIRECTORY_PAGE_SIZE, count - first) },
+          (_, i) => ({
+            kind,
+            id: `a-subject-id-of-forty-characters-num-${String(first + i).padStart(3, '0')}`,
+            name: '名'.repeat(30),
+            updated: UPDATED,
+          }),
+        )
+        await env.CONTENT.put(
+          keys.directoryPage(kind, page),
+          JSON.stringify({ version: `${kind}-${page}`, page, pages, entries }),
+        )
+      }
     for (const path of ['/feeds.opml', '/feeds.opml?page=2']) {
       const bytes = (await (await request(path)).arrayBuffer()).byteLength
       expect(bytes).toBeGreaterThan(100_000)
