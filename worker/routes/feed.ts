@@ -1,6 +1,6 @@
 /** The feed routes: one article's feed and the "all articles" pages, in RSS, Atom and JSON Feed. */
 import { FEED_MEDIA_TYPES, type FeedFormat } from '../../model/feed-urls.ts'
-import { FEED_PAGE_SIZE } from '../../model/store-values.ts'
+import { FEED_PAGE_SIZE, type FeedArchiveValue, type FeedHeadValue } from '../../model/store-values.ts'
 import type { SubjectKind } from '../../model/subject.ts'
 import { Redirect } from '../http/redirect.ts'
 import type { DeferredRepresentation } from '../http/representation.ts'
@@ -57,6 +57,48 @@ export const articleFeedRoute =
 /** The version of the "all" feed before anything was published: a constant, so its ETag is stable. */
 const EMPTY_VERSION = 'empty'
 
+/** A feed log's subscription document ("all", a topic's, a person's) as the page its renderers take. */
+const headPage = (v: FeedHeadValue): AllFeedPage => ({
+  version: v.version,
+  updated: v.updated,
+  archive: null,
+  archived: v.archived,
+  size: v.size,
+  entries: v.items,
+})
+
+/** Complete archive page `archive` of a feed log. */
+const archivePage = (v: FeedArchiveValue, archive: number): AllFeedPage => ({
+  version: v.version,
+  updated: v.updated,
+  archive,
+  archived: archive,
+  size: v.items.length,
+  entries: v.items,
+})
+
+/** The head as the request's clock sees it (embargoed items held back until their time). */
+function headReply(
+  format: FeedFormat,
+  page: AllFeedPage,
+  now: number,
+  document: (page: AllFeedPage) => FeedDocument,
+): DeferredRepresentation {
+  const { value: seen, freshUntil } = visibleAllPage(page, now)
+  const reply = feedReply(format, seen.version, seen.updated, () => document(seen))
+  return freshUntil === undefined ? reply : { ...reply, freshUntil }
+}
+
+/** A complete archive page: cached as immutable. */
+const archiveReply = (
+  format: FeedFormat,
+  page: AllFeedPage,
+  document: (page: AllFeedPage) => FeedDocument,
+): DeferredRepresentation => ({
+  ...feedReply(format, page.version, page.updated, () => document(page)),
+  cache: 'archive',
+})
+
 /**
  * `/feeds/all.{format}`: the newest items (KV `v2:feed:head`); `?archive=N`: complete archive page N
  * (`v2:feed:archive:N`, cached as immutable). An archive page that is still filling redirects to the head.
@@ -67,31 +109,25 @@ export const allFeedRoute =
     const archive = archiveParam(url)
     const head = `${site.origin}${url.pathname}`
     if (archive === 'legacy-page') return new Redirect(head)
+    const render = (page: AllFeedPage) => allFeed(page, site)
     if (archive === null) {
       const value = await readFeedHead(env.CONTENT)
-      const page: AllFeedPage = {
-        version: value?.version ?? EMPTY_VERSION,
-        updated: value?.updated ?? null,
-        archive: null,
-        archived: value?.archived ?? 0,
-        size: value?.size ?? FEED_PAGE_SIZE,
-        entries: value?.items ?? [],
-      }
-      const { value: seen, freshUntil } = visibleAllPage(page, now)
-      const reply = feedReply(format, seen.version, seen.updated, () => allFeed(seen, site))
-      return freshUntil === undefined ? reply : { ...reply, freshUntil }
+      const page: AllFeedPage =
+        value === null
+          ? {
+              version: EMPTY_VERSION,
+              updated: null,
+              archive: null,
+              archived: 0,
+              size: FEED_PAGE_SIZE,
+              entries: [],
+            }
+          : headPage(value)
+      return headReply(format, page, now, render)
     }
     const value = await readFeedArchive(env.CONTENT, archive)
     if (value === null) return new Redirect(head, false)
-    const page: AllFeedPage = {
-      version: value.version,
-      updated: value.updated,
-      archive,
-      archived: archive,
-      size: value.items.length,
-      entries: value.items,
-    }
-    return { ...feedReply(format, page.version, page.updated, () => allFeed(page, site)), cache: 'archive' }
+    return archiveReply(format, archivePage(value, archive), render)
   }
 
 /**
@@ -108,30 +144,9 @@ export const subjectFeedRoute =
     if (archive === null) {
       const value = await readSubjectFeedHead(env.CONTENT, kind, id)
       if (value === null) throw notFound()
-      const page: AllFeedPage = {
-        version: value.version,
-        updated: value.updated,
-        archive: null,
-        archived: value.archived,
-        size: value.size,
-        entries: value.items,
-      }
-      const { value: seen, freshUntil } = visibleAllPage(page, now)
-      const reply = feedReply(format, seen.version, seen.updated, () =>
-        subjectFeed(seen, value.subject, site),
-      )
-      return freshUntil === undefined ? reply : { ...reply, freshUntil }
+      return headReply(format, headPage(value), now, (page) => subjectFeed(page, value.subject, site))
     }
     const value = await readSubjectFeedArchive(env.CONTENT, kind, id, archive)
     if (value === null) return new Redirect(head, false)
-    const page: AllFeedPage = {
-      version: value.version,
-      updated: value.updated,
-      archive,
-      archived: archive,
-      size: value.items.length,
-      entries: value.items,
-    }
-    const reply = feedReply(format, page.version, page.updated, () => subjectFeed(page, value.subject, site))
-    return { ...reply, cache: 'archive' }
+    return archiveReply(format, archivePage(value, archive), (page) => subjectFeed(page, value.subject, site))
   }
