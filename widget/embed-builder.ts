@@ -1,12 +1,16 @@
 /**
  * `<broadsheet-embed-builder>`: the home page's embed builder (plain DOM, no Lit; needs /widget.js on the page
- * for its live preview).
+ * for its live preview). Its own words follow the page's language: Simplified, Traditional (`zh-Hant*`, `zh-TW`…)
+ * or English.
  *
  * API:
  * - Children: one `<option value="NAME">Title</option>` per feed a partner may embed, where NAME is the feed's
  *   name: `all` (the whole paper), `topics/{id}`, `people/{id}` or an article's slug; options may be grouped in
  *   `<optgroup label="…">` (server-rendered; moved into the first select once, on connect).
- * - `base` attribute: the site origin used in the snippet (default: `location.origin`).
+ * - `base` attribute: the edition's base URL the snippet's feeds and pages use (default: `location.origin`);
+ *   `/zh-tw` after the origin in the Traditional edition.
+ * - `origin` attribute: the site's origin, where the widget script lives for every edition (default: the origin
+ *   of `base`).
  * - Renders, in light DOM (styled by the host page): selects for the feed, layout and theme, a live
  *   `<broadsheet-cards>` preview, a read-only `<textarea>` with the snippet and a Copy button.
  * - Fires `broadsheet-embed-change` (`CustomEvent<{ snippet: string }>`) whenever the snippet changes.
@@ -14,12 +18,13 @@
 
 import { embedSnippet } from '../model/embed-snippet.ts'
 import { feedUrl } from '../model/feed-urls.ts'
+import { uiStrings } from './ui-strings.ts'
 
 const LAYOUTS = ['list', 'grid', 'carousel']
 const THEMES = ['auto', 'light', 'dark']
 let uid = 0
 
-/** The builder's own words, in the page's language (zh* or English). */
+/** The builder's own words, in the page's language (Simplified, Traditional or English). */
 const WORDS = {
   zh: {
     article: '内容',
@@ -29,6 +34,15 @@ const WORDS = {
     copy: '复制',
     copied: '已复制',
     manual: '请按 Ctrl+C 复制',
+  },
+  zhTw: {
+    article: '內容',
+    layout: '版式',
+    theme: '主題',
+    code: '嵌入程式碼',
+    copy: '複製',
+    copied: '已複製',
+    manual: '請按 Ctrl+C 複製',
   },
   en: {
     article: 'Show',
@@ -58,10 +72,11 @@ export class BroadsheetEmbedBuilder extends HTMLElement {
       (c) => c instanceof HTMLOptionElement || c instanceof HTMLOptGroupElement,
     )
     const base = (this.getAttribute('base') ?? location.origin).replace(/\/+$/, '')
+    const origin = (this.getAttribute('origin') ?? new URL(base, location.href).origin).replace(/\/+$/, '')
     const id = `broadsheet-embed-${++uid}`
-    const words = (this.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().startsWith('zh')
-      ? WORDS.zh
-      : WORDS.en
+    // The widget's own choice of script for the page's language.
+    const ui = uiStrings(this.closest('[lang]')?.getAttribute('lang') ?? '').lang
+    const words = ui === 'zh-TW' ? WORDS.zhTw : ui === 'zh-CN' ? WORDS.zh : WORDS.en
     const [article, layout, theme] = [
       select(words.article, choices),
       select(
@@ -93,7 +108,7 @@ export class BroadsheetEmbedBuilder extends HTMLElement {
       preview.setAttribute('src', feedUrl(base, slug, 'json'))
       preview.setAttribute('layout', l)
       preview.setAttribute('theme', t)
-      code.value = embedSnippet(base, slug, title, { layout: l, theme: t })
+      code.value = embedSnippet({ baseUrl: base, origin }, slug, title, { layout: l, theme: t })
       status.textContent = ''
       this.dispatchEvent(new CustomEvent('broadsheet-embed-change', { detail: { snippet: code.value } }))
     }

@@ -78,10 +78,13 @@ function parseText<T>(key: string, text: string, parse: (v: unknown) => T): T {
  */
 async function readJson<T>(
   kv: KVNamespace,
-  key: string,
+  name: string,
   parse: (v: unknown) => T,
   memo: ByteLru<Remembered<T>>,
 ): Promise<T | null> {
+  // The key read and remembered is the edition's own: each edition keeps its parsed values, and one never evicts
+  // or stands in for the other.
+  const key = editionKey(name, editionOf(kv))
   const { value: body, metadata } = await kv.getWithMetadata(key, 'stream')
   if (body === null) return null
   const h = hashOf(metadata)
@@ -176,17 +179,22 @@ export const readDirectoryPage = (
 ): Promise<DirectoryPageValue | null> =>
   readJson(kv, keys.directoryPage(kind, page), parseDirectoryPageValue, directoryMemo)
 
+/** Where an edition's namespace keeps its edition (a symbol: no KV member has that name). */
+const EDITION = Symbol('edition')
+
+/** The edition a namespace reads: the Traditional edition's from `editionNamespace`, else the original. */
+const editionOf = (kv: KVNamespace): EditionName =>
+  (kv as KVNamespace & { [EDITION]?: EditionName })[EDITION] ?? 'hans'
+
 /**
- * The namespace as an edition's requests see it: every read of a value the editions do not share goes to the
- * edition's key (`v2:zh-tw:…`, written by publish), so routes and readers stay edition-blind.
+ * The namespace as an edition's requests see it: every value the editions do not share is read from the edition's
+ * key (`v2:zh-tw:…`, written by publish; `readJson` maps the key), so routes and readers stay edition-blind.
  */
 export function editionNamespace(kv: KVNamespace, edition: EditionName): KVNamespace {
   if (edition === 'hans') return kv
   return new Proxy(kv, {
     get(target, property) {
-      if (property === 'getWithMetadata')
-        return (key: string, type: unknown) =>
-          Reflect.apply(target.getWithMetadata, target, [editionKey(key, edition), type])
+      if (property === EDITION) return edition
       const member: unknown = Reflect.get(target, property)
       return typeof member === 'function' ? member.bind(target) : member
     },

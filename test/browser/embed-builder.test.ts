@@ -58,4 +58,27 @@ describe('<broadsheet-embed-builder>', () => {
     expect(await page.evaluate(() => window.__violations)).toEqual([])
     await page.close()
   })
+
+  it("speaks Traditional on a zh-Hant page and points the edition's snippet at the shared widget script", async () => {
+    const page = await browser.context.newPage()
+    const w = feed.origin
+    await page.goto(
+      site.page({
+        lang: 'zh-Hant-TW',
+        scripts: [`${w}/widget.js`, `${w}/embed-builder.js`],
+        body: `<broadsheet-embed-builder base="${w}/zh-tw" origin="${w}"><option value="all">全部報導</option></broadsheet-embed-builder>`,
+      }),
+    )
+    const snippet = page.locator('broadsheet-embed-builder textarea')
+    await expect
+      .poll(() => snippet.inputValue())
+      .toBe(
+        `<script type="module" src="${w}/widget.js"></script>\n` +
+          `<broadsheet-cards src="${w}/zh-tw/feeds/all.json"><a href="${w}/zh-tw/">全部報導</a></broadsheet-cards>`,
+      )
+    const words = await page.locator('broadsheet-embed-builder').evaluate((el) => el.textContent ?? '')
+    for (const word of ['內容', '主題', '嵌入程式碼', '複製']) expect(words).toContain(word)
+    expect(words).not.toContain('复制')
+    await page.close()
+  })
 })

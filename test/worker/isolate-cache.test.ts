@@ -1,8 +1,9 @@
 /// <reference types="@cloudflare/vitest-pool-workers/types" />
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { keys } from '../../model/store-keys.ts'
+import { editionKey, keys } from '../../model/store-keys.ts'
 import { MAX_FRESHNESS_SECONDS } from '../../worker/http/isolate-cache.ts'
+import { editionNamespace, readArticle } from '../../worker/store.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
 import { advanceClock, freezeClock, pastFreshnessWindow } from './fresh-isolate.ts'
 import { callWorker, ORIGIN, seedArticle } from './seed.ts'
@@ -181,5 +182,30 @@ describe('answers from the isolate', () => {
     expect((await callWorker(new Request(url))).status).toBe(404)
     await seedArticle(buildArticle({ slug: 'published-later' }))
     expect((await callWorker(new Request(url))).status).toBe(200)
+  })
+})
+
+describe('parsed values kept per isolate', () => {
+  const slug = 'edition-memo'
+  const hans = keys.article(slug)
+  const hant = editionKey(hans, 'hant')
+  const put = (key: string, value: string, h: string) => env.CONTENT.put(key, value, { metadata: { h } })
+  const titleOf = async (kv: KVNamespace) => {
+    const stored = await readArticle(kv, slug)
+    return stored?.kind === 'article' ? stored.value.article.title : null
+  }
+
+  it("keeps each edition's value under its own key: the other edition neither evicts nor stands in for it", async () => {
+    const article = buildArticle({ slug })
+    await put(hans, JSON.stringify({ version: 'a', article: { ...article, title: '简体标题' } }), 'h-hans')
+    // The same hash on purpose: a remembered value must be found by the key it was read from, not by its hash.
+    await put(hant, JSON.stringify({ version: 'b', article: { ...article, title: '繁體標題' } }), 'h-hans')
+    const traditional = editionNamespace(env.CONTENT, 'hant')
+    expect(await titleOf(env.CONTENT)).toBe('简体标题')
+    expect(await titleOf(traditional)).toBe('繁體標題')
+    // The original's body replaced by one that cannot parse, its hash kept: only the remembered value can answer.
+    await put(hans, 'not json', 'h-hans')
+    expect(await titleOf(env.CONTENT)).toBe('简体标题')
+    expect(await titleOf(traditional)).toBe('繁體標題')
   })
 })

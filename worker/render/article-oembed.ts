@@ -44,7 +44,7 @@ export function articleOembed(
     title: target.title,
     author_name: article.byline.name,
     thumbnail,
-    html: embedSnippet(site.baseUrl, article.slug, article.title, {
+    html: embedSnippet(site, article.slug, article.title, {
       ...(item ? { section: item.id } : {}),
       fallback: embedCard(target, site, thumbnail),
     }),

@@ -23,7 +23,7 @@ export function embedBuilderMarkup(groups: readonly EmbedChoices[], site: SiteCo
           .join('')}</optgroup>`,
     )
     .join('')
-  return `<broadsheet-embed-builder base="${escapeHtml(site.baseUrl)}">${options}</broadsheet-embed-builder>
+  return `<broadsheet-embed-builder base="${escapeHtml(site.baseUrl)}" origin="${escapeHtml(site.origin)}">${options}</broadsheet-embed-builder>
 <script type="module" src="${escapeHtml(widgetScriptUrl(site.origin))}"></script>
 <script type="module" src="${escapeHtml(embedBuilderScriptUrl(site.origin))}"></script>`
 }

@@ -68,7 +68,7 @@ function renderEmbed(list: ArticleListPage, site: SiteConfig): string {
   return `<section id="embed" aria-labelledby="embed-heading">
 <h2 id="embed-heading">${escapeHtml(labels.embed)}</h2>
 <p>${escapeHtml(labels.embedHint)}</p>
-<pre><code>${escapeHtml(embedSnippet(site.baseUrl, latest.slug, latest.title))}</code></pre>
+<pre><code>${escapeHtml(embedSnippet(site, latest.slug, latest.title))}</code></pre>
 ${builder}
 </section>`
 }

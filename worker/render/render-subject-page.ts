@@ -94,7 +94,7 @@ ${photos.map((x) => renderFigure(x.photo, site, x.lang)).join('\n')}
     (f) => `<a href="${escapeHtml(feedUrl(site.baseUrl, name, f.ext))}" type="${f.type}">${f.label}</a>`,
   ).join(' · ')
   const title = subjectTitle(subject, site)
-  const snippet = embedSnippet(site.baseUrl, name, subject.name)
+  const snippet = embedSnippet(site, name, subject.name)
   // A topic is an ActivityPub actor of its own (the federation Worker): followable as `@{id}@{host}`.
   const actor = subject.kind === 'topic' ? actorUrl(site.origin, topicActorId(subject.id)) : null
   const paperName = site.fediverseName ?? handleFromTitle(site.title)

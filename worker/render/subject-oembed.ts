@@ -33,7 +33,7 @@ export function subjectOembed(
     title: subject.name,
     ...(subject.kind === 'person' ? { author_name: subject.name } : {}),
     thumbnail,
-    html: embedSnippet(site.baseUrl, subjectFeedName(subject.kind, subject.id), subject.name, {
+    html: embedSnippet(site, subjectFeedName(subject.kind, subject.id), subject.name, {
       fallback: embedCard(target, site, thumbnail),
     }),
   }
