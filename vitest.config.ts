@@ -22,6 +22,7 @@ const INTEGRATION_PARALLEL = [
   'test/integration/content-check-cli.test.ts',
   'test/integration/content-check-renames.test.ts',
   'test/integration/content-copy-desk.test.ts',
+  'test/integration/editor-launch.test.ts',
   'test/integration/hostile-content-check.test.ts',
   'test/integration/import-cli.test.ts',
   'test/integration/import-photo-files.test.ts',

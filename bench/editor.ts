@@ -128,10 +128,12 @@ async function previewBench(work: string): Promise<void> {
 /** `content:publish --local` as an editor runs it: start to exit. */
 async function publishOnce(root: string, state: string): Promise<{ ms: number; out: string }> {
   const t = performance.now()
+  // What `npm run content:publish` runs (editor/launch.mjs), without npm's own start-up.
   const child = spawn(
-    resolve('node_modules/.bin/tsx'),
+    process.execPath,
     [
-      'editor/publish.ts',
+      'editor/launch.mjs',
+      'publish',
       '--local',
       '--root',
       root,
