@@ -1,7 +1,7 @@
 /**
  * Publish's check of the content tree, remembered between runs in one file under the cache folder. An article file
- * is not read again when its stat (inode, size, time to the nanosecond) and its images' stats are as they were when
- * it last checked clean, with the same topics and people files and the same checker code: it stands in the answer
+ * is not read again when its stat (inode, size, time to the nanosecond) and its images' stats (or, for an image whose
+ * stat changed, its bytes) are as they were when it last checked clean, with the same topics and people files and the same checker code: it stands in the answer
  * as a stub (editor/publish/draft-stub.ts) carrying the source hash it had. Everything else (a changed or new file,
  * one with problems, a link, a changed image) is checked as checkContent checks it, and the checks across files
  * run on the whole tree every time, so the answer's slugs, problems and source hashes are checkContent's.
@@ -21,6 +21,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { contentHash } from '../publish/content-hash.ts'
 import { isStub, stubDraft } from '../publish/draft-stub.ts'
 import { rememberSourceHash, sourceHash } from '../publish/source-hash.ts'
 import {
@@ -87,6 +88,15 @@ function stampOf(file: string): string | null {
   return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`
 }
 
+/** The content hash of a file (as read-image.ts hashes images), or null when it cannot be read. */
+function hashOfFile(file: string): string | null {
+  try {
+    return contentHash(readFileSync(file))
+  } catch {
+    return null
+  }
+}
+
 function readCache(file: string, key: string): Pick<CacheFile, 'images' | 'files'> {
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile
@@ -151,6 +161,26 @@ export async function checkForPublish(root: string, cacheDir: string): Promise<P
     }
     return s
   }
+  // An image whose stat changed but whose bytes did not (copied again, touched) is the image it was: what a check
+  // takes from an image (type, size, embedded metadata, hash) depends on its bytes alone.
+  const sameImages = new Map<ImageRow, ImageRow | null>()
+  let restamped = false
+  const sameImage = (row: ImageRow | undefined): ImageRow | null => {
+    if (!row) return null
+    let same = sameImages.get(row)
+    if (same === undefined) {
+      const stamp = imageStamp(row[0])
+      same =
+        stamp === row[1]
+          ? row
+          : stamp !== null && hashOfFile(path.join(root, ...row[0].split('/'))) === row[2]
+            ? [row[0], stamp, row[2]]
+            : null
+      sameImages.set(row, same)
+      if (same && same !== row) restamped = true
+    }
+    return same
+  }
   const table = new ImageTable()
   const after: Record<string, Remembered> = {}
   const results: FileCheck[] = []
@@ -158,8 +188,8 @@ export async function checkForPublish(root: string, cacheDir: string): Promise<P
   for (const name of names.filter((n) => n.endsWith('.md')).sort()) {
     const stamp = stampOf(path.join(dir, name))
     const known = before.files[name]
-    const rows = known?.images.map((i) => before.images[i])
-    if (stamp && known?.stamp === stamp && rows?.every((r) => r && imageStamp(r[0]) === r[1])) {
+    const rows = known?.images.map((i) => sameImage(before.images[i]))
+    if (stamp && known?.stamp === stamp && rows?.every((r) => r !== null)) {
       const used = rows as ImageRow[]
       const stub = stubDraft(
         known.header,
@@ -177,7 +207,7 @@ export async function checkForPublish(root: string, cacheDir: string): Promise<P
       stamp && check.draft && check.slug ? remember(check.draft, check.slug, stamp, imageStamp, table) : null
     if (remembered) after[name] = remembered
   }
-  if (read > 0 || Object.keys(before.files).length !== Object.keys(after).length)
+  if (read > 0 || restamped || Object.keys(before.files).length !== Object.keys(after).length)
     writeCache(cacheDir, cacheFile, { key, images: table.rows, files: after })
   const checked = assembleCheck(root, results, PUBLISH_ONLY)
   return {

@@ -3,7 +3,7 @@
  * change to the file, an image it uses or the topics file checks it again; stubs turn back into the very drafts
  * checkContent builds, and a file changed behind a stub stops the publish. The answer is always checkContent's.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -83,6 +83,22 @@ describe('the check cache of publish', () => {
     const after = await checkForPublish(root, cache)
     expect(after.read).toBe(2)
     expect(facts(after.articles)).toEqual(facts((await checkContent(root, { warnings: false })).articles))
+  })
+
+  it('reads no article again when an image was written again with the same bytes (its stat changed)', async () => {
+    const { root, cache } = await tree()
+    await checkForPublish(root, cache)
+    const image = path.join(root, 'media', 'a.png')
+    await writeFile(image, await readFile(image))
+    await utimes(image, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'))
+    const after = await checkForPublish(root, cache)
+    expect(after.read).toBe(0)
+    expect(after.articles.every(isStub)).toBe(true)
+    expect(facts(after.articles)).toEqual(facts((await checkContent(root, { warnings: false })).articles))
+    expect(after.full(after.articles)).toEqual((await checkContent(root, { warnings: false })).articles)
+    // Then changed for real: both articles are checked again, whatever stat the cache now holds for it.
+    await writeFile(image, Buffer.concat([Buffer.from(PNG_1X1), Buffer.alloc(16)]))
+    expect((await checkForPublish(root, cache)).read).toBe(2)
   })
 
   it('checks everything again when the topics file changes, and reports what it now finds', async () => {
