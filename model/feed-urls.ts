@@ -152,9 +152,12 @@ export function articleSitemapUrl(baseUrl: string, page: number): string {
   return `${baseUrl}/sitemaps/articles-${page}.xml`
 }
 
-/** The Google News sitemap: articles first published in the last 48 hours. */
-export function newsSitemapUrl(baseUrl: string): string {
-  return `${baseUrl}/sitemaps/news.xml`
+/**
+ * Part N of the Google News sitemap (articles first published in the last 48 hours, newest first): part 1 is
+ * `news.xml`, the URL a search console is given; the parts after it are `news-2.xml`, `news-3.xml`…
+ */
+export function newsSitemapUrl(baseUrl: string, part = 1): string {
+  return `${baseUrl}/sitemaps/${part === 1 ? 'news' : `news-${part}`}.xml`
 }
 
 /** The IndexNow key file (`/{key}.txt`), which proves the key belongs to this host. */

@@ -1,7 +1,8 @@
 /**
- * The sitemap values publish writes (docs/operators.md "KV layout"): what `/sitemap.xml`, `/sitemaps/articles-{N}.xml` and
- * `/sitemaps/news.xml` need, one KV read each. Part N holds the articles of the article list's page N (the same
- * fixed slots), so a change to one article rewrites one part and the index.
+ * The sitemap values publish writes (docs/operators.md "KV layout"): what `/sitemap.xml`, `/sitemaps/articles-{N}.xml`
+ * and the news sitemaps (`/sitemaps/news.xml`, `/sitemaps/news-{N}.xml`) need, one KV read each. Part N holds the
+ * articles of the article list's page N (the same fixed slots), so a change to one article rewrites one part and
+ * the index.
  */
 import { INDEX_PAGE_SIZE } from './store-values.ts'
 
@@ -65,5 +66,10 @@ export interface SitemapIndexValue {
 export const SITEMAP_PART_SIZE = INDEX_PAGE_SIZE
 /** Google News lists articles published in the last two days. */
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000
-/** Google News: at most 1,000 URLs per news sitemap. */
-export const NEWS_LIMIT = 1000
+/** Google News: at most 1,000 URLs per news sitemap file. */
+export const NEWS_PART_URLS = 1000
+/**
+ * Bytes a news sitemap file may take: the project's largest response (200 KB). 1,000 URLs of long titles take
+ * ~1.4 MB, so the window's articles are split into as many files as their rendered bytes need.
+ */
+export const NEWS_PART_BYTES = 200_000

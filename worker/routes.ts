@@ -48,6 +48,7 @@ const editionRoutes: readonly Route[] = [
   // Search engines: the sitemap index and its sitemaps (robots.txt names both editions' indexes).
   { path: '/sitemap.xml', handler: sitemapIndexRoute, cors: false },
   { path: '/sitemaps/news.xml', handler: newsSitemapRoute, cors: false },
+  { path: '/sitemaps/news-:page.xml', handler: newsSitemapRoute, cors: false },
   { path: '/sitemaps/articles-:page.xml', handler: articleSitemapRoute, cors: false },
   ...SUBJECT_KINDS.map((kind) => ({
     path: `/sitemaps/${SUBJECT_PATHS[kind]}-:page.xml`,

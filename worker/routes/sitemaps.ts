@@ -1,6 +1,7 @@
 /**
- * `/sitemap.xml` (the index), `/sitemaps/articles-{N}.xml` (article and section pages) and `/sitemaps/news.xml`
- * (Google News): one KV read each, filtered by the request's clock (visible-sitemaps.ts).
+ * `/sitemap.xml` (the index), `/sitemaps/articles-{N}.xml` (article and section pages) and the Google News
+ * sitemap's parts (`/sitemaps/news.xml`, `/sitemaps/news-{N}.xml`): one KV read each, filtered by the request's
+ * clock (visible-sitemaps.ts).
  */
 import { articleSitemapUrl, newsSitemapUrl, subjectSitemapUrl } from '../../model/feed-urls.ts'
 import { newest } from '../../model/newest.ts'
@@ -8,6 +9,7 @@ import { SUBJECT_KINDS } from '../../model/subject.ts'
 import type { Representation } from '../http/representation.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
 import { notFound } from '../http/status-error.ts'
+import { newsSitemapParts } from '../render/news-sitemap-parts.ts'
 import { renderNewsSitemap } from '../render/render-news-sitemap.ts'
 import { renderSitemap } from '../render/render-sitemap.ts'
 import { type ListedSitemap, renderSitemapIndex } from '../render/render-sitemap-index.ts'
@@ -43,7 +45,10 @@ export function sitemapReply<T>(
   }
 }
 
-/** The sitemap index: each part that shows an article now, the news sitemap while it lists any, the lists' parts. */
+/**
+ * The sitemap index: each part that shows an article now, each part of the news sitemap while it lists any, the
+ * lists' parts.
+ */
 export const sitemapIndexRoute: RouteHandler = async ({ env, site, now }) => {
   // Three reads, not one: the lists' first pages say how many pages each list has (a crawler's request, not a reader's).
   const [stored, ...dirs] = await Promise.all([
@@ -76,8 +81,15 @@ export const sitemapIndexRoute: RouteHandler = async ({ env, site, now }) => {
       loc: articleSitemapUrl(site.baseUrl, p.page),
       ...(p.lastmod === null ? {} : { lastmod: p.lastmod }),
     }))
-    const recent = news.value.entries[0]
-    if (recent) listed.push({ loc: newsSitemapUrl(site.baseUrl), lastmod: recent.published })
+    if (news.value.entries.length > 0)
+      newsSitemapParts(news.value.entries, site).forEach((part, i) => {
+        // Newest first: a part's newest time is its first article's.
+        const newestOfPart = part[0]?.published
+        listed.push({
+          loc: newsSitemapUrl(site.baseUrl, i + 1),
+          ...(newestOfPart ? { lastmod: newestOfPart } : {}),
+        })
+      })
     for (const { kind, pages, seen } of lists)
       for (let page = 1; page <= pages; page++) {
         // Only the first page's time is known here; the others' times are in their own sitemaps.
@@ -103,10 +115,18 @@ export const articleSitemapRoute: RouteHandler = async ({ env, site, params, now
 }
 
 /**
- * The Google News sitemap. While no article is recent it still answers 200 with an empty list (a URL given to a
- * search console keeps answering), and the index leaves it out.
+ * Part N of the Google News sitemap: `news.xml` is part 1, `news-{N}.xml` (N ≥ 2) the parts after it while the
+ * window's articles fill them, 404 otherwise. While no article is recent, `news.xml` still answers 200 with an empty
+ * list (a URL given to a search console keeps answering), and the index leaves it out.
  */
-export const newsSitemapRoute: RouteHandler = async ({ env, site, now }) => {
+export const newsSitemapRoute: RouteHandler = async ({ env, site, params, now }) => {
+  const part = params.page === undefined ? 1 : partParam(params.page)
+  if (part === 1 && params.page !== undefined) throw notFound()
   const index = (await readSitemapIndex(env.CONTENT)) ?? NOTHING
-  return sitemapReply(visibleNews(index, now), (entries) => renderNewsSitemap(entries, site))
+  const seen = visibleNews(index, now)
+  const parts = newsSitemapParts(seen.value.entries, site)
+  const entries = parts[part - 1]
+  if (entries === undefined) throw notFound()
+  const value = { ...seen.value, updated: entries[0]?.published ?? null, entries }
+  return sitemapReply({ ...seen, value }, (list) => renderNewsSitemap(list, site))
 }

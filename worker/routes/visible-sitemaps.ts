@@ -6,7 +6,6 @@
 import { embargoView, isPublishedBy, servedVersion } from '../../model/embargo.ts'
 import { newest } from '../../model/newest.ts'
 import {
-  NEWS_LIMIT,
   NEWS_WINDOW_MS,
   type NewsArticle,
   type SitemapArticle,
@@ -35,15 +34,15 @@ export function visiblePart(part: SitemapPartValue, now: number): Visible<Served
 }
 
 /**
- * The news articles of the window (now − 48 h, now], newest first, at most NEWS_LIMIT. The stored list is newest
- * first, so the served set is a run of it: its start and length name it (the version's suffix).
+ * The news articles of the window (now − 48 h, now], newest first, all of them (the news sitemap's parts split
+ * them, news-sitemap-parts.ts). The stored list is newest first, so the served set is a run of it: its start and
+ * length name it (the version's suffix).
  */
 export function visibleNews(index: SitemapIndexValue, now: number): Visible<ServedList<NewsArticle>> {
   const since = now - NEWS_WINDOW_MS
   const start = index.news.findIndex((a) => isPublishedBy(a.published, now))
   const run = start < 0 ? [] : index.news.slice(start)
-  const inWindow = run.filter((a) => Date.parse(a.published) > since)
-  const entries = inWindow.slice(0, NEWS_LIMIT)
+  const entries = run.filter((a) => Date.parse(a.published) > since)
   // The list changes when the next embargo lifts, or when its oldest article leaves the window.
   const lifts = index.news.map((a) => Date.parse(a.published)).filter((t) => t > now)
   const leaves = entries.map((a) => Date.parse(a.published) + NEWS_WINDOW_MS)
