@@ -1,16 +1,17 @@
 /**
- * Local KV read from its files (editor/publish/peek-local-kv.ts) answers what workerd answers for the same
- * namespace: listings with metadata, JSON values, absence; and the local store switches to workerd at its first
- * write, so what it reads afterwards includes that write.
+ * Local KV through its files (editor/publish/local-kv-files.ts) answers what workerd answers for the same
+ * namespace: listings with metadata, JSON values, absence; what it writes and deletes is what workerd then reads
+ * (text and bytes, metadata, no blob left behind); and what it reads after a write includes that write.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { bridgeKvStore } from '../../editor/publish/bridge-kv-store.ts'
 import type { KvStore, KvTarget } from '../../editor/publish/kv-store.ts'
-import { openLocalKvStore } from '../../editor/publish/local-kv-store.ts'
+import { localKvFiles } from '../../editor/publish/local-kv-files.ts'
+import { bridgeWorker, openLocalKvStore } from '../../editor/publish/local-kv-store.ts'
 import { localNamespace } from '../../editor/publish/local-namespace.ts'
-import { peekLocalKv } from '../../editor/publish/peek-local-kv.ts'
 
 const made: string[] = []
 afterEach(async () => {
@@ -41,7 +42,28 @@ async function reads(s: KvStore) {
   }
 }
 
-describe('local KV read from its files', () => {
+/** The namespace of `t` through the bridge Worker in a workerd of its own (what `wrangler dev` would read). */
+async function throughWorkerd(t: KvTarget): Promise<KvStore & { bytes(key: string): Promise<number[]> }> {
+  const { Miniflare } = await import('miniflare')
+  const { worker, kvPersist } = bridgeWorker(t)
+  const mf = new Miniflare({ ...worker, kvPersist })
+  await mf.ready
+  const store = bridgeKvStore(
+    (p, body) => mf.dispatchFetch(`http://bridge.invalid${p}`, { method: 'POST', body }),
+    'workerd',
+    () => mf.dispose(),
+  )
+  const kv = await mf.getKVNamespace('KV')
+  return { ...store, bytes: async (key) => [...new Uint8Array((await kv.get(key, 'arrayBuffer')) ?? [])] }
+}
+
+/** Every blob file of the namespace. */
+async function blobFiles(t: KvTarget): Promise<string[]> {
+  const { kvPersist, id } = localNamespace(t.cwd, t.binding, t.persistTo ?? '', t.env)
+  return readdir(path.join(kvPersist, id, 'blobs'))
+}
+
+describe('local KV through its files', () => {
   it('answers listings, values and absence as workerd does', async () => {
     const t = await target()
     // Nothing stored yet: no files to read, so the store writes (and reads) through workerd.
@@ -50,7 +72,7 @@ describe('local KV read from its files', () => {
     const throughWorkerd = await reads(writer)
     await writer.close()
     const { kvPersist, id } = localNamespace(t.cwd, t.binding, t.persistTo ?? '', t.env)
-    const files = peekLocalKv(kvPersist, id, 'files')
+    const files = localKvFiles(kvPersist, id, 'files')
     expect(files).not.toBeNull()
     if (!files) return
     try {
@@ -81,5 +103,43 @@ describe('local KV read from its files', () => {
     } finally {
       await store.close()
     }
+  })
+
+  it('writes and deletes what workerd then reads, bytes and metadata included, leaving no blob behind', async () => {
+    const t = await target()
+    const first = await openLocalKvStore(t)
+    await first.put(entries.slice(0, 1))
+    await first.close()
+    const { kvPersist, id } = localNamespace(t.cwd, t.binding, t.persistTo ?? '', t.env)
+    const files = localKvFiles(kvPersist, id, 'files')
+    expect(files).not.toBeNull()
+    if (!files) return
+    try {
+      await files.put(entries)
+      await files.put([{ key: 'v2:article:b', value: '{"t":"乙二"}', metadata: { h: 'hb2', s: 'sb2' } }])
+      await files.delete(['v2:feed:head', 'v2:never-written'])
+    } finally {
+      await files.close()
+    }
+    const workerd = await throughWorkerd(t)
+    try {
+      expect([...(await workerd.list('v2:'))]).toEqual([
+        ['v2:article:a', { h: 'ha', s: 'sa' }],
+        ['v2:article:b', { h: 'hb2', s: 'sb2' }],
+        ['v2:media:x.png', { h: 'hx' }],
+      ])
+      const values = await workerd.getJson(['v2:article:a', 'v2:article:b', 'v2:feed:head'])
+      expect([...values]).toEqual([
+        ['v2:article:a', { t: '甲' }],
+        ['v2:article:b', { t: '乙二' }],
+        ['v2:feed:head', null],
+      ])
+      expect(await workerd.absent(['v2:media:x.png', 'v2:feed:head'])).toEqual(new Set(['v2:feed:head']))
+      expect(await workerd.bytes('v2:media:x.png')).toEqual([0x89, 0x50, 0xff, 0xfe])
+    } finally {
+      await workerd.close()
+    }
+    // One blob per stored value: the replaced and deleted values' blobs are gone.
+    expect(await blobFiles(t)).toHaveLength(3)
   })
 })
