@@ -216,8 +216,12 @@ function addReport(into: PublishReport, r: PublishReport, first: boolean): void 
  * of them (an article's commit, a head), so an equal print means nothing was published in between.
  */
 async function publishedState(store: KvStore) {
-  const articles = await store.list(keys.articlePrefix())
-  const heads = [...(await store.list(keys.feedHead())), ...(await store.list(keys.indexHead()))]
+  const [articles, feedHead, indexHead] = await Promise.all([
+    store.list(keys.articlePrefix()),
+    store.list(keys.feedHead()),
+    store.list(keys.indexHead()),
+  ])
+  const heads = [...feedHead, ...indexHead]
   const print = JSON.stringify([...articles, ...heads].map(([k, m]) => [k, m.h, m.s]))
   return { articles, print, indexHead: heads.some(([k]) => k === keys.indexHead()) }
 }

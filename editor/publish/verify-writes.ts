@@ -22,13 +22,11 @@ export class UnkeptWritesError extends Error {
 }
 
 /**
- * The listing prefix a key is checked under: everything up to its second colon (`v2:article:`), or its third for
- * a topic's or person's values (`v2:topic:qijiang:`), which are listed per subject.
+ * The listing prefix a key is checked under: everything up to its second colon (`v2:article:`, `v2:topic:`). One
+ * listing of all topics costs less than one per topic a publish touched: remotely each listing is a wrangler process.
  */
 function prefixOf(key: string): string {
-  const second = key.indexOf(':', key.indexOf(':') + 1)
-  const subject = /^[^:]+:(?:topic|person):/.test(key)
-  return key.slice(0, (subject ? key.indexOf(':', second + 1) : second) + 1)
+  return key.slice(0, key.indexOf(':', key.indexOf(':') + 1) + 1)
 }
 
 /**
@@ -47,7 +45,8 @@ async function unkept(store: KvStore, expected: ReadonlyMap<string, KvEntry>): P
   })
   const prefixes = new Set([...expected.keys()].filter((k) => !k.startsWith(keys.hantPrefix())).map(prefixOf))
   const listed = new Map<string, Record<string, unknown>>()
-  for (const prefix of prefixes) for (const [k, meta] of await store.list(prefix)) listed.set(k, meta)
+  for (const listing of await Promise.all([...prefixes].map((p) => store.list(p))))
+    for (const [k, meta] of listing) listed.set(k, meta)
   return [...expected.values()].filter((e) => {
     if (e.key.startsWith(keys.hantPrefix())) return lost.includes(e)
     const meta = listed.get(e.key)

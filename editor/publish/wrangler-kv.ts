@@ -99,17 +99,34 @@ export function parseBulkGetOutput(text: string, keys: readonly string[]): Map<s
   return out
 }
 
+/** The keys of a listing that start with `prefix`, with their metadata. */
+function underPrefix(listing: ReadonlyMap<string, Record<string, unknown>>, prefix: string) {
+  return new Map([...listing].filter(([k]) => k.startsWith(prefix)))
+}
+
+/**
+ * Every wrangler process costs seconds, so a listing is kept until this store writes or deletes: a later list of
+ * the same prefix, or of a longer one inside it, is answered from it. Any write clears them, so a listing taken
+ * after the publish lease, or read back after a write step, is always fresh from the API.
+ */
 export function remoteKvStore(t: KvTarget): KvStore {
+  const listings = new Map<string, Promise<Map<string, Record<string, unknown>>>>()
+  async function listRemote(prefix: string) {
+    const raw: unknown = JSON.parse(await run(t, ['kv', 'key', 'list', '--prefix', prefix, ...targetArgs(t)]))
+    if (!Array.isArray(raw)) throw new Error('wrangler kv key list did not return a list')
+    const found = new Map<string, Record<string, unknown>>()
+    for (const item of raw) if (typeof item?.name === 'string') found.set(item.name, item.metadata ?? {})
+    return found
+  }
   return {
     where: 'Cloudflare KV (remote)',
     async list(prefix) {
-      const raw: unknown = JSON.parse(
-        await run(t, ['kv', 'key', 'list', '--prefix', prefix, ...targetArgs(t)]),
-      )
-      if (!Array.isArray(raw)) throw new Error('wrangler kv key list did not return a list')
-      const found = new Map<string, Record<string, unknown>>()
-      for (const item of raw) if (typeof item?.name === 'string') found.set(item.name, item.metadata ?? {})
-      return found
+      for (const [held, listing] of listings)
+        if (prefix.startsWith(held)) return underPrefix(await listing, prefix)
+      const listing = listRemote(prefix)
+      listings.set(prefix, listing)
+      listing.catch(() => listings.delete(prefix))
+      return new Map(await listing)
     },
     async getJson(keys) {
       const out = new Map<string, unknown>()
@@ -124,12 +141,14 @@ export function remoteKvStore(t: KvTarget): KvStore {
     // Checking each media key remotely costs a wrangler process (~9 s): the caller trusts the articles' histories.
     absent: async () => null,
     async put(entries) {
+      listings.clear()
       for (const batch of sizedBatches(entries, 5_000, 50_000_000, bulkSize))
         await withTempFile(JSON.stringify(batch.map(bulkLine)), (file) =>
           run(t, ['kv', 'bulk', 'put', file, ...targetArgs(t)]),
         )
     },
     async delete(keys) {
+      listings.clear()
       for (const batch of chunks(keys, 5_000))
         await withTempFile(JSON.stringify(batch), (file) =>
           run(t, ['kv', 'bulk', 'delete', file, '--force', ...targetArgs(t)]),
