@@ -1,6 +1,7 @@
 /** Test projects: pure units in Node, the Worker inside workerd, editor tools against real wrangler, the widget in Chromium. */
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig, type Plugin } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 /** `feed` ships a sourceMappingURL without its map: load the file without that line so Vite stays quiet. */
 const dropMissingSourceMaps: Plugin = {
@@ -30,12 +31,36 @@ const INTEGRATION_PARALLEL = [
   'test/integration/photo-renditions.test.ts',
 ]
 
+/**
+ * The files that take longest, longest first. On a clean clone Vitest knows no durations and starts larger files
+ * first, so a long file could start last and run alone at the end; started first, it runs beside all the others
+ * and the two workers finish together. Only the order changes: a file missing here still runs, just later.
+ */
+const LONGEST_FIRST = [
+  'test/integration/publish-remote.test.ts',
+  'test/integration/publish-editors.test.ts',
+  'test/integration/fediverse-follower.test.ts',
+  'test/integration/publish.test.ts',
+  'test/integration/publish-batches.test.ts',
+]
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST_FIRST.findIndex((path) => f.moduleId.endsWith(path))
+      return i === -1 ? LONGEST_FIRST.length : i
+    }
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
+  }
+}
+
 export default defineConfig({
   test: {
     // Two files at a time, in every project: Vitest's default (one worker less than the cores) is a single worker on
     // the 2-core machines CI and development run on, which ran every file of the suite one after another. Most of an
     // integration file's time is waiting on the processes it starts (wrangler, workerd, Chromium, the readers).
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         // A deadline per test, not a timing: with two files at a time a 2 s test may take longer than Vitest's 5 s.
