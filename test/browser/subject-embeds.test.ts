@@ -1,7 +1,8 @@
 /**
  * Embedding a topic or a person: the embed builder on the real Worker's pages (wrangler dev, content published with
  * content:publish: the seed plus three generated articles tagged 綦江) offers the whole paper, topics, people and
- * articles; the topic's JSON Feed as the widget's src shows cards of several articles, newest first.
+ * articles; the topic's JSON Feed as the widget's src shows cards of several articles, newest first; the snippet of a
+ * person's page, pasted into a partner's page, shows that photographer's photos as cards.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,11 +11,14 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateContent } from '../helpers/generate-content.ts'
 import { type Chromium, launchChromium } from '../helpers/launch-chromium.ts'
+import { type PartnerServer, startPartnerServer } from '../helpers/partner-server.ts'
 import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
+import { readWidget, waitForEvent } from './read-widget.ts'
 
 let work = ''
 let worker: DevServer
 let browser: Chromium
+let partner: PartnerServer
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'broadsheet-embeds-'))
@@ -24,9 +28,11 @@ beforeAll(async () => {
   await generateContent(root, { articles: 3, sections: 1, photos: 0 })
   worker = await startPublishedWorker(root)
   browser = await launchChromium()
+  partner = await startPartnerServer(worker.url)
 }, 240_000)
 
 afterAll(async () => {
+  await partner?.close()
   await browser?.close()
   await worker?.stop()
   if (work) await rm(work, { recursive: true, force: true })
@@ -114,6 +120,31 @@ describe('<broadsheet-embed-builder> on the published site', () => {
     await expect
       .poll(async () => [...new Set(await previewArticles(page))], { timeout: 20_000 })
       .toEqual(['qijiang-strategic-pivot'])
+    await page.close()
+  })
+
+  it("shows 石亮's photos as cards on a partner's page (another origin, strict CSP) that pasted the snippet of his page", async () => {
+    const source = await browser.context.newPage()
+    await source.goto(`${worker.url}/people/shi-liang`)
+    // What a partner copies: the snippet the person page shows under its embed heading.
+    const snippet = (await source.locator('#embed pre code').textContent()) ?? ''
+    await source.close()
+    // The snippet as pasted; the id only lets the test read the element's shadow root.
+    const body = snippet.replace('<broadsheet-cards ', '<broadsheet-cards id="w" ')
+    expect(body).toContain(`src="${worker.url}/feeds/people/shi-liang.json"`)
+    const page = await browser.context.newPage()
+    await page.goto(partner.page({ body }))
+    const [detail] = await waitForEvent(page, 'broadsheet-load', 'w')
+    expect(detail).toEqual({ src: `${worker.url}/feeds/people/shi-liang.json`, count: 1 })
+    const seen = await readWidget(page, 'w')
+    // The seed's one photo by 石亮, in its first section: the card shows it with his credit.
+    expect(seen.cards.map((c) => [c.href, c.caption, c.credit])).toEqual([
+      [`${worker.url}/articles/qijiang-strategic-pivot/wanqi-integration`, '綦江城区一景。', '记者 石亮 摄'],
+    ])
+    await expect
+      .poll(async () => (await readWidget(page, 'w')).cards[0]?.imgVisible, { timeout: 20_000 })
+      .toBe(true)
+    expect(await page.evaluate(() => window.__violations)).toEqual([])
     await page.close()
   })
 })

@@ -1,6 +1,7 @@
 /** Runs the Debian feed readers newsboat and rss2email against a feed URL, non-interactively, in a temp folder. */
 import { spawnSync } from 'node:child_process'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /** Every external run is bounded: a hung reader fails its test instead of hanging the suite. */
@@ -13,6 +14,21 @@ function run(command: string, args: readonly string[]): string {
       `${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.error}`,
     )
   return result.stdout
+}
+
+/** Temp folders for the readers' files and caches: `make` one per run, `removeAll` after the file's tests. */
+export function scratchFolders(prefix: string) {
+  const dirs: string[] = []
+  return {
+    async make(): Promise<string> {
+      const dir = await mkdtemp(join(tmpdir(), prefix))
+      dirs.push(dir)
+      return dir
+    },
+    async removeAll(): Promise<void> {
+      for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true })
+    },
+  }
 }
 
 /** One item as newsboat stored it. */

@@ -2,13 +2,10 @@
  * What a subscriber sees in real, independently written feed readers (Debian's newsboat 2.21 and rss2email 3.13),
  * subscribed to the seed article published with `content:publish --local` and served by `wrangler dev`.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startPublishedWorker } from '../helpers/wrangler-dev.ts'
 import { validateXml } from '../helpers/xmllint.ts'
-import { newsboatImport, newsboatReload, rss2emailRun } from './read-with-clients.ts'
+import { newsboatImport, newsboatReload, rss2emailRun, scratchFolders } from './read-with-clients.ts'
 
 const SLUG = 'qijiang-strategic-pivot'
 
@@ -32,12 +29,8 @@ const SEED = {
 const flat = (text: string): string => text.replace(/\s+/g, '')
 
 let worker: DevServer
-const dirs: string[] = []
-async function scratch(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-reader-'))
-  dirs.push(dir)
-  return dir
-}
+const folders = scratchFolders('broadsheet-reader-')
+const scratch = folders.make
 
 beforeAll(async () => {
   worker = await startPublishedWorker()
@@ -45,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.stop()
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true })
+  await folders.removeAll()
 })
 
 describe.each(['rss', 'atom'])('newsboat subscribed to the article %s feed', (format) => {
