@@ -9,24 +9,19 @@ import { SUBJECT_FILES, type SubjectDef } from './parse-subjects-file.ts'
 /** Names compare without case, width or blanks: `ＡＩ`, `ai` and `A I` are one name. */
 const normal = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')
 
-/** Edit distance in code points (names are short). */
+/** Edit distance in code points (names are short): Levenshtein, one row of the table at a time. */
 function distance(a: string, b: string): number {
   const x = [...a]
   const y = [...b]
-  let row = y.map((_, j) => j + 1)
+  // row[j]: the distance between the first i code points of x and the first j of y.
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j)
   for (let i = 0; i < x.length; i++) {
     const next = [i + 1]
     for (let j = 0; j < y.length; j++)
-      next.push(
-        Math.min(
-          (row[j] ?? 0) + 1,
-          (next[j] ?? 0) + 1,
-          (j === 0 ? i : (row[j - 1] ?? 0)) + (x[i] === y[j] ? 0 : 1),
-        ),
-      )
+      next.push(Math.min((row[j + 1] ?? 0) + 1, (next[j] ?? 0) + 1, (row[j] ?? 0) + (x[i] === y[j] ? 0 : 1)))
     row = next
   }
-  return row.at(-1) ?? x.length
+  return row[y.length] ?? 0
 }
 
 export type Resolved = { id: string } | { problem: string }
