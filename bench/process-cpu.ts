@@ -14,6 +14,16 @@ export function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / tick
 }
 
+/**
+ * User + system CPU time of this process's children that have ended and been waited for (fields 16 and 17 of
+ * /proc/self/stat), in ms: read before and after a command to get what it and everything it started used.
+ */
+export function endedChildrenCpuMs(): number {
+  tick ??= Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? []
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / tick
+}
+
 /** Busy and total CPU time of the whole machine so far, in clock ticks (the first line of /proc/stat). */
 function machineTicks(): { busy: number; total: number } {
   const fields =
