@@ -35,9 +35,16 @@ export class IncompleteListingError extends Error {
   }
 }
 
-/** Opens the store for a target: local KV through wrangler's own platform proxy, remote through the wrangler CLI. */
+/**
+ * Opens the store for a target: local KV through its files (or Miniflare), remote through Cloudflare's API when the
+ * environment has a token and an account (CI), else through the wrangler CLI (a `wrangler login` session).
+ */
 export async function openKvStore(t: KvTarget): Promise<KvStore> {
   if (t.mode === 'local') return (await import('./local-kv-store.ts')).openLocalKvStore(t)
+  const { localNamespace } = await import('./local-namespace.ts')
+  const api = await import('./cloudflare-kv-api.ts')
+  const access = api.kvApiAccess(process.env, localNamespace(t.cwd, t.binding, '.', t.env).id)
+  if (access) return api.cloudflareKvApiStore(access)
   return (await import('./wrangler-kv.ts')).remoteKvStore(t)
 }
 

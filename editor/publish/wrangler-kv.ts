@@ -72,7 +72,8 @@ export const bulkLine = (e: KvEntry) =>
     : { key: e.key, value: Buffer.from(e.value).toString('base64'), base64: true, metadata: e.metadata }
 
 /** A value's size in a bulk-put file: bytes travel base64-encoded (4/3 of their size), plus the line's overhead. */
-const bulkSize = (e: KvEntry) => valueBytes(e) * (typeof e.value === 'string' ? 1 : 1.34) + e.key.length + 100
+export const bulkSize = (e: KvEntry) =>
+  valueBytes(e) * (typeof e.value === 'string' ? 1 : 1.34) + e.key.length + 100
 
 /**
  * What `wrangler kv bulk get --remote` prints: Cloudflare's bulk-get `result.values` (`{key: text | null}`, null

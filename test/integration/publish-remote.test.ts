@@ -1,10 +1,11 @@
 /**
  * The team path's publish (`content:publish -- --remote`, run by .github/workflows/publish.yml): the real publish
- * CLI drives the real wrangler CLI, which talks to a local fake of Cloudflare's KV REST API
- * (test/helpers/fake-cloudflare-kv-api.ts) through CLOUDFLARE_API_BASE_URL. The fake lists 3 keys per page, so
- * every listing of more than 3 articles has to follow the cursor. One tree (the seed plus 7 generated articles)
- * goes through a first publish, a no-op, an edit and a stale checkout, in that order: each wrangler process costs
- * seconds, so the tests share those four publishes.
+ * CLI with a token and an account, as in CI, talks to a local fake of Cloudflare's KV REST API
+ * (test/helpers/fake-cloudflare-kv-api.ts) through CLOUDFLARE_API_BASE_URL and starts no wrangler; the real
+ * wrangler CLI (the path of a `wrangler login` session) reads, writes, lists and deletes against the same fake.
+ * The fake lists 3 keys per page, so every listing of more than 3 articles has to follow the cursor. One tree (the
+ * seed plus 7 generated articles) goes through a first publish, a no-op, an edit and a stale checkout, in that
+ * order: each publish costs seconds, so the tests share those four publishes.
  */
 import { createHash } from 'node:crypto'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -28,6 +29,8 @@ const GENERATED = 7
 const PAGE_SIZE = 3
 
 let fake: FakeCloudflareKvApi
+/** The first publish's result and requests (the cost test reads them). */
+let firstPublish: Awaited<ReturnType<typeof publishRemote>> | null = null
 let work: string
 let root: string
 /** wrangler's own cache (it saves the account there): kept out of the shared node_modules/.cache. */
@@ -43,6 +46,9 @@ async function contentNamespaceId(): Promise<string> {
 
 const wranglerEnv = () => ({ ...fake.env, WRANGLER_CACHE_DIR: wranglerCache })
 
+/** The publishes below go through the API (a token and an account are set): any wrangler process would fail. */
+const NO_WRANGLER = { BROADSHEET_WRANGLER: '/nonexistent/wrangler' }
+
 /** Runs the publish CLI with --remote against the fake; returns its result and the requests it made. */
 async function publishRemote(): Promise<{
   code: number | null
@@ -55,7 +61,7 @@ async function publishRemote(): Promise<{
     'tsx',
     ['editor/publish.ts', '--remote', '--root', root, '--cache', '.cache/renditions'],
     600_000,
-    wranglerEnv(),
+    { ...wranglerEnv(), ...NO_WRANGLER },
   )
   const requests = fake.requests.slice(from)
   // Everything wrangler asked for is something the fake implements (it answers 4xx to anything else).
@@ -104,6 +110,7 @@ describe('content:publish --remote through wrangler and a fake Cloudflare KV API
 }, () => {
   it('writes every article, its history, the heads and the media on a first publish; media byte for byte', async () => {
     const res = await publishRemote()
+    firstPublish = res
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
     const slugs = [SEED_SLUG, ...Array.from({ length: GENERATED }, (_, i) => `bench-article-${i}`)]
@@ -127,6 +134,34 @@ describe('content:publish --remote through wrangler and a fake Cloudflare KV API
       expect(e.key, e.key).toContain(`:${sha256(bytes).slice(0, 32)}.`)
       expect(fake.values.get(e.key)?.metadata, e.key).toEqual(e.metadata)
     }
+  })
+
+  it('costs, per publish, its listings, a bulk read per 100 keys and a bulk write per write step and 10,000 values', async () => {
+    // The first publish (the test above) left its requests in the log; a second first publish is not needed.
+    const first = firstPublish
+    expect(first).not.toBeNull()
+    if (!first) return
+    const values = [...first.stdout.matchAll(/^values: (\d+) to write/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    )
+    const converted = [...first.stdout.matchAll(/^zh-tw edition: .*: (\d+) values to convert/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    )
+    expect(values).toBeGreaterThan(0)
+    const bulkWrites = first.requests.filter((r) => r.method === 'PUT' && r.route === 'bulk')
+    const bulkReads = first.requests.filter((r) => r.route === 'bulk/get')
+    const listings = first.requests.filter((r) => r.route === 'keys')
+    const other = first.requests.filter((r) => !['bulk', 'bulk/get', 'bulk/delete', 'keys'].includes(r.route))
+    expect(other).toEqual([])
+    // The lease, then each write step once (media, articles, pages, heads, retired, commits; the edition's
+    // sweep in the same steps) with up to 10,000 values a request.
+    const writeSteps = 6 + (converted > 0 ? 3 : 0)
+    expect(bulkWrites.length).toBeLessThanOrEqual(1 + writeSteps + Math.ceil((values + converted) / 10_000))
+    for (const w of bulkWrites) expect(w.keys.length).toBeLessThanOrEqual(10_000)
+    for (const r of bulkReads) expect(r.keys.length).toBeLessThanOrEqual(100)
+    expect(listings.length).toBeGreaterThan(0)
   })
 
   it('writes nothing on a no-op, having listed the articles past the first page of keys', async () => {
@@ -196,6 +231,29 @@ describe('content:publish --remote through wrangler and a fake Cloudflare KV API
     expect(res.stderr).toContain(SEED_SLUG)
     expect(writes(res.requests)).toEqual([])
     expect(fake.values).toEqual(before)
+  })
+
+  it('writes, lists and deletes through `wrangler kv … --remote` without a token in CI (a wrangler login)', async () => {
+    const saved = { ...process.env }
+    Object.assign(process.env, wranglerEnv())
+    try {
+      const kv = remoteKvStore({ mode: 'remote', binding: 'CONTENT', cwd: process.cwd() })
+      const bytes = Uint8Array.from([0x89, 0x50, 0xff, 0x00])
+      await kv.put([
+        { key: 'test:w:a', value: '{"t":"甲"}', metadata: { h: 'ha' } },
+        { key: 'test:w:b', value: bytes, metadata: { h: 'hb' } },
+      ])
+      expect([...(await kv.list('test:w:'))]).toEqual([
+        ['test:w:a', { h: 'ha' }],
+        ['test:w:b', { h: 'hb' }],
+      ])
+      expect([...(fake.values.get('test:w:b')?.bytes ?? [])]).toEqual([...bytes])
+      await kv.delete(['test:w:a', 'test:w:b'])
+      expect([...(await kv.list('test:w:'))]).toEqual([])
+    } finally {
+      for (const k of Object.keys(wranglerEnv())) delete process.env[k]
+      Object.assign(process.env, saved)
+    }
   })
 
   it('reads values back exactly as `wrangler kv bulk get --remote` prints them', async () => {
