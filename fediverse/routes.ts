@@ -9,7 +9,7 @@ import type { FediConfig } from './fedi-config.ts'
 import { renderArticleActivity, renderDeleteActivity } from './render/activities.ts'
 import { type Json, OBJECT_CONTEXT, renderArticleObject, renderTombstone } from './render/article-object.ts'
 import { type OutboxPage, renderOutbox, renderOutboxPage } from './render/outbox.ts'
-import { readArticle, readIndexHead, readIndexPage } from './store.ts'
+import { readArticle, readEditions, readIndexHead, readIndexPage } from './store.ts'
 
 export const ACTIVITY_JSON = 'application/activity+json'
 
@@ -31,7 +31,7 @@ export const notFound = () =>
 async function outboxItem(kv: KVNamespace, slug: string, config: FediConfig): Promise<Json | null> {
   const stored = await readArticle(kv, slug)
   if (stored?.kind === 'article') {
-    const object = renderArticleObject(stored.value.article, config.baseUrl)
+    const object = renderArticleObject(stored.value.article, config.baseUrl, await readEditions(kv, slug))
     return renderArticleActivity('create', object, slug, stored.value.version, config.baseUrl)
   }
   if (stored?.kind === 'gone') {
@@ -81,7 +81,7 @@ export async function articleObjectRoute(kv: KVNamespace, slug: string, config: 
   if (stored?.kind === 'article' && Date.parse(stored.value.article.published) <= now) {
     return activityJson({
       '@context': OBJECT_CONTEXT,
-      ...renderArticleObject(stored.value.article, config.baseUrl),
+      ...renderArticleObject(stored.value.article, config.baseUrl, await readEditions(kv, slug)),
     })
   }
   if (stored?.kind === 'gone') {

@@ -1,11 +1,13 @@
 /** The only module of the federation Worker that touches KV: read-only, each value parsed by model/ parsers. */
+
+import type { Article } from '../model/article.ts'
 import {
   parseDirectoryPageValue,
   parseIndexHeadValue,
   parseIndexPageValue,
   parseStoredArticle,
 } from '../model/parse-store-values.ts'
-import { keys } from '../model/store-keys.ts'
+import { editionKey, keys } from '../model/store-keys.ts'
 import type { DirectoryEntry, IndexHeadValue, IndexPageValue, StoredArticle } from '../model/store-values.ts'
 
 async function readJson<T>(kv: KVNamespace, key: string, parse: (v: unknown) => T): Promise<T | null> {
@@ -22,6 +24,15 @@ async function readJson<T>(kv: KVNamespace, key: string, parse: (v: unknown) => 
 
 export const readArticle = (kv: KVNamespace, slug: string): Promise<StoredArticle | null> =>
   readJson(kv, keys.article(slug), parseStoredArticle)
+
+/**
+ * The article's other editions (the Traditional one, `v2:zh-tw:article:{slug}`, converted by publish), for the
+ * object's language maps; none when the edition has no live article under the slug.
+ */
+export async function readEditions(kv: KVNamespace, slug: string): Promise<Article[]> {
+  const stored = await readJson(kv, editionKey(keys.article(slug), 'hant'), parseStoredArticle)
+  return stored?.kind === 'article' ? [stored.value.article] : []
+}
 
 export const readIndexHead = (kv: KVNamespace): Promise<IndexHeadValue | null> =>
   readJson(kv, keys.indexHead(), parseIndexHeadValue)

@@ -13,7 +13,7 @@ import type { FediConfig } from './fedi-config.ts'
 import { deliveryInboxes } from './followers.ts'
 import { renderAnnounce, renderArticleActivity, renderDeleteActivity } from './render/activities.ts'
 import { type Json, renderArticleObject, renderTombstone, utc } from './render/article-object.ts'
-import { listArticleVersions, readArticle } from './store.ts'
+import { listArticleVersions, readArticle, readEditions } from './store.ts'
 
 /** Articles looked at per run at most (each costs a KV read): the rest wait for the next run. */
 export const SYNC_BATCH = 200
@@ -117,7 +117,7 @@ export async function syncArticles(env: SyncEnv, config: FediConfig, now: Date):
       const kind = before?.state === 'live' ? 'update' : 'create'
       const ids = [...new Set(article.topics ?? [])].sort()
       topicsNow = { ids, published: article.published }
-      const object = renderArticleObject(article, config.baseUrl)
+      const object = renderArticleObject(article, config.baseUrl, await readEditions(env.CONTENT, slug))
       sends = {
         activity: renderArticleActivity(kind, object, slug, version, config.baseUrl),
         // An update reaches whoever was told of the article: followers of the paper and of its old and new topics.

@@ -17,7 +17,7 @@ import {
 } from './render/article-object.ts'
 import { renderOutbox, renderOutboxPage } from './render/outbox.ts'
 import { activityJson, notFound } from './routes.ts'
-import { readArticle, readTopic } from './store.ts'
+import { readArticle, readEditions, readTopic } from './store.ts'
 
 /** Announces per page of a topic's outbox. */
 export const TOPIC_OUTBOX_PAGE_SIZE = 20
@@ -34,7 +34,7 @@ async function announceItem(kv: KVNamespace, topic: string, slug: string, config
   let published: string
   if (stored?.kind === 'article') {
     if (Date.parse(stored.value.article.published) > now) return null
-    object = renderArticleObject(stored.value.article, config.baseUrl)
+    object = renderArticleObject(stored.value.article, config.baseUrl, await readEditions(kv, slug))
     published = String(object.published)
   } else if (stored?.kind === 'gone') {
     object = renderTombstone(slug, stored.value.gone.withdrawn, config.baseUrl)

@@ -13,6 +13,7 @@ import { absoluteUrl, feedPhoto } from '../../worker/render/feed-photo.ts'
 import { sectionHtml } from '../../worker/render/section-html.ts'
 import { escapeXml } from '../../worker/render/xml-text.ts'
 import { apUrls } from '../ap-urls.ts'
+import { languageMaps } from './edition-maps.ts'
 
 export const AS_CONTEXT = 'https://www.w3.org/ns/activitystreams'
 export const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public'
@@ -61,9 +62,24 @@ export function articleHtml(article: Article, baseUrl: string): string {
   return lede + sections + gallery + correctionsHtml(article.corrections ?? [], article.lang)
 }
 
-/** The `Article` object followers receive and `/ap/articles/:slug` serves. */
-export function renderArticleObject(article: Article, baseUrl: string): Json {
+/**
+ * The `Article` object followers receive and `/ap/articles/:slug` serves. `editions` are the article's other
+ * editions as publish converted them (the Traditional one): each of the same version adds its language to
+ * `contentMap`, `nameMap` and `summaryMap`; the plain fields stay the original's.
+ */
+export function renderArticleObject(
+  article: Article,
+  baseUrl: string,
+  editions: readonly Article[] = [],
+): Json {
   const html = articleHtml(article, baseUrl)
+  const summary = (a: Article) => (a.dek ? escapeXml(a.dek) : undefined)
+  const maps = languageMaps(
+    article,
+    editions,
+    (a) => (a === article ? html : articleHtml(a, baseUrl)),
+    summary,
+  )
   // Each tag once, linked to its topic page when content/topics.md gave it an id.
   const tags = new Map<string, string | undefined>()
   article.tags.forEach((tag, i) => {
@@ -77,9 +93,11 @@ export function renderArticleObject(article: Article, baseUrl: string): Json {
     type: 'Article',
     attributedTo: apUrls.actor(baseUrl, PAPER_ID),
     name: article.title,
-    ...(article.dek ? { summary: escapeXml(article.dek) } : {}),
+    nameMap: maps.nameMap,
+    ...(article.dek ? { summary: summary(article) } : {}),
+    ...(maps.summaryMap ? { summaryMap: maps.summaryMap } : {}),
     content: html,
-    contentMap: { [article.lang]: html },
+    contentMap: maps.contentMap,
     mediaType: 'text/html',
     url: articlePageUrl(baseUrl, article.slug),
     published: utc(article.published),

@@ -63,7 +63,14 @@ const ofType = (type: string) => (r: Received) => r.verified && r.activity?.type
 const verifiedTypes = async (f: Follower) =>
   (await f.received()).filter((r) => r.verified).map((r) => String(r.activity?.type))
 type OutboxPage = { orderedItems: { object: { id: string; type: string } }[] }
-type ArticleObject = { type: string; content: string; attachment: { name: string }[]; name: string }
+type ArticleObject = {
+  type: string
+  content: string
+  contentMap: Record<string, string>
+  nameMap: Record<string, string>
+  attachment: { name: string }[]
+  name: string
+}
 const objectOf = (r: Received | undefined) => r?.activity?.object as ArticleObject
 
 beforeAll(async () => {
@@ -194,6 +201,10 @@ describe('a follower on another server', { timeout: 300_000 }, () => {
     expect(article.attachment.map((a) => a.name)).toEqual(alts)
     for (const alt of alts) expect(article.content).toContain(`alt="${alt}"`)
     for (const credit of credits) expect(article.content).toContain(`${credit} 摄`)
+    // The Traditional edition publish wrote rides along, the original's language first.
+    expect(Object.keys(article.contentMap)).toEqual(['zh-CN', 'zh-TW'])
+    expect(article.nameMap['zh-TW']).toBe('一個主城都市區的重要戰略支點')
+    expect(article.contentMap['zh-TW']).toContain('記者 石亮 攝')
   })
 
   it("a follower of 綦江 gets only 綦江's articles, as the topic's Announce; one of both gets each once", async () => {

@@ -1,10 +1,16 @@
 /** The ActivityStreams renderers of the federation Worker: pure, the model in, JSON-LD out. */
 import { describe, expect, it } from 'vitest'
+import { hantEntry } from '../../editor/hant/hant-entries.ts'
+import { hantEdition } from '../../editor/hant/hant-writes.ts'
+import { versioned } from '../../editor/publish/store-entries.ts'
 import { backoffSeconds, isRetryable } from '../../fediverse/deliver.ts'
 import { signerHost } from '../../fediverse/inbox-gate.ts'
 import { renderAccept, renderAnnounce, renderArticleActivity } from '../../fediverse/render/activities.ts'
 import { renderArticleObject, renderTombstone } from '../../fediverse/render/article-object.ts'
 import { renderOutbox, renderOutboxPage } from '../../fediverse/render/outbox.ts'
+import type { Article } from '../../model/article.ts'
+import { parseStoredArticle } from '../../model/parse-store-values.ts'
+import { keys } from '../../model/store-keys.ts'
 import { buildArticle, buildPhoto } from '../fixtures/build-article.ts'
 
 const BASE = 'https://news.example.com'
@@ -60,6 +66,52 @@ describe('renderArticleObject', () => {
       },
       expect.objectContaining({ name: '画廊照片', width: 1200 }),
     ])
+  })
+})
+
+/** The article's Traditional edition as publish stores it (`v2:zh-tw:article:{slug}`), read back by the model's parser. */
+function publishedHant(article: Article): Article {
+  const edition = hantEdition('content')
+  const entry = hantEntry(
+    versioned(keys.article(article.slug), { article }),
+    edition.convert,
+    edition.fingerprint,
+  )
+  const stored = parseStoredArticle(JSON.parse(String(entry?.value)))
+  if (stored.kind !== 'article') throw new Error('the edition value is no article')
+  return stored.value.article
+}
+
+describe('renderArticleObject with the Traditional edition', () => {
+  const article = buildArticle({ dek: '从老工业基地到渝南黔北中心城市' })
+  const hant = publishedHant(article)
+  const object = renderArticleObject(article, BASE, [hant])
+
+  it('maps content, name and summary by language, the original first (where Mastodon reads the language)', () => {
+    expect(Object.keys(object.contentMap as object)).toEqual(['zh-CN', 'zh-TW'])
+    expect(object.nameMap).toEqual({ 'zh-CN': '綦江：战略转身', 'zh-TW': '綦江：戰略轉身' })
+    expect(object.summaryMap).toEqual({
+      'zh-CN': '从老工业基地到渝南黔北中心城市',
+      'zh-TW': '從老工業基地到渝南黔北中心城市',
+    })
+    expect(object.name).toBe('綦江：战略转身')
+    expect(object.content).toBe((object.contentMap as Record<string, string>)['zh-CN'])
+  })
+
+  it("gives the Traditional content the edition's text, credits and quotation marks, and the same photos", () => {
+    const html = (object.contentMap as Record<string, string>)['zh-TW'] ?? ''
+    expect(html).toContain('<h2>萬綦一體化提速</h2>')
+    expect(html).toContain('記者 石亮 攝')
+    expect(html).not.toContain('记者')
+    expect(html).toContain(`${BASE}/media/3f2a9c1b.jpg`)
+  })
+
+  it('leaves out an edition of another version (publish between the two writes) or of the same language', () => {
+    const behind = { ...hant, updated: '2020-12-21T00:00:00+08:00' }
+    for (const editions of [[behind], [{ ...article, title: 'x' }], []])
+      expect(Object.keys(renderArticleObject(article, BASE, editions).contentMap as object)).toEqual([
+        'zh-CN',
+      ])
   })
 })
 
