@@ -2,54 +2,79 @@
  * The Cron Trigger (wrangler.toml `[triggers] crons`): when an embargo lifted since the previous run, tell the
  * WebSub hub about the feeds that now show the article, and search engines (IndexNow, Baidu) about its pages.
  * Visibility itself needs no cron (the Worker decides it per request); only they have to be told, and nobody runs
- * publish at that moment.
+ * publish at that moment. Each edition is told of its own URLs (the Traditional one's under `/zh-tw`), from its own
+ * values: an edition publish never wrote names nothing.
  */
+import { EDITIONS } from '../model/edition.ts'
 import { liftedBetween } from '../model/embargo.ts'
 import { articlePageUrl, FEED_FORMATS, feedUrl, sectionPageUrl } from '../model/feed-urls.ts'
 import { notifySearchEngines, searchEngineSettings } from '../model/notify-search-engines.ts'
 import { pingHub } from '../model/ping-hub.ts'
 import { cronPeriodMs } from './cron-period.ts'
-import { readIndexHead, readSitemapIndex, readSitemapPart } from './store.ts'
+import { editionNamespace, readIndexHead, readSitemapIndex, readSitemapPart } from './store.ts'
 
 const baseOf = (env: Env): string => env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
+
+/** One edition's values and where its URLs start. */
+interface EditionPlace {
+  kv: KVNamespace
+  base: string
+}
+
+/** The URLs `named` finds in each edition, the original's first; none without a canonical base URL. */
+async function inEveryEdition(
+  env: Env,
+  named: (place: EditionPlace) => Promise<string[]>,
+): Promise<string[]> {
+  const base = baseOf(env)
+  if (!base) return []
+  const found = await Promise.all(
+    Object.values(EDITIONS).map((e) =>
+      named({ kv: editionNamespace(env.CONTENT, e.name), base: `${base}${e.path}` }),
+    ),
+  )
+  return found.flat()
+}
 
 /**
  * The feed URLs to ping for the articles whose embargo lifted in (`scheduledTime` − one period, `scheduledTime`];
  * the period is the trigger's own (`cron`, the expression in wrangler.toml).
  */
-export async function liftedFeedUrls(env: Env, scheduledTime: number, cron: string): Promise<string[]> {
-  const base = baseOf(env)
-  const index = await readIndexHead(env.CONTENT)
-  if (!base || index === null) return []
+export function liftedFeedUrls(env: Env, scheduledTime: number, cron: string): Promise<string[]> {
   const from = scheduledTime - cronPeriodMs(cron)
-  const lifted = liftedBetween(index.articles, (a) => a.published, from, scheduledTime)
-  if (lifted.length === 0) return []
-  return [...lifted.map((a) => a.slug), 'all'].flatMap((name) =>
-    FEED_FORMATS.map((f) => feedUrl(base, name, f.ext)),
-  )
+  return inEveryEdition(env, async ({ kv, base }) => {
+    const index = await readIndexHead(kv)
+    if (index === null) return []
+    const lifted = liftedBetween(index.articles, (a) => a.published, from, scheduledTime)
+    if (lifted.length === 0) return []
+    return [...lifted.map((a) => a.slug), 'all'].flatMap((name) =>
+      FEED_FORMATS.map((f) => feedUrl(base, name, f.ext)),
+    )
+  })
 }
 
 /**
  * The page URLs (article page and section pages) of the articles whose embargo lifted in the period, found in the
  * sitemap index's still-embargoed lists (every part, not only the newest articles) and their parts.
  */
-export async function liftedPageUrls(env: Env, scheduledTime: number, cron: string): Promise<string[]> {
-  const base = baseOf(env)
-  const index = await readSitemapIndex(env.CONTENT)
-  if (!base || index === null) return []
+export function liftedPageUrls(env: Env, scheduledTime: number, cron: string): Promise<string[]> {
   const from = scheduledTime - cronPeriodMs(cron)
-  const urls: string[] = []
-  for (const part of index.parts) {
-    const lifted = liftedBetween(part.scheduled, (s) => s.published, from, scheduledTime)
-    if (lifted.length === 0) continue
-    const articles = (await readSitemapPart(env.CONTENT, part.page))?.articles ?? []
-    for (const { slug } of lifted) {
-      const entry = articles.find((a) => a.slug === slug)
-      if (!entry) continue
-      urls.push(articlePageUrl(base, slug), ...entry.sections.map((s) => sectionPageUrl(base, slug, s.id)))
+  return inEveryEdition(env, async ({ kv, base }) => {
+    const index = await readSitemapIndex(kv)
+    if (index === null) return []
+    const urls: string[] = []
+    for (const part of index.parts) {
+      const lifted = liftedBetween(part.scheduled, (s) => s.published, from, scheduledTime)
+      if (lifted.length === 0) continue
+      const articles = (await readSitemapPart(kv, part.page))?.articles ?? []
+      for (const { slug } of lifted) {
+        const entry = articles.find((a) => a.slug === slug)
+        if (!entry) continue
+        urls.push(articlePageUrl(base, slug), ...entry.sections.map((s) => sectionPageUrl(base, slug, s.id)))
+      }
     }
-  }
-  return urls
+    return urls
+  })
 }
 
 /** Pings the hub (when WEBSUB_HUB is set) for every feed an embargo changed; one log line per ping. */

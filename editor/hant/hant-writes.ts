@@ -4,7 +4,12 @@
  * changed since the edition was last converted, or the edition was never published, publish converts every
  * original value once more (a sweep), after its own writes.
  */
+import { articleItems } from '../../model/article-items.ts'
+import { isPublishedBy } from '../../model/embargo.ts'
+import { parseStoredArticle } from '../../model/parse-store-values.ts'
 import { editionKey, isSharedKey, KEY_PREFIX, keys } from '../../model/store-keys.ts'
+import { pagePaths } from '../publish/build-entries.ts'
+import { type EditionChanges, emptyChanges } from '../publish/edition-changes.ts'
 import type { KvEntry } from '../publish/kv-entry.ts'
 import { chunks, type KvStore } from '../publish/kv-store.ts'
 import { countWrites, type WritePlan, type WriteStep } from '../publish/write-plan.ts'
@@ -71,24 +76,59 @@ function stepOf(key: string): WriteStep {
 /** Values read and converted per round of a sweep. */
 const SWEEP_CHUNK = 500
 
-/** Converts every public original value into its edition value (in the write order of a publish). */
-export async function planHantSweep(store: KvStore, edition: HantEdition): Promise<WritePlan> {
-  const listed = [...(await store.list(KEY_PREFIX)).keys()].filter((k) => !isSharedKey(k))
+/**
+ * The edition's changes a sweep makes visible now, for notifying: each live article whose converted value is new or
+ * differs from the one it replaces (a glossary change touches only the articles that use its terms).
+ */
+function sweptArticle(
+  twin: KvEntry,
+  before: Record<string, unknown> | undefined,
+  now: Date,
+  into: EditionChanges,
+) {
+  if (before?.h === twin.metadata.h || typeof twin.value !== 'string') return
+  const stored = parseStoredArticle(JSON.parse(twin.value))
+  if (stored.kind !== 'article' || !isPublishedBy(stored.value.article.published, now.getTime())) return
+  const { article } = stored.value
+  into.changed.push(article.slug)
+  into.pages.push(
+    ...pagePaths(
+      article.slug,
+      articleItems(article).map((i) => i.id),
+    ),
+  )
+  into.feedChanged = true
+}
+
+/**
+ * Converts every public original value into its edition value (in the write order of a publish), and says which of
+ * the edition's articles changed for readers at `now`.
+ */
+export async function planHantSweep(
+  store: KvStore,
+  edition: HantEdition,
+  now: Date,
+): Promise<{ plan: WritePlan; changes: EditionChanges }> {
+  const listing = await store.list(KEY_PREFIX)
+  const listed = [...listing.keys()].filter((k) => !isSharedKey(k))
   const byStep = new Map<WriteStep, KvEntry[]>([
     ['articles', []],
     ['pages', []],
     ['heads', []],
   ])
+  const changes = emptyChanges()
   for (const part of chunks(listed, SWEEP_CHUNK)) {
     const values = await store.getJson(part)
     for (const [key, value] of values) {
       if (value === null) continue
       const entry: KvEntry = { key, value: JSON.stringify(value), metadata: { h: '' } }
       const twin = hantEntry(entry, edition.convert, edition.fingerprint)
-      if (twin) byStep.get(stepOf(key))?.push(twin)
+      if (!twin) continue
+      byStep.get(stepOf(key))?.push(twin)
+      if (key.startsWith(keys.articlePrefix())) sweptArticle(twin, listing.get(twin.key), now, changes)
     }
   }
   const steps = [...byStep]
   const count = steps.reduce((n, [, e]) => n + e.length, 0)
-  return { steps, deletes: [], counts: countWrites(steps, [], count) }
+  return { plan: { steps, deletes: [], counts: countWrites(steps, [], count) }, changes }
 }

@@ -406,7 +406,7 @@ function readSitemap(read: Reader, snap: KvSnapshot, now: Date, changes: boolean
 }
 
 /** The site paths of an article's page and of its item pages. */
-const pagePaths = (slug: string, itemIds: readonly string[]): string[] => [
+export const pagePaths = (slug: string, itemIds: readonly string[]): string[] => [
   articlePageUrl('', slug),
   ...itemIds.map((id) => sectionPageUrl('', slug, id)),
 ]

@@ -20,12 +20,19 @@ import {
   type PublishReport,
 } from './build-entries.ts'
 import { buildWithStore } from './build-with-store.ts'
+import {
+  type ChangesByEdition,
+  changedEditionFeedUrls,
+  changedPageUrls,
+  type EditionChanges,
+  emptyChanges,
+} from './edition-changes.ts'
 import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
 import { sourceHash } from './source-hash.ts'
 import { stopMessages } from './stop-messages.ts'
 import { verifyWrites } from './verify-writes.ts'
-import { changedFeedUrls, pingHub } from './websub-ping.ts'
+import { pingHub } from './websub-ping.ts'
 import { applyWrites, planWrites, type WritePlan } from './write-plan.ts'
 
 export interface PublishOptions {
@@ -167,16 +174,20 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
       batch.taken = built.taken
       o.log(`batch ${total.batches} written; ${built.report.remaining} changed articles to go`)
     }
+    // The edition changed as the original did, or as its sweep found.
+    let hantChanges: EditionChanges = total.report
     if (sweep) {
-      const wrote = await sweepEdition(store, edition, o, total.counts, async () => {
+      const swept = await sweepEdition(store, edition, o, total.counts, async () => {
         if (!leased) await acquireLease(store, owner, clock(), o.breakLease)
         leased = true
       })
-      wroteAny ||= wrote
+      wroteAny ||= swept !== null
+      hantChanges = swept ?? emptyChanges()
     }
     if (!wroteAny) return { ok: true, ...total, written: false }
-    if (o.searchEngines) await notifyEngines(total.report, o.searchEngines, o.log)
-    if (o.websub) await notifyHub(total.report, o.websub, o.log)
+    const changes: ChangesByEdition = { hans: total.report, hant: hantChanges }
+    if (o.searchEngines) await notifyEngines(changes, o.searchEngines, o.log)
+    if (o.websub) await notifyHub(changes, o.websub, o.log)
     return { ok: true, ...total, written: true }
   } finally {
     if (leased) await releaseLease(store, owner)
@@ -264,7 +275,8 @@ async function planPublish(
 
 /**
  * Converts the whole Traditional edition (its first publish, or a new glossary): every public value once more,
- * under the lease, after the original's writes. Returns whether it wrote (a dry run only counts).
+ * under the lease, after the original's writes. Returns what changed for the edition's readers when it wrote, null
+ * when it did not (a dry run only counts).
  */
 async function sweepEdition(
   store: KvStore,
@@ -272,18 +284,18 @@ async function sweepEdition(
   o: PublishOptions,
   counts: PublishCounts,
   lease: () => Promise<void>,
-): Promise<boolean> {
-  const plan = await planHantSweep(store, edition)
+): Promise<EditionChanges | null> {
+  const { plan, changes } = await planHantSweep(store, edition, o.now)
   o.log(
     `zh-tw edition: new or converted with another glossary: ${plan.counts.written} values to convert (${plan.counts.bytes.toLocaleString('en')} bytes)`,
   )
   addCounts(counts, plan.counts)
-  if (o.dryRun || plan.counts.written === 0) return false
+  if (o.dryRun || plan.counts.written === 0) return null
   await lease()
   await applyWrites(store, plan, afterStep)
   await verifyWrites(store, plan, o.log)
   o.log(`done: ${plan.counts.written} zh-tw values written`)
-  return true
+  return changes
 }
 
 /**
@@ -300,10 +312,12 @@ function afterStep(step: string): Promise<void> {
   })
 }
 
-/** IndexNow and Baidu: each changed page once per publish; a failure is printed, and the publish still succeeds. */
-async function notifyEngines(report: PublishReport, s: SearchEngineSettings, log: (l: string) => void) {
-  const urls = [...new Set(report.pages)].map((path) => `${s.baseUrl}${path}`)
-  for (const r of await notifySearchEngines(s, urls)) {
+/**
+ * IndexNow and Baidu: each edition's changed pages once per publish; a failure is printed, and the publish still
+ * succeeds.
+ */
+async function notifyEngines(changes: ChangesByEdition, s: SearchEngineSettings, log: (l: string) => void) {
+  for (const r of await notifySearchEngines(s, changedPageUrls(changes, s.baseUrl))) {
     const ok = typeof r.status === 'number' && r.status >= 200 && r.status < 300
     const outcome = ok ? `${r.status}` : `FAILED (${r.status}${r.detail ? `: ${r.detail}` : ''})`
     log(`${r.engine}: ${r.urls} changed page URLs sent, ${outcome}`)
@@ -311,11 +325,11 @@ async function notifyEngines(report: PublishReport, s: SearchEngineSettings, log
 }
 
 async function notifyHub(
-  report: PublishReport,
+  changes: ChangesByEdition,
   w: NonNullable<PublishOptions['websub']>,
   log: (l: string) => void,
 ) {
-  const urls = changedFeedUrls(report, w.baseUrl)
+  const urls = changedEditionFeedUrls(changes, w.baseUrl)
   if (urls.length === 0) return
   // KV is eventually consistent: other edge locations may serve the old value for up to 60 s after a write, and a
   // hub fetches the feed as soon as it is pinged. Waiting first means subscribers get the new content.

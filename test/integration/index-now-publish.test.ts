@@ -1,7 +1,8 @@
 /**
  * Publish tells search engines which pages changed (IndexNow and Baidu's URL push), through wrangler's local KV,
  * against local fakes that record exactly what was sent: each changed page URL once per publish, never an
- * embargoed one, nothing for a no-op, and a refusing engine is reported without failing the publish.
+ * embargoed one, nothing for a no-op, and a refusing engine is reported without failing the publish. The
+ * Traditional edition's pages (`/zh-tw/…`) are sent with the original's whenever publish writes them.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -20,7 +21,7 @@ let state: string
 let indexNow: FakeSearchEngine
 let baidu: FakeSearchEngine
 
-async function publish(engines: SearchEngineSettings, now = NOW) {
+async function publish(engines: SearchEngineSettings, now = NOW, hub?: string) {
   const lines: string[] = []
   const outcome = await runPublish({
     root,
@@ -30,6 +31,7 @@ async function publish(engines: SearchEngineSettings, now = NOW) {
     cacheDir: join(work, 'renditions'),
     log: (l) => lines.push(l),
     searchEngines: engines,
+    ...(hub ? { websub: { hub, baseUrl: BASE, delayMs: 0 } } : {}),
   })
   return { outcome, lines }
 }
@@ -44,11 +46,14 @@ const settings = (): SearchEngineSettings => ({
 const indexNowUrls = (from: number) =>
   indexNow.requests.slice(from).flatMap((r) => (JSON.parse(r.body) as { urlList: string[] }).urlList)
 const baiduUrls = (from: number) => baidu.requests.slice(from).flatMap((r) => r.body.split('\n'))
-const pagesOf = (i: number) => [
-  `${BASE}/articles/bench-article-${i}`,
-  `${BASE}/articles/bench-article-${i}/section-0`,
-  `${BASE}/articles/bench-article-${i}/section-1`,
+/** An article's page and its item pages in one edition (`/zh-tw` for the Traditional one). */
+const editionPagesOf = (i: number, edition = '') => [
+  `${BASE}${edition}/articles/bench-article-${i}`,
+  `${BASE}${edition}/articles/bench-article-${i}/section-0`,
+  `${BASE}${edition}/articles/bench-article-${i}/section-1`,
 ]
+/** Both editions' pages of an article. */
+const pagesOf = (i: number) => [...editionPagesOf(i), ...editionPagesOf(i, '/zh-tw')]
 const file = (i: number) => join(root, 'articles', `bench-article-${i}.md`)
 
 beforeAll(async () => {
@@ -56,6 +61,8 @@ beforeAll(async () => {
   root = join(work, 'content')
   state = join(work, 'state')
   await generateContent(root, { articles: 4, sections: 2, photos: 0 })
+  // Words only article 0 has, which OpenCC alone converts wrongly (被髮明): the glossary test fixes them.
+  await writeFile(file(0), (await readFile(file(0), 'utf8')).replace(/^title: (.*)$/m, 'title: $1 被发明'))
   // Embargoed until a month after the publish: no engine may hear of it before its page answers.
   const embargoed = (await readFile(file(3), 'utf8'))
     .replaceAll('bench-article-3', 'bench-article-9')
@@ -83,8 +90,8 @@ describe('publish notifying search engines', { timeout: 300_000 }, () => {
     expect(indexNowUrls(0).sort()).toEqual(expected.sort())
     expect(baiduUrls(0).sort()).toEqual(expected.sort())
     expect(baidu.requests[0]?.url).toBe('/urls?site=https%3A%2F%2Fnews.example.com&token=baidu-token')
-    expect(lines).toContain('indexnow: 12 changed page URLs sent, 202')
-    expect(lines).toContain('baidu: 12 changed page URLs sent, 200')
+    expect(lines).toContain('indexnow: 24 changed page URLs sent, 202')
+    expect(lines).toContain('baidu: 24 changed page URLs sent, 200')
   })
 
   it('sends exactly the pages of an edited and a withdrawn article, each once; a no-op sends nothing', async () => {
@@ -126,9 +133,32 @@ describe('publish notifying search engines', { timeout: 300_000 }, () => {
       )
       expect(outcome.ok).toBe(true)
       expect(refusing.requests).toHaveLength(1)
-      expect(lines).toContain('indexnow: 3 changed page URLs sent, FAILED (500: refused by the fake)')
+      expect(lines).toContain('indexnow: 6 changed page URLs sent, FAILED (500: refused by the fake)')
     } finally {
       await refusing.close()
+    }
+  })
+
+  it('sends the Traditional pages of exactly the articles a glossary change converts otherwise', async () => {
+    await writeFile(join(root, 'glossary.txt'), '[phrases]\n被发明 = 被發明\n')
+    const before = indexNow.requests.length
+    const hub = await startFakeSearchEngine(204)
+    try {
+      const { outcome, lines } = await publish(settings(), new Date('2026-11-27T10:00:00Z'), hub.url)
+      expect(outcome.ok).toBe(true)
+      expect(lines.some((l) => l.startsWith('zh-tw edition: new or converted with another glossary'))).toBe(
+        true,
+      )
+      expect(indexNowUrls(before).sort()).toEqual(editionPagesOf(0, '/zh-tw').sort())
+      // The WebSub hub hears of the same article's Traditional feeds and the Traditional "all" feed, nothing else.
+      const pinged = hub.requests.map((r) => new URLSearchParams(r.body).get('hub.url'))
+      expect(pinged).toEqual(
+        ['bench-article-0', 'all'].flatMap((name) =>
+          ['rss', 'atom', 'json'].map((ext) => `${BASE}/zh-tw/feeds/${name}.${ext}`),
+        ),
+      )
+    } finally {
+      await hub.close()
     }
   })
 })

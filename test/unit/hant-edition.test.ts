@@ -1,7 +1,12 @@
 /** The Traditional edition's values as publish converts them (editor/hant/hant-entries.ts, hant-writes.ts). */
 import { describe, expect, it } from 'vitest'
 import { hantEntry } from '../../editor/hant/hant-entries.ts'
-import { hantEdition, withHantEntries } from '../../editor/hant/hant-writes.ts'
+import {
+  type HantEdition,
+  hantEdition,
+  planHantSweep,
+  withHantEntries,
+} from '../../editor/hant/hant-writes.ts'
 import { versioned } from '../../editor/publish/store-entries.ts'
 import type { WritePlan } from '../../editor/publish/write-plan.ts'
 import { countWrites } from '../../editor/publish/write-plan.ts'
@@ -11,6 +16,7 @@ import { parseStoredArticle } from '../../model/parse-store-values.ts'
 import { editionKey, keys, originalKey } from '../../model/store-keys.ts'
 import { renderNewsSitemap } from '../../worker/render/render-news-sitemap.ts'
 import { buildArticle, buildSiteConfig } from '../fixtures/build-article.ts'
+import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 
 const edition = hantEdition('content')
 
@@ -108,5 +114,51 @@ describe('the zh-tw news sitemap', () => {
     expect(xml).toContain('<news:language>zh-tw</news:language>')
     expect(xml).toContain('<news:title>一個主城都市區的重要戰略支點</news:title>')
     expect(xml).toContain('<loc>https://news.example.com/zh-tw/articles/qijiang</loc>')
+  })
+})
+
+describe('a sweep of the whole edition', () => {
+  const NOW = new Date('2026-11-27T06:00:00Z')
+  const article = (slug: string, title: string, published = '2026-11-26T08:00:00+08:00') =>
+    versioned(keys.article(slug), {
+      article: buildArticle({ slug, title, published, updated: published, photos: [] }),
+    })
+  async function published() {
+    const store = new MemoryKvStore()
+    await store.put([
+      article('named', '綦江新闻'),
+      article('plain', '城市新闻'),
+      article('later', '綦江明天', '2026-12-27T08:00:00+08:00'),
+    ])
+    return store
+  }
+  const sweep = async (store: MemoryKvStore, e: HantEdition) => {
+    const { plan, changes } = await planHantSweep(store, e, NOW)
+    await store.put(plan.steps.flatMap(([, entries]) => entries))
+    return changes
+  }
+
+  it("names every visible article's pages on the edition's first sweep, never an embargoed one", async () => {
+    const changes = await sweep(await published(), edition)
+    expect(changes.changed.sort()).toEqual(['named', 'plain'])
+    expect(changes.pages).toContain('/articles/named')
+    expect(changes.pages.filter((p) => p.startsWith('/articles/named/'))).toEqual(
+      buildArticle().sections.map((s) => `/articles/named/${s.id}`),
+    )
+    expect(changes.pages.some((p) => p.includes('later'))).toBe(false)
+    expect(changes.feedChanged).toBe(true)
+  })
+
+  it('names only the articles a new glossary converts otherwise', async () => {
+    const store = await published()
+    await sweep(store, edition)
+    const renamed: HantEdition = {
+      convert: (text) => edition.convert(text).replaceAll('綦江新聞', '綦江區新聞'),
+      fingerprint: 'another glossary',
+    }
+    const changes = await sweep(store, renamed)
+    expect(changes.changed).toEqual(['named'])
+    expect(changes.pages.every((p) => p.startsWith('/articles/named'))).toBe(true)
+    expect((await sweep(store, renamed)).changed).toEqual([])
   })
 })

@@ -2,6 +2,11 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { emptyPublishReport, type PublishReport } from '../../editor/publish/build-entries.ts'
+import {
+  changedEditionFeedUrls,
+  changedPageUrls,
+  emptyChanges,
+} from '../../editor/publish/edition-changes.ts'
 import { changedFeedUrls, pingHub } from '../../editor/publish/websub-ping.ts'
 
 const report = (overrides: Partial<PublishReport> = {}): PublishReport => ({
@@ -27,6 +32,39 @@ describe('changedFeedUrls', () => {
 
   it('lists nothing for a publish that changed nothing', () => {
     expect(changedFeedUrls(report(), 'https://news.example.com')).toEqual([])
+  })
+})
+
+describe("each edition's changes", () => {
+  const hans = { ...emptyChanges(), changed: ['a'], pages: ['/articles/a', '/articles/a/s1'] }
+  const hant = { ...emptyChanges(), added: ['b'], feedChanged: true, pages: ['/articles/b'] }
+
+  it("names the Traditional edition's feeds under /zh-tw after the original's", () => {
+    expect(changedEditionFeedUrls({ hans, hant }, 'https://news.example.com/')).toEqual([
+      'https://news.example.com/feeds/a.rss',
+      'https://news.example.com/feeds/a.atom',
+      'https://news.example.com/feeds/a.json',
+      'https://news.example.com/zh-tw/feeds/b.rss',
+      'https://news.example.com/zh-tw/feeds/b.atom',
+      'https://news.example.com/zh-tw/feeds/b.json',
+      'https://news.example.com/zh-tw/feeds/all.rss',
+      'https://news.example.com/zh-tw/feeds/all.atom',
+      'https://news.example.com/zh-tw/feeds/all.json',
+    ])
+  })
+
+  it("names each edition's changed pages once, under its own path", () => {
+    expect(
+      changedPageUrls(
+        { hans: { ...hans, pages: [...hans.pages, '/articles/a'] }, hant },
+        'https://x.example',
+      ),
+    ).toEqual([
+      'https://x.example/articles/a',
+      'https://x.example/articles/a/s1',
+      'https://x.example/zh-tw/articles/b',
+    ])
+    expect(changedPageUrls({ hans }, 'https://x.example')).toHaveLength(2)
   })
 })
 

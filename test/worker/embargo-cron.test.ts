@@ -2,6 +2,7 @@
 import { reset } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { editionKey, keys } from '../../model/store-keys.ts'
 import { cronPeriodMs } from '../../worker/cron-period.ts'
 import { liftedFeedUrls } from '../../worker/scheduled.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
@@ -37,6 +38,21 @@ describe('scheduled: feeds to ping after an embargo', () => {
       ],
       [],
     ])
+  })
+
+  it("names the zh-tw edition's feeds after the original's, from the edition's own list, once publish wrote it", async () => {
+    const { value, metadata } = await env.CONTENT.getWithMetadata(keys.indexHead())
+    await env.CONTENT.put(editionKey(keys.indexHead(), 'hant'), value ?? '', { metadata })
+    const named = await liftedFeedUrls(config, LIFT, EVERY_5)
+    expect(named.slice(6)).toEqual([
+      'https://news.example.com/zh-tw/feeds/tomorrow-8am.rss',
+      'https://news.example.com/zh-tw/feeds/tomorrow-8am.atom',
+      'https://news.example.com/zh-tw/feeds/tomorrow-8am.json',
+      'https://news.example.com/zh-tw/feeds/all.rss',
+      'https://news.example.com/zh-tw/feeds/all.atom',
+      'https://news.example.com/zh-tw/feeds/all.json',
+    ])
+    expect(named.slice(0, 6).every((u) => u.startsWith('https://news.example.com/feeds/'))).toBe(true)
   })
 
   it('names nothing without a canonical base URL (a cron has no request to take an origin from)', async () => {

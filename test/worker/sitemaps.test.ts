@@ -3,7 +3,7 @@ import { reset } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SitemapArticle } from '../../model/sitemap-values.ts'
-import { keys } from '../../model/store-keys.ts'
+import { editionKey, keys } from '../../model/store-keys.ts'
 import { setClock } from '../../worker/clock.ts'
 import { dropIsolateCache } from '../../worker/http/isolate-cache.ts'
 import { liftedPageUrls } from '../../worker/scheduled.ts'
@@ -169,5 +169,19 @@ describe('scheduled: pages to tell search engines about after an embargo', () =>
 
   it('names nothing without a canonical base URL', async () => {
     expect(await liftedPageUrls(env, liftMs, '*/5 * * * *')).toEqual([])
+  })
+
+  it("names the zh-tw edition's pages too, from the edition's own sitemap values, once publish wrote them", async () => {
+    const config = { ...env, PUBLIC_BASE_URL: 'https://news.example.com' }
+    for (const key of [keys.sitemapPart(1), keys.sitemapIndex()]) {
+      const { value, metadata } = await env.CONTENT.getWithMetadata(key)
+      await env.CONTENT.put(editionKey(key, 'hant'), value ?? '', { metadata })
+    }
+    expect(await liftedPageUrls(config, liftMs, '*/5 * * * *')).toEqual([
+      'https://news.example.com/articles/tomorrow-8am',
+      'https://news.example.com/articles/tomorrow-8am/first',
+      'https://news.example.com/zh-tw/articles/tomorrow-8am',
+      'https://news.example.com/zh-tw/articles/tomorrow-8am/first',
+    ])
   })
 })
