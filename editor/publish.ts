@@ -48,6 +48,7 @@ async function main(): Promise<number> {
   if (values['rebuild-heads']) {
     const rebuilt = await runRebuildHeads({
       target,
+      root: values.root ?? 'content',
       dryRun: values['dry-run'] ?? false,
       breakLease: values['break-lease'] ?? false,
       now: new Date(),

@@ -1,7 +1,8 @@
 /**
  * `content:publish -- --rebuild-heads`: when `v2:feed:head`, `v2:index:head` or a topic's or person's feed head is
  * lost or unusable, publish stops (it would restart the lists over the archive pages). This rebuilds the lost head from what KV still holds: the
- * complete pages, and each article's history (its positions) and value (its text). Only the head is written.
+ * complete pages, and each article's history (its positions) and value (its text). Only the head is written. The
+ * Traditional edition's lost heads are the conversions of the original's (editor/hant/rebuild-hant-heads.ts).
  * What cannot come back: tombstones of withdrawn items that were still in the head's open part (docs/operators.md "Recovery").
  */
 import type { Article } from '../../model/article.ts'
@@ -29,6 +30,8 @@ import {
   UNSIZED_FEED_PAGE_SIZE,
 } from '../../model/store-values.ts'
 import { SUBJECT_KINDS, type SubjectInfo, type SubjectKind } from '../../model/subject.ts'
+import type { HantEdition } from '../hant/hant-writes.ts'
+import { type HeadPlace, rebuildHantHeads } from '../hant/rebuild-hant-heads.ts'
 import {
   type FeedLog,
   feedHeadEntry,
@@ -230,53 +233,70 @@ async function rebuildIndexHead(store: KvStore, articles: Histories, live: LiveA
   )
 }
 
-/** The lost heads rebuilt; a usable head is left as it is. */
-export async function rebuildHeads(store: KvStore): Promise<Rebuilt> {
+/**
+ * The lost heads rebuilt; a usable head is left as it is. With `edition` (the content tree's Traditional edition),
+ * the edition's lost heads too, each the conversion of the original's (editor/hant/rebuild-hant-heads.ts).
+ */
+export async function rebuildHeads(store: KvStore, edition?: HantEdition): Promise<Rebuilt> {
   const heads = await store.getJson([keys.feedHead(), keys.indexHead()])
-  const feedLost = parsed(parseFeedHeadValue, heads.get(keys.feedHead())) === null
-  const indexLost = parsed(parseIndexHeadValue, heads.get(keys.indexHead())) === null
+  const feedLost = !usable(parseFeedHeadValue, heads.get(keys.feedHead()))
+  const indexLost = !usable(parseIndexHeadValue, heads.get(keys.indexHead()))
   const articles = await allHistories(store)
-  const subjects = await lostSubjects(store, articles)
-  if (!feedLost && !indexLost && subjects.length === 0)
-    return { entries: [], notes: ['every head is usable: nothing to rebuild'] }
-  const live = new LiveArticles(store)
+  const named = namedSubjects(articles)
+  const subjectHeads = await store.getJson([...named.keys()])
+  const subjects = [...named]
+    .filter(([key]) => !usable(parseSubjectFeedHeadValue, subjectHeads.get(key)))
+    .map(([, s]) => s)
   const entries: KvEntry[] = []
   const notes: string[] = []
-  const from = `${articles.length} article histories`
-  if (feedLost) {
-    entries.push(feedHeadEntry((await rebuildLog(store, allFeed, articles, live)).log))
-    notes.push(`${keys.feedHead()} rebuilt from the archive pages and ${from}`)
+  if (feedLost || indexLost || subjects.length > 0) {
+    const live = new LiveArticles(store)
+    const from = `${articles.length} article histories`
+    if (feedLost) {
+      entries.push(feedHeadEntry((await rebuildLog(store, allFeed, articles, live)).log))
+      notes.push(`${keys.feedHead()} rebuilt from the archive pages and ${from}`)
+    }
+    if (indexLost) {
+      entries.push(await rebuildIndexHead(store, articles, live))
+      notes.push(`${keys.indexHead()} rebuilt from the list pages and ${from}`)
+    }
+    const listed = await directorySubjects(store)
+    for (const { kind, id } of subjects) {
+      const { log, lastPage } = await rebuildLog(store, subjectFeed(kind, id), articles, live)
+      const subject = listed.get(`${kind}:${id}`) ?? lastPage?.subject
+      if (!subject)
+        throw new RebuildError(
+          `${keys.subjectFeedHead(kind, id)} is lost and neither the ${kind} list nor an archive page names it: publish with the content files first`,
+        )
+      entries.push(subjectHeadEntry(log, subject))
+      notes.push(`${keys.subjectFeedHead(kind, id)} rebuilt from its archive pages and ${from}`)
+    }
   }
-  if (indexLost) {
-    entries.push(await rebuildIndexHead(store, articles, live))
-    notes.push(`${keys.indexHead()} rebuilt from the list pages and ${from}`)
+  if (edition) {
+    const places: HeadPlace[] = [
+      { key: keys.feedHead(), usable: (v) => usable(parseFeedHeadValue, v) },
+      { key: keys.indexHead(), usable: (v) => usable(parseIndexHeadValue, v) },
+      ...[...named.keys()].map((key) => ({
+        key,
+        usable: (v: unknown) => usable(parseSubjectFeedHeadValue, v),
+      })),
+    ]
+    const hant = await rebuildHantHeads(store, edition, places, entries)
+    entries.push(...hant.entries)
+    notes.push(...hant.notes)
   }
-  const listed = await directorySubjects(store)
-  for (const { kind, id } of subjects) {
-    const { log, lastPage } = await rebuildLog(store, subjectFeed(kind, id), articles, live)
-    const subject = listed.get(`${kind}:${id}`) ?? lastPage?.subject
-    if (!subject)
-      throw new RebuildError(
-        `${keys.subjectFeedHead(kind, id)} is lost and neither the ${kind} list nor an archive page names it: publish with the content files first`,
-      )
-    entries.push(subjectHeadEntry(log, subject))
-    notes.push(`${keys.subjectFeedHead(kind, id)} rebuilt from its archive pages and ${from}`)
-  }
+  if (entries.length === 0) return { entries, notes: ['every head is usable: nothing to rebuild'] }
   return { entries, notes }
 }
 
-/** Topics and people whose head is missing or unusable while a history records positions in them. */
-async function lostSubjects(
-  store: KvStore,
-  articles: Histories,
-): Promise<{ kind: SubjectKind; id: string }[]> {
+const usable = <T>(parse: (v: unknown) => T, v: unknown): boolean => parsed(parse, v) !== null
+
+/** Every topic and person a history records positions in, by its head's key. */
+function namedSubjects(articles: Histories): Map<string, { kind: SubjectKind; id: string }> {
   const named = new Map<string, { kind: SubjectKind; id: string }>()
   for (const { history } of articles)
     for (const kind of SUBJECT_KINDS)
       for (const [id, at] of Object.entries(history[kind === 'topic' ? 'topics' : 'people'] ?? {}))
         if (Object.keys(at).length > 0) named.set(keys.subjectFeedHead(kind, id), { kind, id })
-  const heads = await store.getJson([...named.keys()])
-  return [...named]
-    .filter(([key]) => parsed(parseSubjectFeedHeadValue, heads.get(key)) === null)
-    .map(([, s]) => s)
+  return named
 }

@@ -1,4 +1,5 @@
 /** `content:publish -- --rebuild-heads`: rebuilds a lost head under the lease (docs/operators.md "Recovery"). */
+import { hantEdition } from '../hant/hant-writes.ts'
 import type { KvTarget } from './kv-store.ts'
 import { openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
@@ -6,6 +7,8 @@ import { RebuildError, rebuildHeads } from './rebuild-heads.ts'
 
 export interface RebuildOptions {
   target: KvTarget
+  /** The content tree: its glossary converts the Traditional edition's lost heads. */
+  root: string
   dryRun: boolean
   now: Date
   breakLease?: boolean
@@ -23,7 +26,7 @@ export async function runRebuildHeads(o: RebuildOptions): Promise<RebuildOutcome
       await acquireLease(store, owner, o.now, o.breakLease)
       leased = true
     }
-    const { entries, notes } = await rebuildHeads(store)
+    const { entries, notes } = await rebuildHeads(store, hantEdition(o.root))
     for (const note of notes) o.log(note)
     if (o.dryRun || entries.length === 0) return { ok: true, written: 0 }
     await store.put(entries)

@@ -1,12 +1,13 @@
 /** A lost head comes back from the complete pages and the articles' histories, byte for byte. */
 import { describe, expect, it } from 'vitest'
 import type { DraftArticle } from '../../editor/content/draft.ts'
+import { type HantEdition, hantEdition, withHantEntries } from '../../editor/hant/hant-writes.ts'
 import { buildWithStore } from '../../editor/publish/build-with-store.ts'
 import { rebuildHeads } from '../../editor/publish/rebuild-heads.ts'
 import { stopMessages } from '../../editor/publish/stop-messages.ts'
 import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { parseFeedHeadValue } from '../../model/parse-store-values.ts'
-import { keys } from '../../model/store-keys.ts'
+import { editionKey, keys } from '../../model/store-keys.ts'
 import type { SubjectInfo, SubjectKind } from '../../model/subject.ts'
 import { buildDraft, buildDraftSection } from '../fixtures/build-draft.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
@@ -19,10 +20,12 @@ async function publish(
   drafts: readonly DraftArticle[],
   now = NOW,
   subjects?: Record<SubjectKind, SubjectInfo[]>,
+  edition?: HantEdition,
 ) {
   const built = await buildWithStore(store, drafts, { now, ...(subjects ? { subjects } : {}) })
   expect(stopMessages(built.report, 'content')).toEqual([])
-  await applyWrites(store, await planWrites(store, built))
+  const plan = await planWrites(store, built)
+  await applyWrites(store, edition ? withHantEntries(plan, edition) : plan)
 }
 
 const site = (n: number) =>
@@ -33,10 +36,10 @@ const site = (n: number) =>
 const text = (store: MemoryKvStore, key: string) => store.values.get(key)?.value
 
 /** Loses `lost`, rebuilds, and returns what the rebuild wrote beside what was lost. */
-async function loseAndRebuild(store: MemoryKvStore, lost: string[]) {
+async function loseAndRebuild(store: MemoryKvStore, lost: string[], edition?: HantEdition) {
   const before = lost.map((k) => text(store, k))
   for (const k of lost) store.values.delete(k)
-  const { entries } = await rebuildHeads(store)
+  const { entries } = await rebuildHeads(store, edition)
   return { before, after: lost.map((k) => entries.find((e) => e.key === k)?.value), entries }
 }
 
@@ -137,5 +140,69 @@ describe('content:publish --rebuild-heads', () => {
     await store0.put(entries)
     const built = await buildWithStore(store0, tagged, { now: LATER, subjects })
     expect(stopMessages(built.report, 'content')).toEqual([])
+  })
+
+  describe('the zh-tw edition', () => {
+    const edition = hantEdition('content')
+    const hant = (key: string) => editionKey(key, 'hant')
+    const subjects: Record<SubjectKind, SubjectInfo[]> = {
+      topic: [{ kind: 'topic', id: 'qijiang', name: '綦江' }],
+      person: [{ kind: 'person', id: 'liu-liuyin', name: '刘柳吟' }],
+    }
+    const tagged = site(60).map(
+      (d): DraftArticle => ({
+        ...d,
+        topics: ['qijiang'],
+        byline: { role: 'staff', name: '刘柳吟', id: 'liu-liuyin' },
+      }),
+    )
+    const published = async () => {
+      const store = new MemoryKvStore()
+      await publish(store, tagged, NOW, subjects, edition)
+      return store
+    }
+    const metadataOf = (store: MemoryKvStore, keys: string[]) =>
+      keys.map((k) => store.values.get(k)?.metadata)
+
+    it("rebuilds the edition's lost heads exactly as publish wrote them, with the original's", async () => {
+      const store = await published()
+      const lost = [
+        keys.feedHead(),
+        hant(keys.feedHead()),
+        hant(keys.indexHead()),
+        hant(keys.subjectFeedHead('topic', 'qijiang')),
+        hant(keys.subjectFeedHead('person', 'liu-liuyin')),
+      ]
+      const meta = metadataOf(store, lost)
+      const { before, after, entries } = await loseAndRebuild(store, lost, edition)
+      expect(after).toEqual(before)
+      expect(JSON.parse(String(after[2])).topics).toEqual([{ id: 'qijiang', name: '綦江' }])
+      expect(String(after[4])).toContain('劉柳吟')
+      await store.put(entries)
+      expect(metadataOf(store, lost)).toEqual(meta)
+      expect(entries).toHaveLength(lost.length)
+    })
+
+    it('leaves usable edition heads alone and says so when nothing is lost', async () => {
+      const store = await published()
+      expect(await rebuildHeads(store, edition)).toEqual({
+        entries: [],
+        notes: ['every head is usable: nothing to rebuild'],
+      })
+    })
+
+    it('leaves the fingerprint off a rebuilt list head when the edition was converted with another glossary', async () => {
+      const store = await published()
+      store.values.delete(hant(keys.indexHead()))
+      const renamed: HantEdition = { ...edition, fingerprint: 'another glossary' }
+      const { entries } = await rebuildHeads(store, renamed)
+      expect(entries.map((e) => [e.key, e.metadata.g])).toEqual([[hant(keys.indexHead()), '']])
+    })
+
+    it('rebuilds nothing of an edition that was never published', async () => {
+      const store = new MemoryKvStore()
+      await publish(store, tagged, NOW, subjects)
+      expect((await rebuildHeads(store, edition)).entries).toEqual([])
+    })
   })
 })
