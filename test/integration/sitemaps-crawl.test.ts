@@ -112,9 +112,11 @@ async function crawl() {
   // The original's index, then the Traditional edition's (its pages are the same list under /zh-tw).
   expect(sitemapLines).toEqual([`Sitemap: ${dev.url}/sitemap.xml`, `Sitemap: ${dev.url}/zh-tw/sitemap.xml`])
   const hant = await fetchXml(`${dev.url}/zh-tw/sitemap.xml`)
-  expect(children(rootOf(hant), 'sitemap').map((s) => textOf(s, 'loc'))).toContain(
-    `${dev.url}/zh-tw/sitemaps/articles-1.xml`,
-  )
+  const hantLocs = children(rootOf(hant), 'sitemap').map((s) => textOf(s, 'loc'))
+  expect(hantLocs).toContain(`${dev.url}/zh-tw/sitemaps/articles-1.xml`)
+  expect(hantLocs).toContain(`${dev.url}/zh-tw/sitemaps/news.xml`)
+  const hantDocuments = new Map<string, string>([[`${dev.url}/zh-tw/sitemap.xml`, hant]])
+  for (const loc of hantLocs) hantDocuments.set(loc, await fetchXml(loc))
   const indexUrl = sitemapLines[0]?.slice('Sitemap: '.length) ?? ''
   const indexXml = await fetchXml(indexUrl)
   const sitemaps = children(rootOf(indexXml), 'sitemap').map((s) => ({
@@ -123,7 +125,7 @@ async function crawl() {
   }))
   const documents = new Map<string, string>()
   for (const s of sitemaps) documents.set(s.loc, await fetchXml(s.loc))
-  return { robotsText, indexXml, sitemaps, documents }
+  return { robotsText, indexXml, sitemaps, documents, hantDocuments }
 }
 
 /** The page URLs a live article has: its page, and each feed item's page (from its JSON Feed). */
@@ -145,6 +147,26 @@ describe('a crawler starting at /robots.txt', () => {
     for (const [url, xml] of documents) {
       const result = await validateXml(xml, URLSET_SCHEMA)
       expect([url, result.errors]).toEqual([url, ''])
+    }
+  })
+
+  it("validates every sitemap of the zh-tw edition too, its news sitemap naming the edition's language", async () => {
+    const { hantDocuments } = await crawl()
+    expect(hantDocuments.size).toBeGreaterThan(2)
+    for (const [url, xml] of hantDocuments) {
+      const schema = url.endsWith('/sitemap.xml') ? SITEINDEX_SCHEMA : URLSET_SCHEMA
+      const result = await validateXml(xml, schema)
+      expect([url, result.errors]).toEqual([url, ''])
+    }
+    const news = hantDocuments.get(`${dev.url}/zh-tw/sitemaps/news.xml`) ?? ''
+    const urls = children(rootOf(news), 'url')
+    expect(urls.map((u) => textOf(u, 'loc')).sort()).toEqual([
+      `${dev.url}/zh-tw/articles/new-name`,
+      `${dev.url}/zh-tw/articles/recent-report`,
+    ])
+    for (const url of urls) {
+      const publication = children(children(url, 'news:news')[0] ?? url, 'news:publication')[0]
+      expect(publication && textOf(publication, 'news:language')).toBe('zh-tw')
     }
   })
 

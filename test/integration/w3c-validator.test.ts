@@ -4,7 +4,7 @@
  * on KV written by the real publisher (editor/: check, renditions, build, ordered writes) from the seed content
  * plus 45 generated articles (so the "all" feed has archive pages), then a second publish withdrawing one of them
  * (tombstones); and separately the hostile fixture article. Every RSS and Atom document (the "all" head, every
- * archive page, every article's, topic's and person's feed) and the three OPML lists are fetched from the Worker and validated with
+ * archive page, every article's, topic's and person's feed and their archive pages) and the three OPML lists are fetched from the Worker and validated with
  * their public URL and Content-Type, as the online service would fetch them: no errors, no warnings, but for the
  * two allowances below, each justified and checked to be in use. The worker test project runs inside workerd and
  * cannot start Python, hence Node here; the bytes are the Worker's own responses, not a re-rendering.
@@ -25,7 +25,7 @@ import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { HANT_PATH } from '../../model/edition.ts'
 import { hostileDraft } from '../browser/hostile-kv.ts'
 import { SEED_PUBLISH_TIME } from '../helpers/build-seed-entries.ts'
-import { feedparser } from '../helpers/feedparser.ts'
+import { feedparser, feedparserAll } from '../helpers/feedparser.ts'
 import { generateContent } from '../helpers/generate-content.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 import { runBin } from '../helpers/run-command.ts'
@@ -121,23 +121,27 @@ async function subjectFeeds(
 
 /**
  * Every feed document a site serves in one edition (`prefix` `/zh-tw` for the Traditional one): the three OPML
- * lists, then every RSS and Atom feed they and "all" reach (each article's, each topic's and each person's).
+ * lists, then every RSS and Atom feed they and "all" reach (each article's, each topic's and each person's), the
+ * archive pages of "all" and of every topic and person feed followed by their RFC 5005 links.
  */
 async function crawl(fetchDoc: (path: string) => Promise<ServedDocument>, slugs: string[], prefix = '') {
   const paths = ['/feeds.opml', '/feeds.atom.opml', '/feeds.json.opml'].map((p) => `${prefix}${p}`)
   const subjects = await subjectFeeds(fetchDoc, prefix)
   for (const ext of ['rss', 'atom']) {
-    const seen = new Set<string>()
-    const queue = [`${prefix}/feeds/all.${ext}`]
-    while (queue.length > 0) {
-      const path = queue.shift() as string
-      if (seen.has(path)) continue
-      seen.add(path)
-      paths.push(path)
-      queue.push(...archiveLinks(await fetchDoc(path)))
+    const follow = async (head: string) => {
+      const seen = new Set<string>()
+      const queue = [head]
+      while (queue.length > 0) {
+        const path = queue.shift() as string
+        if (seen.has(path)) continue
+        seen.add(path)
+        paths.push(path)
+        queue.push(...archiveLinks(await fetchDoc(path)))
+      }
     }
+    await follow(`${prefix}/feeds/all.${ext}`)
     paths.push(...slugs.map((slug) => `${prefix}/feeds/${slug}.${ext}`))
-    paths.push(...subjects.map((name) => `${name}.${ext}`))
+    for (const name of subjects) await follow(`${name}.${ext}`)
   }
   return Promise.all(paths.map(fetchDoc))
 }
@@ -175,6 +179,8 @@ let empty: ValidatorReport[] = []
 let linksCanonical: string[] = []
 /** Each edition's "all" RSS and Atom heads, as served, by path. */
 const heads = new Map<string, string>()
+/** The original edition's feed documents by path, each as served at its own URL (no redirect followed). */
+const documents = new Map<string, string>()
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'broadsheet-w3c-'))
@@ -217,6 +223,7 @@ beforeAll(async () => {
   const text = (d: ServedDocument) => new TextDecoder().decode(d.body as Uint8Array)
   for (const d of siteDocs)
     if (/\/feeds\/all\.(rss|atom)$/.test(d.url)) heads.set(d.url.replace(PUBLIC, ''), text(d))
+  for (const d of siteDocs) if (d.finalUrl === d.url) documents.set(d.url.replace(PUBLIC, ''), text(d))
   linksCanonical = siteDocs.filter((d) => text(d).includes('partner.example.org/stories/8')).map((d) => d.url)
 
   const reports = validateFeeds([...siteDocs, ...hostileDocs, ...emptyDocs])
@@ -265,7 +272,11 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     }
     const subjects = paths.filter((p) => /^\/feeds\/(topics|people)\//.test(p))
     // The seed's 3 topics and 6 people, and 基准 (bench): every generated article's tag.
-    expect(subjects).toHaveLength(2 * 10)
+    expect(subjects.filter((p) => !p.includes('?'))).toHaveLength(2 * 10)
+    // Their archive pages, followed from the heads like "all"'s: 綦江, 基准 and 刘柳吟 name every article.
+    for (const name of ['topics/qijiang', 'topics/bench', 'people/liu-liuyin'])
+      for (const ext of ['rss', 'atom'])
+        for (const page of [1, 2]) expect(subjects).toContain(`/feeds/${name}.${ext}?archive=${page}`)
     const medtop = site.find((r) => path(r) === '/feeds/topics/qijiang-wansheng-integration.rss')
     expect(medtop?.errors).toEqual([])
     // Both editions: the Traditional one's documents are the same list under /zh-tw.
@@ -277,6 +288,32 @@ describe('the W3C Feed Validation Service on every feed the Worker serves', () =
     expect(types('opml')).toEqual(new Set([FEED_TYPES.opml]))
     expect(types('rss')).toEqual(new Set([FEED_TYPES.rss2]))
     expect(types('atom')).toEqual(new Set([FEED_TYPES.atom]))
+  })
+
+  it('pages a topic like "all": its archive pages hold each item once, and with the head every item of every live article tagged 綦江', () => {
+    // Every article of the site is tagged 綦江 (the seed, and the generated ones by default): their own feeds' items.
+    const articleFeeds = [...documents.keys()].filter(
+      (p) => /^\/feeds\/[a-z0-9-]+\.rss$/.test(p) && !p.startsWith('/feeds/all.'),
+    )
+    expect(articleFeeds).toHaveLength(1 + GENERATED - 1)
+    const expected = feedparserAll(articleFeeds.map((p) => documents.get(p) ?? '')).flatMap((f) =>
+      f.entries.map((e) => e.link),
+    )
+    for (const ext of ['rss', 'atom']) {
+      const pages = [...documents.keys()].filter((p) => p.startsWith(`/feeds/topics/qijiang.${ext}`))
+      expect(pages.length).toBeGreaterThan(2)
+      const parsed = feedparserAll(pages.map((p) => documents.get(p) ?? ''))
+      for (const [i, f] of parsed.entries()) expect([pages[i], f.bozo]).toEqual([pages[i], 0])
+      // The head repeats the newest complete page (so it always shows a full page); the archives never overlap.
+      const archived = parsed
+        .filter((_, i) => pages[i]?.includes('?archive='))
+        .flatMap((f) => f.entries.map((e) => e.link))
+      expect(archived.length).toBeGreaterThan(0)
+      expect(archived.length).toBe(new Set(archived).size)
+      const links = new Set(parsed.flatMap((f) => f.entries.map((e) => e.link)))
+      expect([ext, [...links].sort()]).toEqual([ext, [...new Set(expected)].sort()])
+      expect(expected.length).toBe(new Set(expected).size)
+    }
   })
 
   it('reports no error and no warning on the seed and generated site, topics and people included, but for RFC 6721 tombstones', () => {
