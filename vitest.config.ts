@@ -1,5 +1,6 @@
 /** Test projects: pure units in Node, the Worker inside workerd, editor tools against real wrangler, the widget in Chromium. */
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { kCurrentWorker } from 'miniflare'
 import { defineConfig, type Plugin } from 'vitest/config'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
@@ -20,6 +21,7 @@ const dropMissingSourceMaps: Plugin = {
  * differ only in what they prove, not in how they are scheduled.
  */
 const INTEGRATION_PARALLEL = [
+  'test/integration/bundle-size.test.ts',
   'test/integration/content-check-cli.test.ts',
   'test/integration/content-check-renames.test.ts',
   'test/integration/content-copy-desk.test.ts',
@@ -69,12 +71,16 @@ export default defineConfig({
       {
         plugins: [
           cloudflareTest({
-            main: './worker/index.ts',
+            // The feed Worker, and the discovery Worker beside it (test/worker/workers.ts).
+            main: './test/worker/workers.ts',
             wrangler: { configPath: './wrangler.toml' },
-            // The federation Worker (fediverse/) runs in the integration tests; here FEDIVERSE answers with
-            // what it was asked, so the tests see what the feed Worker forwards.
             miniflare: {
               serviceBindings: {
+                // The discovery Worker (discovery/) in the same workerd, on the same KV: the feed Worker forwards
+                // its paths through this binding as it does through the deployed one.
+                DISCOVERY: { name: kCurrentWorker, entrypoint: 'discovery' },
+                // The federation Worker (fediverse/) runs in the integration tests; here FEDIVERSE answers with
+                // what it was asked, so the tests see what the feed Worker forwards.
                 FEDIVERSE: (request: Request) =>
                   new Response(`${request.method} ${new URL(request.url).pathname}`, {
                     headers: { 'x-fediverse-stub': '1' },

@@ -9,8 +9,8 @@ import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { wranglerSettings } from '../editor/preview/wrangler-settings.ts'
 import { keys } from '../model/store-keys.ts'
+import { bundleSize, bundleSizeLine } from '../test/helpers/bundle-size.ts'
 import { runBin } from '../test/helpers/run-command.ts'
-import { bundleSize } from './bundle-size.ts'
 import {
   interleavedRounds,
   printGoal,
@@ -258,10 +258,7 @@ export default { async fetch(request, env, ctx) {
   printReported('miss (one KV read: the window over, content unchanged)', byName(`${feed} after the window`))
   printReported('cold miss (content changed: KV, render, gzip, Cache API)', byName(`${feed} miss`))
   printRenderTimes(site.entries, keys.article(site.slug))
-  const kb = (n: number) => (n / 1024).toFixed(1)
-  console.log(
-    `  bundle (wrangler deploy --dry-run)  ${kb(size.raw)} KB raw, ${kb(size.gzip)} KB gzip   goal <= 25 KB gzip: ${size.gzip <= 25 * 1024 ? 'met' : 'MISSED'}`,
-  )
+  console.log(bundleSizeLine(size))
 } finally {
   await nginx?.stop()
   for (const s of servers) await s.mf.dispose()

@@ -1,11 +1,13 @@
 /**
- * `npm start`: publish content/ to wrangler's local KV, then serve the feed Worker and the federation Worker
- * (fediverse/) in one `wrangler dev` on http://127.0.0.1:8787; the first config is the one that answers.
+ * `npm start`: publish content/ to wrangler's local KV, then serve the feed Worker, the discovery Worker
+ * (discovery/) and the federation Worker (fediverse/) in one `wrangler dev` on http://127.0.0.1:8787; the first
+ * config is the one that answers.
  */
 import { spawn } from 'node:child_process'
 import { runPublish } from './publish/run-publish.ts'
 import { wranglerBin, wranglerEnv } from './publish/wrangler-kv.ts'
 import { ensureFediverseDevVars } from './start/fediverse-dev-vars.ts'
+import { configArgs, SITE_CONFIGS } from './start/worker-configs.ts'
 
 const PERSIST = '.wrangler/state'
 const port = process.env.PORT ?? '8787'
@@ -34,7 +36,7 @@ const dev = spawn(
   wranglerBin(process.cwd()),
   [
     'dev',
-    ...['-c', 'wrangler.toml', '-c', 'fediverse/wrangler.toml'],
+    ...configArgs([...SITE_CONFIGS, 'fediverse/wrangler.toml']),
     ...['--local', '--ip', '127.0.0.1', '--port', port, '--persist-to', PERSIST, '--test-scheduled'],
   ],
   { stdio: 'inherit', env: wranglerEnv() },

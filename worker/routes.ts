@@ -1,38 +1,36 @@
-/** The URL contract of the Worker, in one table (docs/urls.md "URLs"); order matters where patterns overlap. */
+/**
+ * The URL contract of the feed Worker, in one table (docs/urls.md "URLs"); order matters where patterns overlap.
+ * The discovery paths (worker/discovery-paths.ts) are rows too, forwarded to the discovery Worker.
+ */
 import { HANT_PATH } from '../model/edition.ts'
 import { FEED_FORMATS, mediaPath } from '../model/feed-urls.ts'
 import { SUBJECT_PATHS } from '../model/subject.ts'
-import type { Route } from './http/route-handler.ts'
+import { toDiscovery } from './discovery-forward.ts'
+import { DISCOVERY_EDITION_PATHS, DISCOVERY_SITE_PATHS } from './discovery-paths.ts'
+import { hantRoutes } from './edition-routes.ts'
+import type { Route, TableRoute } from './http/route-handler.ts'
 import { articlePageRoute } from './routes/article-page.ts'
 import { faviconRoute, rasterIconRoute } from './routes/favicon.ts'
 import { allFeedRoute, articleFeedRoute, subjectFeedRoute } from './routes/feed.ts'
 import { editionHomeRedirect, homePageRoute } from './routes/home-page.ts'
 import { mediaRoute } from './routes/media.ts'
-import { oembedRoute } from './routes/oembed.ts'
-import { opmlRoute } from './routes/opml.ts'
-import { indexNowKeyRoute, robotsRoute } from './routes/robots.ts'
 import { sectionPageRoute } from './routes/section-page.ts'
-import { articleSitemapRoute, newsSitemapRoute, sitemapIndexRoute } from './routes/sitemaps.ts'
 import { directoryRoute, subjectPageRoute } from './routes/subject-page.ts'
-import { subjectSitemapRoute } from './routes/subject-sitemaps.ts'
 import { embedBuilderScript, pinnedWidgetScript, widgetScript } from './routes/widget-script.ts'
 import { FAVICON_ICO, RASTER_ICONS } from './site-icon.ts'
 
 const SUBJECT_KINDS = ['topic', 'person'] as const
 
-/** The public paths of an edition: pages, feeds, OPML, oEmbed, sitemaps (the Traditional edition repeats them). */
-const editionRoutes: readonly Route[] = [
+/** The public paths of an edition: pages, feeds, then OPML, oEmbed, sitemaps (the Traditional edition repeats them). */
+const editionRoutes: readonly TableRoute[] = [
   { path: '/', handler: homePageRoute, cors: false },
   { path: '/articles/:slug', handler: articlePageRoute, cors: false },
   { path: '/articles/:slug/:section', handler: sectionPageRoute, cors: false },
-  { path: '/feeds.opml', handler: opmlRoute('rss'), cors: true },
-  { path: '/feeds.atom.opml', handler: opmlRoute('atom'), cors: true },
-  { path: '/feeds.json.opml', handler: opmlRoute('json'), cors: true },
   // "all" before ":slug": `all` is a reserved slug.
   { path: '/feeds/all.rss', handler: allFeedRoute('rss'), cors: true },
   { path: '/feeds/all.atom', handler: allFeedRoute('atom'), cors: true },
   { path: '/feeds/all.json', handler: allFeedRoute('json'), cors: true },
-  ...SUBJECT_KINDS.flatMap((kind) => [
+  ...SUBJECT_KINDS.flatMap((kind): Route[] => [
     { path: `/${SUBJECT_PATHS[kind]}`, handler: directoryRoute(kind), cors: false },
     { path: `/${SUBJECT_PATHS[kind]}/:id`, handler: subjectPageRoute(kind), cors: false },
     ...FEED_FORMATS.map((f) => ({
@@ -44,17 +42,7 @@ const editionRoutes: readonly Route[] = [
   { path: '/feeds/:slug.rss', handler: articleFeedRoute('rss'), cors: true },
   { path: '/feeds/:slug.atom', handler: articleFeedRoute('atom'), cors: true },
   { path: '/feeds/:slug.json', handler: articleFeedRoute('json'), cors: true },
-  { path: '/oembed', handler: oembedRoute, cors: true },
-  // Search engines: the sitemap index and its sitemaps (robots.txt names both editions' indexes).
-  { path: '/sitemap.xml', handler: sitemapIndexRoute, cors: false },
-  { path: '/sitemaps/news.xml', handler: newsSitemapRoute, cors: false },
-  { path: '/sitemaps/news-:page.xml', handler: newsSitemapRoute, cors: false },
-  { path: '/sitemaps/articles-:page.xml', handler: articleSitemapRoute, cors: false },
-  ...SUBJECT_KINDS.map((kind) => ({
-    path: `/sitemaps/${SUBJECT_PATHS[kind]}-:page.xml`,
-    handler: subjectSitemapRoute(kind),
-    cors: false,
-  })),
+  ...toDiscovery(DISCOVERY_EDITION_PATHS),
 ]
 
 /**
@@ -62,15 +50,11 @@ const editionRoutes: readonly Route[] = [
  * (Taiwan) edition's routes are the original's under `/zh-tw` (model/edition.ts); media, icons and the widget are
  * shared.
  */
-export const routes: readonly Route[] = [
+export const routes: readonly TableRoute[] = [
   ...editionRoutes,
   // `/zh-tw` answers 301 to the edition's home page `/zh-tw/` (the router matches both with this row).
   { path: HANT_PATH, handler: editionHomeRedirect, cors: false, edition: 'hant' },
-  ...editionRoutes.map((r) => ({
-    ...r,
-    path: r.path === '/' ? `${HANT_PATH}/` : `${HANT_PATH}${r.path}`,
-    edition: 'hant' as const,
-  })),
+  ...hantRoutes(editionRoutes),
   { path: mediaPath(':name'), handler: mediaRoute, cors: true },
   { path: '/favicon.svg', handler: faviconRoute, cors: false },
   // PNG renditions of the icon, rendered at build time (worker/build-icons.ts); feeds and previews use them.
@@ -84,8 +68,6 @@ export const routes: readonly Route[] = [
   { path: '/widget.js', handler: widgetScript, cors: true },
   { path: '/widget.:hash.js', handler: pinnedWidgetScript, cors: true },
   { path: '/embed-builder.js', handler: embedBuilderScript, cors: false },
-  // Search engines: crawl rules.
-  { path: '/robots.txt', handler: robotsRoute, cors: false },
-  // The IndexNow key file: last, so that no fixed `.txt` path above is taken for a key.
-  { path: '/:key.txt', handler: indexNowKeyRoute, cors: false },
+  // robots.txt and the IndexNow key file: last, so that no fixed `.txt` path above is taken for a key.
+  ...toDiscovery(DISCOVERY_SITE_PATHS),
 ]

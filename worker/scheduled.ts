@@ -1,5 +1,6 @@
 /**
- * The Cron Trigger (wrangler.toml `[triggers] crons`): when an embargo lifted since the previous run, tell the
+ * The Cron Trigger (wrangler.toml `[triggers] crons`), run by the discovery Worker when the feed Worker's cron tells
+ * it (worker/discovery-forward.ts): when an embargo lifted since the previous run, tell the
  * WebSub hub about the feeds that now show the article, and search engines (IndexNow, Baidu) about its pages.
  * Visibility itself needs no cron (the Worker decides it per request); only they have to be told, and nobody runs
  * publish at that moment. Each edition is told of its own URLs (the Traditional one's under `/zh-tw`), from its own
@@ -11,6 +12,7 @@ import { articlePageUrl, FEED_FORMATS, feedUrl, sectionPageUrl } from '../model/
 import { notifySearchEngines, searchEngineSettings } from '../model/notify-search-engines.ts'
 import { pingHub } from '../model/ping-hub.ts'
 import { cronPeriodMs } from './cron-period.ts'
+import type { CronRun } from './discovery-forward.ts'
 import { editionNamespace, readIndexHead, readSitemapIndex, readSitemapPart } from './store.ts'
 
 const baseOf = (env: Env): string => env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
@@ -104,7 +106,7 @@ async function notifyEnginesAtLift(scheduledTime: number, cron: string, env: Env
     console.log(`${r.engine}: ${r.status} for ${r.urls} page URLs${r.detail ? ` (${r.detail})` : ''}`)
 }
 
-export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+export async function scheduled(controller: CronRun, env: Env): Promise<void> {
   await Promise.all([
     pingHubAtLift(controller.scheduledTime, controller.cron, env),
     notifyEnginesAtLift(controller.scheduledTime, controller.cron, env),

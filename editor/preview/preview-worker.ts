@@ -1,6 +1,7 @@
 /**
- * The preview's Worker: the production Worker (worker/index.ts, bundled by esbuild as wrangler bundles it) in
- * workerd through Miniflare's API, in this process: no wrangler process, at start or per save. It serves the
+ * The preview's Workers: the production feed Worker (worker/index.ts, bundled by esbuild as wrangler bundles it)
+ * and the discovery Worker behind its DISCOVERY binding (discovery/index.ts), in workerd through Miniflare's API,
+ * in this process: no wrangler process, at start or per save. It serves the
  * preview's own local KV (`--persist-to`, the layout `wrangler dev` uses) and dist/assets, with wrangler.toml's
  * compatibility settings and [vars], and no freshness window (every save shows on the next request). The KV
  * bridge Worker beside it gives publish bulk access to the same namespace (editor/publish/bridge-kv-store.ts).
@@ -21,10 +22,10 @@ export interface PreviewWorker {
   close(): Promise<void>
 }
 
-/** worker/index.ts as one ES module, with the resolution conditions wrangler gives Workers. */
-async function bundleWorker(cwd: string): Promise<string> {
+/** A Worker's entry (`worker/index.ts`) as one ES module, with the resolution conditions wrangler gives Workers. */
+async function bundleWorker(cwd: string, entry: string): Promise<string> {
   const out = await build({
-    entryPoints: [resolve(cwd, 'worker/index.ts')],
+    entryPoints: [resolve(cwd, entry)],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -42,8 +43,22 @@ async function bundleWorker(cwd: string): Promise<string> {
 }
 
 export async function startPreviewWorker(target: KvTarget): Promise<PreviewWorker> {
-  const [script, settings] = await Promise.all([bundleWorker(target.cwd), wranglerSettings(target.env)])
   const bridge = bridgeWorker(target)
+  const [script, discoveryScript, settings] = await Promise.all([
+    bundleWorker(target.cwd, 'worker/index.ts'),
+    bundleWorker(target.cwd, 'discovery/index.ts'),
+    wranglerSettings(target.env),
+  ])
+  // Both Workers alike: wrangler.toml's compatibility settings and [vars] (discovery/wrangler.toml has the same),
+  // the preview's KV, and no freshness window (every save must show on the next reload: docs/operators.md
+  // "Caching and freshness").
+  const common = {
+    modules: true,
+    compatibilityDate: settings.compatibilityDate,
+    compatibilityFlags: settings.compatibilityFlags,
+    kvNamespaces: { [target.binding]: bridge.worker.kvNamespaces.KV },
+    bindings: { ...settings.vars, ISOLATE_CACHE_SECONDS: '0' },
+  }
   const mf = new Miniflare({
     host: '127.0.0.1',
     port: 0,
@@ -51,19 +66,16 @@ export async function startPreviewWorker(target: KvTarget): Promise<PreviewWorke
     workers: [
       {
         name: 'broadsheet',
-        modules: true,
         script,
-        compatibilityDate: settings.compatibilityDate,
-        compatibilityFlags: settings.compatibilityFlags,
-        kvNamespaces: { [target.binding]: bridge.worker.kvNamespaces.KV },
-        // Every save must show on the next reload: no freshness window (docs/operators.md "Caching and freshness").
-        bindings: { ...settings.vars, ISOLATE_CACHE_SECONDS: '0' },
+        ...common,
+        serviceBindings: { DISCOVERY: 'broadsheet-discovery' },
         assets: {
           directory: resolve(target.cwd, 'dist/assets'),
           binding: 'ASSETS',
           routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
         },
       },
+      { name: 'broadsheet-discovery', script: discoveryScript, ...common },
       bridge.worker,
     ],
   })

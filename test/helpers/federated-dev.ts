@@ -1,12 +1,13 @@
 /**
- * `wrangler dev` with both Workers, as `npm start` runs them (the feed Worker first, answering; the federation
- * Worker behind its service binding), with the federation Worker's development settings: a fresh key, 127.0.0.1
+ * `wrangler dev` with every Worker, as `npm start` runs them (the feed Worker first, answering; the discovery and
+ * federation Workers behind its service bindings), with the federation Worker's development settings: a fresh key, 127.0.0.1
  * allowed, retries after 1 s, and FEDI_INDEXABLE off (so a test sees a setting reach the actor documents). Its config is a copy in a temporary folder, so its .dev.vars is the test's own.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { devVarsText } from '../../editor/start/fediverse-dev-vars.ts'
+import { configArgs, SITE_CONFIGS } from '../../editor/start/worker-configs.ts'
 import { type DevServer, startWranglerDev } from './wrangler-dev.ts'
 
 /** Serves the state in `persistTo` with both Workers; `stop()` also removes the copied config. */
@@ -21,7 +22,7 @@ export async function startFederatedDev(persistTo: string): Promise<DevServer> {
   await writeFile(join(dir, '.dev.vars'), devVarsText())
   try {
     const dev = await startWranglerDev(persistTo, 120_000, [
-      ...['-c', 'wrangler.toml', '-c', join(dir, 'wrangler.toml')],
+      ...configArgs([...SITE_CONFIGS, join(dir, 'wrangler.toml')]),
       '--test-scheduled',
     ])
     return {

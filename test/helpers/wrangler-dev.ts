@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { freePort } from '../../editor/preview/free-port.ts'
 import { stopGroup } from '../../editor/preview/process-group.ts'
 import { wranglerEnv } from '../../editor/publish/wrangler-kv.ts'
+import { configArgs, SITE_CONFIGS } from '../../editor/start/worker-configs.ts'
 import { runBin } from './run-command.ts'
 
 export interface DevServer {
@@ -15,8 +16,9 @@ export interface DevServer {
 }
 
 /**
- * Runs `wrangler dev --local` against local KV in `persistTo` and resolves once it answers HTTP. `extraArgs` go to
- * wrangler as they are (the HTTP benchmark serves prebuilt bundles with `--no-bundle`, `--define`).
+ * Runs `wrangler dev --local` against local KV in `persistTo` and resolves once it answers HTTP: the feed Worker and
+ * the discovery Worker behind it (SITE_CONFIGS), unless `extraArgs` name configs (`-c`) of their own. `extraArgs`
+ * go to wrangler as they are (the HTTP benchmark serves prebuilt bundles with `--no-bundle`, `--define`).
  */
 export async function startWranglerDev(
   persistTo: string,
@@ -40,6 +42,7 @@ export async function startWranglerDev(
       '--inspector-port',
       String(inspectorPort),
       '--show-interactive-dev-session=false',
+      ...(extraArgs.includes('-c') ? [] : configArgs(SITE_CONFIGS)),
       ...extraArgs,
     ],
     { env: wranglerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },

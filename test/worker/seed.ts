@@ -6,6 +6,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { inject } from 'vitest'
+import discovery from '../../discovery/index.ts'
 import type { Article } from '../../model/article.ts'
 import { keys } from '../../model/store-keys.ts'
 import type { ArticleSummary, ArticleValue, IndexHeadValue } from '../../model/store-values.ts'
@@ -83,11 +84,14 @@ export function request(path: string, init?: RequestInit): Promise<Response> {
 
 /**
  * Calls the Worker's fetch handler directly, without the test pool's HTTP hop (which decodes gzip): for
- * raw bytes, a request with `cf` properties, or a different configuration (`vars`).
+ * raw bytes, a request with `cf` properties, or a different configuration (`vars`, given to the discovery Worker
+ * too: its DISCOVERY binding is then a direct call, as both Workers are deployed with the same settings).
  */
 export async function callWorker(req: Request, vars: Partial<Env> = {}): Promise<Response> {
   const ctx = createExecutionContext()
-  const response = await worker.fetch(req, { ...env, ...vars }, ctx)
+  const configured = { ...env, ...vars }
+  const DISCOVERY = { fetch: (r: Request) => discovery.fetch(r, configured, ctx) } as unknown as Fetcher
+  const response = await worker.fetch(req, { ...configured, DISCOVERY }, ctx)
   await waitOnExecutionContext(ctx)
   return response
 }

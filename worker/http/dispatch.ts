@@ -11,7 +11,7 @@ import { answerFromIsolate, type IsolateSlot, isolateSlot } from './isolate-cach
 import { Redirect } from './redirect.ts'
 import { checkRequestLimits, headersWithinLimit } from './request-limits.ts'
 import { respond } from './respond.ts'
-import type { Route } from './route-handler.ts'
+import type { Route, TableRoute } from './route-handler.ts'
 import { notFound, StatusError } from './status-error.ts'
 
 const ALLOW = 'GET, HEAD, OPTIONS'
@@ -55,17 +55,19 @@ async function answer(
 }
 
 /**
- * Builds the fetch handler for a route table. Unknown paths are 404; a trailing slash is a different, unknown path.
+ * Builds the fetch handler for a route table. Unknown paths are 404; a trailing slash is a different, unknown path;
+ * a forwarded row's requests go to its Worker as they came.
  * A GET or HEAD this isolate answered within the freshness window is answered from memory before anything else
  * (isolate-cache.ts): no routing, no KV read, no header building; only the header-size limit is checked first.
  */
 export function dispatcher(
-  routes: readonly Route[],
+  routes: readonly TableRoute[],
 ): (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response> {
   const router = IttyRouter<IRequest, [URL, Env, ExecutionContext, IsolateSlot | null]>()
   const isApiPath = apiPaths(routes)
   for (const route of routes) {
-    router.all(route.path, (request, url, env, ctx, slot) => answer(route, request, url, env, ctx, slot))
+    if ('forward' in route) router.all(route.path, (request, _url, env) => route.forward(env).fetch(request))
+    else router.all(route.path, (request, url, env, ctx, slot) => answer(route, request, url, env, ctx, slot))
   }
   return async (request, env, ctx) => {
     const slot = isolateSlot(request, env)

@@ -28,3 +28,17 @@ export interface Route {
   /** The edition the route reads and renders (default the original): its KV values and its URLs. */
   edition?: EditionName
 }
+
+/**
+ * A row another Worker answers (worker/discovery-paths.ts): the request goes to it unchanged, every method, through
+ * the service binding `forward` names; that Worker applies the method rules, caching and errors of its own table.
+ */
+export interface ForwardedRoute {
+  path: string
+  cors: boolean
+  edition?: EditionName
+  forward: (env: Env) => Fetcher
+}
+
+/** A row of a Worker's route table: answered here, or forwarded. */
+export type TableRoute = Route | ForwardedRoute

@@ -1,4 +1,7 @@
-/** The settings both Workers read must agree: the feed Worker shows the handle the federation Worker answers to. */
+/**
+ * The settings the Workers share must agree: the feed Worker shows the handle the federation Worker answers to, and
+ * the discovery Worker builds its URLs, sitemaps and notices from the feed Worker's own settings.
+ */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fediverseHandle, fediverseName, handleFromTitle } from '../../model/fediverse-handle.ts'
@@ -20,6 +23,14 @@ describe('wrangler.toml and fediverse/wrangler.toml', () => {
     expect(shared).toEqual(expect.arrayContaining(['PUBLIC_BASE_URL', 'SITE_TITLE', 'FEDI_HANDLE']))
     const differing = shared.filter((k) => feed.get(k) !== fediverse.get(k))
     expect(differing).toEqual([])
+  })
+})
+
+describe('wrangler.toml and discovery/wrangler.toml', () => {
+  it('have the same [vars], each with the same default', () => {
+    expect(Object.fromEntries(varsOf('discovery/wrangler.toml'))).toEqual(
+      Object.fromEntries(varsOf('wrangler.toml')),
+    )
   })
 })
 
