@@ -4,4 +4,4 @@
  * Bump whenever a renderer or a header changes output for unchanged content, so that a deploy changes
  * every ETag (clients refetch) and every edge-cache key (no stale renders survive the deploy).
  */
-export const RENDER_VERSION = 'r20'
+export const RENDER_VERSION = 'r21'
