@@ -14,7 +14,9 @@ import { EDITIONS } from '../../model/edition.ts'
 import { parseArticleValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import type { ArticleValue } from '../../model/store-values.ts'
+import { articleFeed } from '../../worker/render/feed-document.ts'
 import { renderArticlePage } from '../../worker/render/render-article-page.ts'
+import { renderJsonFeed } from '../../worker/render/render-json-feed.ts'
 import { renderSectionPage } from '../../worker/render/render-section-page.ts'
 import { buildSeedEntries } from '../helpers/build-seed-entries.ts'
 import { type MeasuredLine, measureLines } from './measure-lines.ts'
@@ -34,6 +36,8 @@ const SITE = {
   language: 'zh-CN',
 }
 const TEXT = 'section > p, p.lede, .dek, h1, h2, figcaption'
+/** Where the feed origin serves the seed's Traditional JSON Feed. */
+const HANT_FEED = '/zh-tw/feeds/qijiang-strategic-pivot.json'
 
 let stage: WidgetStage
 let hans: ArticleValue
@@ -45,7 +49,10 @@ beforeAll(async () => {
   hans = parseArticleValue(JSON.parse(String(entry?.value)))
   const convert = createHantConverter(readGlossary('content').entries)
   hant = { ...hans, article: convertArticle(hans.article, convert) }
-  stage = await startWidgetStage()
+  // The seed's feed in the zh-TW edition as the Worker renders it, for Traditional cards.
+  const edition = { ...SITE, edition: EDITIONS.hant, language: EDITIONS.hant.lang }
+  const feed = articleFeed(hant, { ...edition, baseUrl: '__ORIGIN__/zh-tw', origin: '__ORIGIN__' })
+  stage = await startWidgetStage({ [HANT_FEED]: renderJsonFeed(feed) })
 })
 
 afterAll(() => stage?.close())
@@ -106,14 +113,17 @@ describe('article and section pages in Chromium at 1280 px', () => {
 })
 
 describe('<broadsheet-cards> in Chromium at 1280 px', () => {
-  it('sets no card line spread and starts none with closing punctuation', async () => {
+  it.each([
+    ['Simplified', '/feeds/broadsheet-zh.json'],
+    ['Traditional (zh-TW)', HANT_FEED],
+  ])('sets no %s card line spread and starts none with closing punctuation', async (_script, path) => {
     const page = await stage.browser.context.newPage()
     await page.setViewportSize({ width: 1280, height: 900 })
     const w = stage.feed.origin
     await page.goto(
       stage.partner.page({
         scripts: [`${w}/widget.js`],
-        body: `<broadsheet-cards id="w" src="${w}/feeds/broadsheet-zh.json" layout="grid"></broadsheet-cards>`,
+        body: `<broadsheet-cards id="w" src="${w}${path}" layout="grid"></broadsheet-cards>`,
       }),
     )
     await waitForEvent(page, 'broadsheet-load', 'w')
@@ -121,6 +131,23 @@ describe('<broadsheet-cards> in Chromium at 1280 px', () => {
     expect(lines.length).toBeGreaterThan(10)
     expect(spread(lines)).toEqual([])
     expect(badStarts(lines)).toEqual([])
+    await page.close()
+  })
+
+  it("writes the Traditional cards' own words and credits in Traditional script", async () => {
+    const page = await stage.browser.context.newPage()
+    const w = stage.feed.origin
+    await page.goto(
+      stage.partner.page({
+        scripts: [`${w}/widget.js`],
+        body: `<broadsheet-cards id="w" src="${w}${HANT_FEED}"></broadsheet-cards>`,
+      }),
+    )
+    await waitForEvent(page, 'broadsheet-load', 'w')
+    const text = await page.locator('#w').evaluate((el) => el.shadowRoot?.textContent ?? '')
+    expect(text).toContain('記者 石亮 攝')
+    expect(text).toContain('「')
+    expect(text).not.toMatch(/[“”]/)
     await page.close()
   })
 })

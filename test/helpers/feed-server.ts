@@ -28,7 +28,10 @@ export interface FeedServer {
 const svg = (label: string): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800" viewBox="0 0 1200 800"><rect width="1200" height="800" fill="#7a8b99"/><text x="40" y="120" font-size="80">${label.replace(/[^\w-]/g, '')}</text></svg>`
 
-/** Static files this origin serves besides the fixtures: the real build output plus test-only bundles. */
+/**
+ * Static files this origin serves besides the fixtures: the real build output plus test-only bundles, and feeds
+ * rendered by the test (`.json`: served as JSON Feed, `__ORIGIN__` replaced by this origin as in the fixtures).
+ */
 export type ExtraFiles = Readonly<Record<string, string>>
 
 /** Starts the server on a free loopback port. `/widget*.js` come from dist/assets (run `npm run build` first). */
@@ -71,6 +74,9 @@ export async function startFeedServer(extra: ExtraFiles = {}): Promise<FeedServe
       } else if (/^\/widget(\.[0-9a-f]{8})?\.js$/.test(path) || path === '/embed-builder.js') {
         res.writeHead(200, { 'content-type': 'text/javascript' })
         res.end(await readFile(`${root}dist/assets${path}`))
+      } else if (extra[path] !== undefined && path.endsWith('.json')) {
+        res.writeHead(200, { 'content-type': 'application/feed+json; charset=utf-8' })
+        res.end(extra[path].replaceAll('__ORIGIN__', origin))
       } else if (extra[path] !== undefined) {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(extra[path])
       } else {
