@@ -58,6 +58,36 @@ describe.each(['rss', 'atom'])('newsboat subscribed to the article %s feed', (fo
   })
 })
 
+describe.each(['rss', 'atom'])("newsboat subscribed to the zh-TW edition's article %s feed", (format) => {
+  const HANT = `/zh-tw/feeds/${SLUG}.${format}`
+
+  it('lists the items in Traditional script with Taiwan quotation marks, the credits and its own links', async () => {
+    const items = await newsboatReload(await scratch(), [`${worker.url}${HANT}`])
+    expect(items.map((i) => i.title)).toEqual([
+      '綦萬「三化」發展注入新動能',
+      '開放高地建設譜寫新篇章',
+      '工業轉型升級交出新答卷',
+      '圖集',
+    ])
+    const all = flat(items.map((i) => i.content).join('\n'))
+    expect(all).toContain(flat('奮力建設一座「如來·如願」的「多彩綦江·創新之城」'))
+    expect(all).toContain(flat('綦江城區一景。 — 記者 石亮 攝'))
+    expect(all).not.toMatch(/[“”]|记者/)
+    expect(items.at(-1)?.url).toBe(`${worker.url}/zh-tw/articles/${SLUG}/photos`)
+  })
+
+  it('keeps both editions apart when a reader subscribes to both: every item twice, none merged', async () => {
+    const items = await newsboatReload(await scratch(), [
+      `${worker.url}/feeds/${SLUG}.${format}`,
+      `${worker.url}${HANT}`,
+    ])
+    expect(items).toHaveLength(2 * SEED.titles.length)
+    const byFeed = (suffix: string) => items.filter((i) => i.feedurl.endsWith(suffix)).map((i) => i.title)
+    expect(byFeed(`/zh-tw/feeds/${SLUG}.${format}`)).toHaveLength(SEED.titles.length)
+    expect(new Set(items.map((i) => i.url)).size).toBe(items.length)
+  })
+})
+
 /** The seed's topics and people, in the order of content/topics.md and content/people.md. */
 const TOPICS = ['qijiang', 'main-urban-area', 'qijiang-wansheng-integration']
 const PEOPLE = ['liu-liuyin', 'shi-liang', 'chen-xingyu', 'liu-junxiao', 'luo-sheng', 'wang-dachun']
