@@ -10,11 +10,17 @@ import { runBin } from './run-command.ts'
  */
 export const FEED_WORKER_GZIP_BUDGET = 25 * 1024
 
+/** Bundles a Worker (its wrangler config) into `outdir` (index.js) as `wrangler deploy` would upload it. */
+export async function bundleWorker(outdir: string, config = 'wrangler.toml'): Promise<void> {
+  await rm(outdir, { recursive: true, force: true })
+  const run = await runBin('wrangler', ['deploy', '--dry-run', '-c', config, '--outdir', outdir])
+  if (run.code !== 0)
+    throw new Error(`wrangler deploy --dry-run -c ${config} failed:\n${run.stdout}${run.stderr}`)
+}
+
 /** Bundles the feed Worker (wrangler.toml) into `outdir` and sums the .js modules; gzip level 9, as wrangler reports it. */
 export async function bundleSize(outdir: string): Promise<{ raw: number; gzip: number }> {
-  await rm(outdir, { recursive: true, force: true })
-  const run = await runBin('wrangler', ['deploy', '--dry-run', '-c', 'wrangler.toml', '--outdir', outdir])
-  if (run.code !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${run.stdout}${run.stderr}`)
+  await bundleWorker(outdir)
   let raw = 0
   let gzip = 0
   for (const name of await readdir(outdir)) {

@@ -1,6 +1,7 @@
 /**
  * The W3C Feed Validation Service's own code (vendored, vendor/w3c-feedvalidator) on every feed document the site
- * serves, as the Worker serves it: the bundle `wrangler deploy` would upload, running in workerd through Miniflare,
+ * serves, as the Workers serve it: the bundles `wrangler deploy` would upload (the feed Worker and the discovery
+ * Worker behind it), running in workerd through Miniflare,
  * on KV written by the real publisher (editor/: check, renditions, build, ordered writes) from the seed content
  * plus 45 generated articles (so the "all" feed has archive pages), then a second publish withdrawing one of them
  * (tombstones); and separately the hostile fixture article. Every RSS and Atom document (the "all" head, every
@@ -25,10 +26,10 @@ import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { HANT_PATH } from '../../model/edition.ts'
 import { hostileDraft } from '../browser/hostile-kv.ts'
 import { SEED_PUBLISH_TIME } from '../helpers/build-seed-entries.ts'
+import { bundleWorker } from '../helpers/bundle-size.ts'
 import { feedparser, feedparserAll } from '../helpers/feedparser.ts'
 import { generateContent } from '../helpers/generate-content.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
-import { runBin } from '../helpers/run-command.ts'
 import {
   describeMessages,
   FEED_TYPES,
@@ -50,6 +51,7 @@ const CANONICAL = 'bench-article-8'
 
 let work = ''
 let bundle = ''
+let discoveryBundle = ''
 const started: Miniflare[] = []
 
 /**
@@ -70,18 +72,27 @@ async function publish(
   await applyWrites(store, withHantEntries(await planWrites(store, built), hantEdition('content')))
 }
 
-/** The site's Worker, built as deployed, on KV holding exactly what publish wrote into `store`. */
+/**
+ * The site's Workers, built as deployed (the feed Worker answering, the discovery Worker behind its DISCOVERY
+ * binding for the OPML lists), on KV holding exactly what publish wrote into `store`.
+ */
 async function serve(store: MemoryKvStore, hub = HUB): Promise<(path: string) => Promise<ServedDocument>> {
   const config = unstable_readConfig({ config: 'wrangler.toml' })
   const vars: Record<string, string> = {}
   for (const [k, v] of Object.entries(config.vars)) if (typeof v === 'string') vars[k] = v
-  const mf = new Miniflare({
+  const worker = (dir: string) => ({
     modules: true,
-    scriptPath: join(bundle, 'index.js'),
-    modulesRoot: bundle,
+    scriptPath: join(dir, 'index.js'),
+    modulesRoot: dir,
     compatibilityDate: config.compatibility_date ?? '2026-04-26',
-    kvNamespaces: ['CONTENT'],
+    kvNamespaces: { CONTENT: 'content' },
     bindings: { ...vars, PUBLIC_BASE_URL: PUBLIC, WEBSUB_HUB: hub },
+  })
+  const mf = new Miniflare({
+    workers: [
+      { name: 'broadsheet', ...worker(bundle), serviceBindings: { DISCOVERY: 'broadsheet-discovery' } },
+      { name: 'broadsheet-discovery', ...worker(discoveryBundle) },
+    ],
     cf: false,
   })
   started.push(mf)
@@ -185,9 +196,9 @@ const documents = new Map<string, string>()
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'broadsheet-w3c-'))
   bundle = join(work, 'bundle')
-  const bundled = await runBin('wrangler', ['deploy', '--dry-run', '--outdir', bundle])
-  if (bundled.code !== 0)
-    throw new Error(`wrangler deploy --dry-run failed:\n${bundled.stdout}${bundled.stderr}`)
+  discoveryBundle = join(work, 'discovery-bundle')
+  await bundleWorker(bundle)
+  await bundleWorker(discoveryBundle, 'discovery/wrangler.toml')
 
   // The seed and generated articles, checked, rendered and built by the publisher's own steps.
   const root = join(work, 'content')
