@@ -75,5 +75,12 @@ export function editionKey(key: string, edition: EditionName): string {
 export const originalKey = (key: string): string =>
   key.startsWith(keys.hantPrefix()) ? `${KEY_PREFIX}${key.slice(keys.hantPrefix().length)}` : key
 
+/** The topic or person whose feed head `key` is (an original's key: `v2:topic:{id}:feed:head`), else null. */
+export function subjectOfFeedHeadKey(key: string): { kind: SubjectKind; id: string } | null {
+  const [kind, id, ...rest] = key.slice(KEY_PREFIX.length).split(':')
+  if (!key.startsWith(KEY_PREFIX) || (kind !== 'topic' && kind !== 'person') || id === undefined) return null
+  return keys.subjectFeedHead(kind, id) === key && rest.length === 2 ? { kind, id } : null
+}
+
 /** The slug of an article key listed under `keys.articlePrefix()`. */
 export const slugOfArticleKey = (key: string): string => key.slice(keys.articlePrefix().length)

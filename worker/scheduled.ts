@@ -1,19 +1,21 @@
 /**
  * The Cron Trigger (wrangler.toml `[triggers] crons`), run by the discovery Worker when the feed Worker's cron tells
- * it (worker/discovery-forward.ts): when an embargo lifted since the previous run, tell the
- * WebSub hub about the feeds that now show the article, and search engines (IndexNow, Baidu) about its pages.
+ * it (worker/discovery-forward.ts): when an embargo lifted since the previous run, tell the WebSub hub about the
+ * feeds that now show the article (its own, "all", its topics' and people's), and search engines (IndexNow, Baidu)
+ * about its pages.
  * Visibility itself needs no cron (the Worker decides it per request); only they have to be told, and nobody runs
  * publish at that moment. Each edition is told of its own URLs (the Traditional one's under `/zh-tw`), from its own
  * values: an edition publish never wrote names nothing.
  */
 import { EDITIONS } from '../model/edition.ts'
 import { liftedBetween } from '../model/embargo.ts'
-import { articlePageUrl, FEED_FORMATS, feedUrl, sectionPageUrl } from '../model/feed-urls.ts'
+import { articlePageUrl, FEED_FORMATS, feedUrl, sectionPageUrl, subjectFeedName } from '../model/feed-urls.ts'
 import { notifySearchEngines, searchEngineSettings } from '../model/notify-search-engines.ts'
 import { pingHub } from '../model/ping-hub.ts'
+import { subjectItems } from '../model/subject-items.ts'
 import { cronPeriodMs } from './cron-period.ts'
 import type { CronRun } from './discovery-forward.ts'
-import { editionNamespace, readIndexHead, readSitemapIndex, readSitemapPart } from './store.ts'
+import { editionNamespace, readArticle, readIndexHead, readSitemapIndex, readSitemapPart } from './store.ts'
 
 const baseOf = (env: Env): string => env.PUBLIC_BASE_URL.trim().replace(/\/+$/, '')
 
@@ -38,9 +40,21 @@ async function inEveryEdition(
   return found.flat()
 }
 
+/** The topic and person feeds holding items of the articles (each read from its value), each once. */
+async function subjectFeedsOf(kv: KVNamespace, slugs: readonly string[]): Promise<string[]> {
+  const stored = await Promise.all(slugs.map((slug) => readArticle(kv, slug)))
+  const names = stored.flatMap((s) =>
+    s?.kind === 'article'
+      ? [...subjectItems(s.value.article).values()].map((v) => subjectFeedName(v.kind, v.id))
+      : [],
+  )
+  return [...new Set(names)]
+}
+
 /**
- * The feed URLs to ping for the articles whose embargo lifted in (`scheduledTime` − one period, `scheduledTime`];
- * the period is the trigger's own (`cron`, the expression in wrangler.toml).
+ * The feed URLs to ping for the articles whose embargo lifted in (`scheduledTime` − one period, `scheduledTime`]:
+ * each article's feeds, "all", and the feeds of the topics and people they hold items of. The period is the
+ * trigger's own (`cron`, the expression in wrangler.toml).
  */
 export function liftedFeedUrls(env: Env, scheduledTime: number, cron: string): Promise<string[]> {
   const from = scheduledTime - cronPeriodMs(cron)
@@ -49,7 +63,8 @@ export function liftedFeedUrls(env: Env, scheduledTime: number, cron: string): P
     if (index === null) return []
     const lifted = liftedBetween(index.articles, (a) => a.published, from, scheduledTime)
     if (lifted.length === 0) return []
-    return [...lifted.map((a) => a.slug), 'all'].flatMap((name) =>
+    const slugs = lifted.map((a) => a.slug)
+    return [...slugs, 'all', ...(await subjectFeedsOf(kv, slugs))].flatMap((name) =>
       FEED_FORMATS.map((f) => feedUrl(base, name, f.ext)),
     )
   })

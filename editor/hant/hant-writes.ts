@@ -6,8 +6,9 @@
  */
 import { articleItems } from '../../model/article-items.ts'
 import { isPublishedBy } from '../../model/embargo.ts'
+import { subjectFeedName } from '../../model/feed-urls.ts'
 import { parseStoredArticle } from '../../model/parse-store-values.ts'
-import { editionKey, isSharedKey, KEY_PREFIX, keys } from '../../model/store-keys.ts'
+import { editionKey, isSharedKey, KEY_PREFIX, keys, subjectOfFeedHeadKey } from '../../model/store-keys.ts'
 import { pagePaths } from '../publish/build-entries.ts'
 import { type EditionChanges, emptyChanges } from '../publish/edition-changes.ts'
 import type { KvEntry } from '../publish/kv-entry.ts'
@@ -78,7 +79,8 @@ const SWEEP_CHUNK = 500
 
 /**
  * The edition's changes a sweep makes visible now, for notifying: each live article whose converted value is new or
- * differs from the one it replaces (a glossary change touches only the articles that use its terms).
+ * differs from the one it replaces (a glossary change touches only the articles that use its terms), and likewise
+ * each topic and person feed head (sweptSubjectHead).
  */
 function sweptArticle(
   twin: KvEntry,
@@ -98,6 +100,18 @@ function sweptArticle(
     ),
   )
   into.feedChanged = true
+}
+
+/** A topic's or person's Traditional feed head a sweep converts otherwise than before: the hub hears of its feed. */
+function sweptSubjectHead(
+  key: string,
+  twin: KvEntry,
+  before: Record<string, unknown> | undefined,
+  into: EditionChanges,
+) {
+  const subject = subjectOfFeedHeadKey(key)
+  if (subject && before?.h !== twin.metadata.h)
+    into.subjectFeeds.push(subjectFeedName(subject.kind, subject.id))
 }
 
 /**
@@ -126,6 +140,7 @@ export async function planHantSweep(
       if (!twin) continue
       byStep.get(stepOf(key))?.push(twin)
       if (key.startsWith(keys.articlePrefix())) sweptArticle(twin, listing.get(twin.key), now, changes)
+      else sweptSubjectHead(key, twin, listing.get(twin.key), changes)
     }
   }
   const steps = [...byStep]

@@ -92,6 +92,8 @@ export interface PublishReport {
   warnings: string[]
   /** The "all" feed changed (for WebSub). */
   feedChanged: boolean
+  /** The topic and person feeds whose heads this publish writes, by feed name (`topics/{id}`; for WebSub). */
+  subjectFeeds: string[]
   /**
    * Site paths of the pages whose content changed and that readers can see now (an article page and its section
    * pages; added, edited, withdrawn or moved): search engines are told of them (IndexNow, Baidu).
@@ -231,6 +233,7 @@ export const emptyPublishReport = (): PublishReport => ({
   blockers: [],
   warnings: [],
   feedChanged: false,
+  subjectFeeds: [],
   pages: [],
   remaining: 0,
 })
@@ -608,6 +611,7 @@ function builtContent(s: BuildState): BuiltContent {
   // they link to exists.
   pages.push(...subjects.pages)
   heads.push(...subjects.heads, ...(s.directory?.entries(subjects.updated) ?? []))
+  s.report.subjectFeeds.push(...subjects.feeds)
   for (const key of s.subjects.lost)
     s.report.blockers.push(
       `${key} is missing or unusable while articles record items in it; publishing now would restart that feed and overwrite its archive pages. Rebuild it from its pages and the articles' histories with \`npm run content:publish -- --local|--remote --rebuild-heads\`, then publish again.`,

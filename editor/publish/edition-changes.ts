@@ -8,13 +8,17 @@ import type { PublishReport } from './build-entries.ts'
 import { changedFeedUrls } from './websub-ping.ts'
 
 /** The part of a publish report that names what changed for readers. */
-export type EditionChanges = Pick<PublishReport, 'added' | 'changed' | 'withdrawn' | 'feedChanged' | 'pages'>
+export type EditionChanges = Pick<
+  PublishReport,
+  'added' | 'changed' | 'withdrawn' | 'feedChanged' | 'subjectFeeds' | 'pages'
+>
 
 export const emptyChanges = (): EditionChanges => ({
   added: [],
   changed: [],
   withdrawn: [],
   feedChanged: false,
+  subjectFeeds: [],
   pages: [],
 })
 
@@ -32,7 +36,10 @@ export function changedPageUrls(changes: ChangesByEdition, baseUrl: string): str
   return [...new Set(urls)]
 }
 
-/** Every edition's changed feed URLs (each changed article's feeds and "all"), the original's first. */
+/**
+ * Every edition's changed feed URLs (each changed article's feeds, "all", the topic and person feeds whose heads
+ * were written), the original's first.
+ */
 export function changedEditionFeedUrls(changes: ChangesByEdition, baseUrl: string): string[] {
   return Object.entries(changes).flatMap(([edition, c]) =>
     changedFeedUrls(c, baseOf(baseUrl, edition as EditionName)),

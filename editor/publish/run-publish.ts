@@ -215,7 +215,7 @@ function addCounts(into: PublishCounts, c: PublishCounts): void {
 
 /** Adds one batch's report to the publish's: lists concatenated, `unchanged` as the first batch found it. */
 function addReport(into: PublishReport, r: PublishReport, first: boolean): void {
-  for (const k of ['added', 'changed', 'withdrawn', 'moved', 'warnings', 'pages'] as const)
+  for (const k of ['added', 'changed', 'withdrawn', 'moved', 'warnings', 'pages', 'subjectFeeds'] as const)
     into[k].push(...r[k])
   if (first) into.unchanged = r.unchanged
   into.feedChanged ||= r.feedChanged

@@ -4,11 +4,12 @@
  * items holding photos they took. Positions are kept in each article's history, as for "all".
  */
 import type { Article } from '../../model/article.ts'
-import { articleItems, type ItemSection } from '../../model/article-items.ts'
+import { subjectFeedName } from '../../model/feed-urls.ts'
 import { parseSubjectFeedArchiveValue, parseSubjectFeedHeadValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import type { ArticleHistory, FeedEntry, SubjectFeedHeadValue } from '../../model/store-values.ts'
 import type { SubjectInfo, SubjectKind } from '../../model/subject.ts'
+import { subjectItems } from '../../model/subject-items.ts'
 import { type FeedLog, feedLog, logEntries, newestOf, subjectHeadEntry } from './aggregate-logs.ts'
 import { type Reader, tombstone } from './build-entries.ts'
 import type { KvEntry } from './kv-entry.ts'
@@ -26,26 +27,6 @@ interface OpenLog {
   id: string
   head: SubjectFeedHeadValue | null
   log: FeedLog
-}
-
-/** Which items of an article go to which topic and person. */
-export function subjectItems(
-  article: Article,
-): Map<string, { kind: SubjectKind; id: string; items: ItemSection[] }> {
-  const items = articleItems(article)
-  const out = new Map<string, { kind: SubjectKind; id: string; items: ItemSection[] }>()
-  const add = (kind: SubjectKind, id: string | undefined, list: ItemSection[]) => {
-    if (!id || list.length === 0) return
-    const key = `${kind}:${id}`
-    const known = out.get(key)?.items ?? []
-    out.set(key, { kind, id, items: [...known, ...list.filter((i) => !known.includes(i))] })
-  }
-  for (const id of article.topics ?? []) add('topic', id, items)
-  for (const c of [article.byline, ...(article.contributors ?? [])]) add('person', c.id, items)
-  for (const item of items) for (const p of item.photos) add('person', p.credit.id, [item])
-  // Reading order within a log, whatever order the credits added them in.
-  for (const v of out.values()) v.items.sort((a, b) => items.indexOf(a) - items.indexOf(b))
-  return out
 }
 
 /** Every topic and person log this build edits, read on first use. */
@@ -151,10 +132,19 @@ export class SubjectLogs {
   /** Heads missing or unusable while an article records positions in them: publishing would restart those logs. */
   readonly lost = new Set<string>()
 
-  /** Complete pages written or rewritten, then the heads: written in the pages and heads steps. */
-  entries(): { pages: KvEntry[]; heads: KvEntry[]; updated: Map<string, string | null> } {
+  /**
+   * Complete pages written or rewritten, then the heads: written in the pages and heads steps. `feeds` names the
+   * feed of each head written (`topics/{id}`, `people/{id}`): the hub is pinged for them.
+   */
+  entries(): {
+    pages: KvEntry[]
+    heads: KvEntry[]
+    feeds: string[]
+    updated: Map<string, string | null>
+  } {
     const pages: KvEntry[] = []
     const heads: KvEntry[] = []
+    const feeds: string[] = []
     const updated = new Map<string, string | null>()
     for (const o of this.open.values()) {
       const subject = this.defined.get(`${o.kind}:${o.id}`) ?? o.head?.subject
@@ -174,8 +164,9 @@ export class SubjectLogs {
       updated.set(`${o.kind}:${o.id}`, newestOf(o.log.entries))
       if (!o.log.headChanged && o.head !== null && !renamed) continue
       heads.push(subjectHeadEntry(o.log, info))
+      feeds.push(subjectFeedName(o.kind, o.id))
     }
-    return { pages, heads, updated }
+    return { pages, heads, feeds, updated }
   }
 }
 

@@ -55,6 +55,13 @@ const editionPagesOf = (i: number, edition = '') => [
 /** Both editions' pages of an article. */
 const pagesOf = (i: number) => [...editionPagesOf(i), ...editionPagesOf(i, '/zh-tw')]
 const file = (i: number) => join(root, 'articles', `bench-article-${i}.md`)
+/** The topic and person feeds of every generated article: tagged 綦江 and 基准, written by 刘柳吟. */
+const SUBJECT_FEEDS = ['topics/qijiang', 'topics/bench', 'people/liu-liuyin']
+/** The three formats of each named feed in one edition. */
+const feedUrlsOf = (names: readonly string[], edition = '') =>
+  names.flatMap((name) => ['rss', 'atom', 'json'].map((ext) => `${BASE}${edition}/feeds/${name}.${ext}`))
+/** Every feed URL the hub was pinged for, in the order sent. */
+const pinged = (hub: FakeSearchEngine) => hub.requests.map((r) => new URLSearchParams(r.body).get('hub.url'))
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'broadsheet-indexnow-'))
@@ -106,17 +113,32 @@ describe('publish notifying search engines', { timeout: 300_000 }, () => {
     )
     await writeFile(file(2), withdrawn)
     const before = { indexNow: indexNow.requests.length, baidu: baidu.requests.length }
-    const { outcome } = await publish(settings(), new Date('2026-11-27T07:00:00Z'))
-    expect(outcome.ok).toBe(true)
-    const urls = indexNowUrls(before.indexNow)
-    expect(urls.sort()).toEqual([...pagesOf(1), ...pagesOf(2)].sort())
-    expect(baiduUrls(before.baidu).sort()).toEqual(urls)
+    const hub = await startFakeSearchEngine(204)
+    try {
+      const { outcome } = await publish(settings(), new Date('2026-11-27T07:00:00Z'), hub.url)
+      expect(outcome.ok).toBe(true)
+      const urls = indexNowUrls(before.indexNow)
+      expect(urls.sort()).toEqual([...pagesOf(1), ...pagesOf(2)].sort())
+      expect(baiduUrls(before.baidu).sort()).toEqual(urls)
+      // The hub hears of both articles' feeds, "all", and the feeds of their topics and writer, in both editions.
+      const feeds = ['bench-article-1', 'bench-article-2', 'all', ...SUBJECT_FEEDS]
+      expect(pinged(hub).sort()).toEqual(
+        ['', '/zh-tw'].flatMap((edition) => feedUrlsOf(feeds, edition)).sort(),
+      )
 
-    const again = { indexNow: indexNow.requests.length, baidu: baidu.requests.length }
-    const noop = await publish(settings(), new Date('2026-11-27T08:00:00Z'))
-    expect(noop.outcome.ok).toBe(true)
-    expect(indexNow.requests.length).toBe(again.indexNow)
-    expect(baidu.requests.length).toBe(again.baidu)
+      const again = {
+        indexNow: indexNow.requests.length,
+        baidu: baidu.requests.length,
+        hub: hub.requests.length,
+      }
+      const noop = await publish(settings(), new Date('2026-11-27T08:00:00Z'), hub.url)
+      expect(noop.outcome.ok).toBe(true)
+      expect(indexNow.requests.length).toBe(again.indexNow)
+      expect(baidu.requests.length).toBe(again.baidu)
+      expect(hub.requests.length).toBe(again.hub)
+    } finally {
+      await hub.close()
+    }
   })
 
   it('reports an engine that refuses, and the publish still succeeds', async () => {
@@ -150,12 +172,10 @@ describe('publish notifying search engines', { timeout: 300_000 }, () => {
         true,
       )
       expect(indexNowUrls(before).sort()).toEqual(editionPagesOf(0, '/zh-tw').sort())
-      // The WebSub hub hears of the same article's Traditional feeds and the Traditional "all" feed, nothing else.
-      const pinged = hub.requests.map((r) => new URLSearchParams(r.body).get('hub.url'))
-      expect(pinged).toEqual(
-        ['bench-article-0', 'all'].flatMap((name) =>
-          ['rss', 'atom', 'json'].map((ext) => `${BASE}/zh-tw/feeds/${name}.${ext}`),
-        ),
+      // The WebSub hub hears of the same article's Traditional feeds, the Traditional "all" feed and the
+      // Traditional feeds of its topics and writer (their heads hold its items), nothing else.
+      expect(pinged(hub).sort()).toEqual(
+        feedUrlsOf(['bench-article-0', 'all', ...SUBJECT_FEEDS], '/zh-tw').sort(),
       )
     } finally {
       await hub.close()

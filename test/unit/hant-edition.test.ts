@@ -13,7 +13,7 @@ import { countWrites } from '../../editor/publish/write-plan.ts'
 import { EDITIONS } from '../../model/edition.ts'
 import { parseSitemapIndexValue } from '../../model/parse-sitemap-values.ts'
 import { parseStoredArticle } from '../../model/parse-store-values.ts'
-import { editionKey, keys, originalKey } from '../../model/store-keys.ts'
+import { editionKey, keys, originalKey, subjectOfFeedHeadKey } from '../../model/store-keys.ts'
 import { renderNewsSitemap } from '../../worker/render/render-news-sitemap.ts'
 import { buildArticle, buildSiteConfig } from '../fixtures/build-article.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
@@ -160,5 +160,44 @@ describe('a sweep of the whole edition', () => {
     expect(changes.changed).toEqual(['named'])
     expect(changes.pages.every((p) => p.startsWith('/articles/named'))).toBe(true)
     expect((await sweep(store, renamed)).changed).toEqual([])
+  })
+
+  it('names the topic and person feeds whose converted heads are new or differ, never the others', async () => {
+    const store = await published()
+    const head = (kind: 'topic' | 'person', id: string, name: string) =>
+      versioned(keys.subjectFeedHead(kind, id), {
+        updated: null,
+        archived: 0,
+        next: 0,
+        size: 20,
+        items: [],
+        subject: { kind, id, name },
+      })
+    await store.put([head('topic', 'qijiang', '綦江新闻'), head('person', 'shi-liang', '石亮')])
+    expect((await sweep(store, edition)).subjectFeeds.sort()).toEqual(['people/shi-liang', 'topics/qijiang'])
+    const renamed: HantEdition = {
+      convert: (text) => edition.convert(text).replaceAll('綦江新聞', '綦江區新聞'),
+      fingerprint: 'another glossary',
+    }
+    expect((await sweep(store, renamed)).subjectFeeds).toEqual(['topics/qijiang'])
+    expect((await sweep(store, renamed)).subjectFeeds).toEqual([])
+  })
+})
+
+describe('subjectOfFeedHeadKey', () => {
+  it("reads a topic's or person's feed head key, and nothing else", () => {
+    expect(subjectOfFeedHeadKey(keys.subjectFeedHead('topic', 'qijiang'))).toEqual({
+      kind: 'topic',
+      id: 'qijiang',
+    })
+    expect(subjectOfFeedHeadKey(keys.subjectFeedHead('person', 'shi-liang'))?.id).toBe('shi-liang')
+    for (const other of [
+      keys.feedHead(),
+      keys.subjectFeedArchive('topic', 'qijiang', 1),
+      keys.article('topic'),
+      editionKey(keys.subjectFeedHead('topic', 'qijiang'), 'hant'),
+      'v1:topic:qijiang:feed:head',
+    ])
+      expect(subjectOfFeedHeadKey(other)).toBeNull()
   })
 })

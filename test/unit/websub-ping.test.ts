@@ -30,6 +30,18 @@ describe('changedFeedUrls', () => {
     ])
   })
 
+  it('lists the three feeds of each topic and person whose head was written, once however many batches wrote it', () => {
+    const urls = changedFeedUrls(
+      report({ subjectFeeds: ['topics/qijiang', 'people/shi-liang', 'topics/qijiang'] }),
+      'https://news.example.com',
+    )
+    expect(urls).toEqual(
+      ['topics/qijiang', 'people/shi-liang'].flatMap((name) =>
+        ['rss', 'atom', 'json'].map((ext) => `https://news.example.com/feeds/${name}.${ext}`),
+      ),
+    )
+  })
+
   it('lists nothing for a publish that changed nothing', () => {
     expect(changedFeedUrls(report(), 'https://news.example.com')).toEqual([])
   })
@@ -37,7 +49,13 @@ describe('changedFeedUrls', () => {
 
 describe("each edition's changes", () => {
   const hans = { ...emptyChanges(), changed: ['a'], pages: ['/articles/a', '/articles/a/s1'] }
-  const hant = { ...emptyChanges(), added: ['b'], feedChanged: true, pages: ['/articles/b'] }
+  const hant = {
+    ...emptyChanges(),
+    added: ['b'],
+    feedChanged: true,
+    subjectFeeds: ['people/shi-liang'],
+    pages: ['/articles/b'],
+  }
 
   it("names the Traditional edition's feeds under /zh-tw after the original's", () => {
     expect(changedEditionFeedUrls({ hans, hant }, 'https://news.example.com/')).toEqual([
@@ -50,6 +68,9 @@ describe("each edition's changes", () => {
       'https://news.example.com/zh-tw/feeds/all.rss',
       'https://news.example.com/zh-tw/feeds/all.atom',
       'https://news.example.com/zh-tw/feeds/all.json',
+      'https://news.example.com/zh-tw/feeds/people/shi-liang.rss',
+      'https://news.example.com/zh-tw/feeds/people/shi-liang.atom',
+      'https://news.example.com/zh-tw/feeds/people/shi-liang.json',
     ])
   })
 

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { editionKey, keys } from '../../model/store-keys.ts'
 import { cronPeriodMs } from '../../worker/cron-period.ts'
 import { liftedFeedUrls } from '../../worker/scheduled.ts'
-import { buildArticle } from '../fixtures/build-article.ts'
-import { seedIndex } from './seed.ts'
+import { buildArticle, buildPhoto, buildSection } from '../fixtures/build-article.ts'
+import { seedArticle, seedIndex } from './seed.ts'
 
 const LIFT = Date.parse('2026-11-28T08:00:00+08:00')
 const config = { ...env, PUBLIC_BASE_URL: 'https://news.example.com' }
@@ -38,6 +38,29 @@ describe('scheduled: feeds to ping after an embargo', () => {
       ],
       [],
     ])
+  })
+
+  it('names the feeds of the topics and people the lifted article holds items of, each once', async () => {
+    const credit = { role: 'staff', name: '石亮', id: 'shi-liang' } as const
+    await seedArticle(
+      buildArticle({
+        slug: 'tomorrow-8am',
+        published: '2026-11-28T08:00:00+08:00',
+        topics: ['qijiang', 'district'],
+        byline: { role: 'staff', name: '刘柳吟', id: 'liu-liuyin' },
+        // The photographer of two photos, the writer credited again as contributor: one feed each.
+        contributors: [{ role: 'contributor', name: '刘柳吟', id: 'liu-liuyin' }],
+        sections: [buildSection({ photos: [buildPhoto({ credit }), buildPhoto({ credit })] })],
+      }),
+    )
+    const named = await liftedFeedUrls(config, LIFT, EVERY_5)
+    expect(named.slice(6)).toEqual(
+      ['topics/qijiang', 'topics/district', 'people/liu-liuyin', 'people/shi-liang'].flatMap((name) =>
+        ['rss', 'atom', 'json'].map((ext) => `https://news.example.com/feeds/${name}.${ext}`),
+      ),
+    )
+    // An article that lifted earlier is not named again, nor are its subjects.
+    expect(await liftedFeedUrls(config, LIFT + 5 * 60_000, EVERY_5)).toEqual([])
   })
 
   it("names the zh-tw edition's feeds after the original's, from the edition's own list, once publish wrote it", async () => {

@@ -1,7 +1,7 @@
 /** Topic and person pages, feeds and lists, served from what content:publish builds from content/. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tokenize } from './html-tokens.ts'
-import { request, seedPublished } from './seed.ts'
+import { callWorker, ORIGIN, request, seedPublished } from './seed.ts'
 
 type JsonFeed = {
   title: string
@@ -65,6 +65,24 @@ describe('GET /feeds/people/:id.json', () => {
     const chen: JsonFeed = await (await request('/feeds/people/chen-xingyu.json')).json()
     expect(chen.items.map((i) => i.id)).toEqual([itemId('opening-up'), itemId('photos')])
   })
+})
+
+describe('WebSub discovery on topic and person feeds', () => {
+  const HUB = 'https://hub.example.net/'
+  const feed = async (path: string) =>
+    (await callWorker(new Request(`${ORIGIN}${path}`), { WEBSUB_HUB: HUB })).text()
+
+  it.each(['', '/zh-tw'])(
+    'names the hub in RSS, Atom and JSON Feed, as "all" does (edition "%s")',
+    async (e) => {
+      for (const name of ['all', 'topics/qijiang', 'people/shi-liang']) {
+        expect(await feed(`${e}/feeds/${name}.rss`)).toContain(`<atom:link href="${HUB}" rel="hub"/>`)
+        expect(await feed(`${e}/feeds/${name}.atom`)).toContain(`<link rel="hub" href="${HUB}"/>`)
+        const json = JSON.parse(await feed(`${e}/feeds/${name}.json`)) as { hubs?: unknown }
+        expect(json.hubs).toEqual([{ type: 'WebSub', url: HUB }])
+      }
+    },
+  )
 })
 
 describe('GET /topics/:id and /people/:id', () => {
