@@ -10,7 +10,8 @@ import { contentChecker } from './preview/content-checker.ts'
 import { type PreviewState, startPreviewServer } from './preview/preview-server.ts'
 import { startPreviewWorker } from './preview/preview-worker.ts'
 import { watchContent } from './preview/watch-content.ts'
-import type { KvTarget } from './publish/kv-store.ts'
+import type { KvStore, KvTarget } from './publish/kv-store.ts'
+import { openLocalKvStore } from './publish/local-kv-store.ts'
 import { runPublish } from './publish/run-publish.ts'
 
 const { values } = parseArgs({
@@ -26,6 +27,11 @@ const log = (line: string) => process.stdout.write(`${line}\n`)
 const target: KvTarget = { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo }
 
 const worker = await startPreviewWorker(target)
+/**
+ * Publishes go through the KV folder's files once it has them (after the first publish): a few milliseconds a
+ * read or write where a request to the bridge Worker costs tens; the Worker serves what they wrote at once.
+ */
+let store: KvStore = worker.store
 const content = contentChecker(root)
 let state: PreviewState = { version: 0, problems: [] }
 
@@ -36,7 +42,7 @@ async function publish(changed: ReadonlySet<string> | null): Promise<PreviewStat
   const outcome = await runPublish({
     root,
     target,
-    store: worker.store,
+    store,
     checked,
     // The preview's KV is this editor's alone: going back to an earlier text (an undo) is not a colleague's
     // edit being reverted, as it would be in the shared KV.
@@ -60,6 +66,7 @@ async function publish(changed: ReadonlySet<string> | null): Promise<PreviewStat
 
 log(`preview: publishing ${root}/ to local KV in ${persistTo}`)
 state = await publish(null)
+store = await openLocalKvStore(target, { workerd: worker.store })
 
 const server = await startPreviewServer(worker.url, Number(values.port), state)
 const watcher = watchContent(root, async (changed) => {
@@ -80,6 +87,7 @@ const stop = async () => {
   stopping = true
   watcher.close()
   await server.close()
+  await store.close()
   // Left running, workerd would keep its port and a core busy.
   await worker.close()
   process.exit(0)

@@ -32,14 +32,19 @@ export function bridgeWorker(t: KvTarget) {
  * no python3), everything goes through the bridge Worker in workerd instead. A write that failed through the files
  * committed all of its values or none (one SQLite transaction), so writing it again through workerd is safe.
  */
-export async function openLocalKvStore(t: KvTarget): Promise<KvStore> {
+export async function openLocalKvStore(
+  t: KvTarget,
+  /** A store on the namespace through a workerd the caller runs (the preview's), used instead of starting one. */
+  o: { workerd?: KvStore } = {},
+): Promise<KvStore> {
   const where = `local KV (${t.persistTo ?? '.wrangler/state'})`
   const { id, kvPersist } = localNamespace(t.cwd, t.binding, t.persistTo ?? '.wrangler/state', t.env)
   const files = localKvFiles(kvPersist, id, where)
-  if (!files) return openBridge(t, where)
+  const start = () => (o.workerd ? Promise.resolve(o.workerd) : openBridge(t, where))
+  if (!files) return o.workerd ? { ...o.workerd, close: async () => {} } : openBridge(t, where)
   let bridge: Promise<KvStore> | null = null
   const workerd = () => {
-    bridge ??= files.close().then(() => openBridge(t, where))
+    bridge ??= files.close().then(start)
     return bridge
   }
   const run = async <T>(op: (s: KvStore) => Promise<T>): Promise<T> => {
@@ -58,7 +63,11 @@ export async function openLocalKvStore(t: KvTarget): Promise<KvStore> {
     absent: (keys) => (keys.length === 0 ? Promise.resolve(new Set()) : run((s) => s.absent(keys))),
     put: (entries) => (entries.length === 0 ? Promise.resolve() : run((s) => s.put(entries))),
     delete: (keys) => (keys.length === 0 ? Promise.resolve() : run((s) => s.delete(keys))),
-    close: async () => (bridge ? (await bridge).close() : files.close()),
+    // The caller's workerd is the caller's to close.
+    close: async () => {
+      if (!bridge) await files.close()
+      else if (!o.workerd) await (await bridge).close()
+    },
   }
 }
 
