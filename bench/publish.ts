@@ -115,7 +115,8 @@ async function largestResponse(persistTo: string): Promise<{ bytes: number; what
       const value = more.get(k)
       if (!value) return []
       const s = parseSubjectFeedHeadValue(value)
-      const page = { ...s, archive: null, archived: s.archived, size: s.items.length, entries: s.items }
+      // As the Worker serves a head (worker/routes/feed.ts): its newest `size` entries, not every entry it keeps.
+      const page = { ...s, archive: null, archived: s.archived, size: s.size, entries: s.items }
       return [[`/feeds/${k}`, subjectFeed(page, s.subject, site)] as const]
     })
     const dirs = dirKeys.flatMap((k) => (more.get(k) ? [parseDirectoryPageValue(more.get(k))] : []))

@@ -10,14 +10,8 @@ import { devVarsText } from '../../editor/start/fediverse-dev-vars.ts'
 import { configArgs, SITE_CONFIGS } from '../../editor/start/worker-configs.ts'
 import { type DevServer, startWranglerDev } from './wrangler-dev.ts'
 
-/**
- * Serves the state in `persistTo` with both Workers; `stop()` also removes the copied config. `extraArgs` go to
- * wrangler as they are (e.g. `--var KEY:VALUE`).
- */
-export async function startFederatedDev(
-  persistTo: string,
-  extraArgs: readonly string[] = [],
-): Promise<DevServer> {
+/** Serves the state in `persistTo` with both Workers; `stop()` also removes the copied config. */
+export async function startFederatedDev(persistTo: string): Promise<DevServer> {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-fediverse-config-'))
   const config = (await readFile('fediverse/wrangler.toml', 'utf8'))
     .replace(/^main = .*$/m, `main = ${JSON.stringify(resolve('fediverse/index.ts'))}`)
@@ -30,7 +24,6 @@ export async function startFederatedDev(
     const dev = await startWranglerDev(persistTo, 120_000, [
       ...configArgs([...SITE_CONFIGS, join(dir, 'wrangler.toml')]),
       '--test-scheduled',
-      ...extraArgs,
     ])
     return {
       url: dev.url,

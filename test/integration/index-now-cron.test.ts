@@ -1,20 +1,19 @@
 /**
- * The embargo cron tells search engines about the pages an embargo opened, as deployed: both Workers under
- * wrangler dev (as `npm start`) with INDEXNOW_* and BAIDU_* set, local fakes recording exactly what arrived. An
- * article published with an embargo a minute ahead; once its time has come, the cron (wrangler's `/__scheduled`,
- * at the real clock) sends its pages in both editions, each once, in one request per engine. Which run's period
- * holds a lift is tested in test/worker/sitemaps.test.ts and embargo-cron.test.ts.
+ * The embargo cron tells search engines about the pages an embargo opened, as deployed: the feed Worker's cron asks
+ * the discovery Worker (both under wrangler dev), which has INDEXNOW_* and BAIDU_* set; local fakes record exactly
+ * what arrived. An article is published with an embargo a minute ahead; once its time has come, the cron
+ * (wrangler's `/__scheduled`, at the real clock) sends its pages in both editions, each once, in one request per
+ * engine. Which run's period holds a lift is tested in test/worker/sitemaps.test.ts and embargo-cron.test.ts.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runPublish } from '../../editor/publish/run-publish.ts'
 import { type FakeSearchEngine, startFakeSearchEngine } from '../helpers/fake-search-engine.ts'
-import { startFederatedDev } from '../helpers/federated-dev.ts'
 import { generateContent } from '../helpers/generate-content.ts'
 import { waitUntil } from '../helpers/wait-until.ts'
-import type { DevServer } from '../helpers/wrangler-dev.ts'
+import { type DevServer, startWranglerDev } from '../helpers/wrangler-dev.ts'
 
 const BASE = 'https://news.example.com'
 const KEY = 'broadsheet-cron-key'
@@ -50,17 +49,33 @@ beforeAll(async () => {
   expect(outcome.ok).toBe(true)
   indexNow = await startFakeSearchEngine(202)
   baidu = await startFakeSearchEngine(200)
-  const vars = {
+  // The feed Worker and the discovery Worker, which runs the cron's notices (as deployed): its config copied with
+  // the settings an operator would give it (docs/operators.md), so its .dev.vars and [vars] are the test's own.
+  const settings: Record<string, string> = {
     PUBLIC_BASE_URL: BASE,
     INDEXNOW_KEY: KEY,
     INDEXNOW_ENDPOINT: `${indexNow.url}/indexnow`,
     BAIDU_PUSH_TOKEN: 'baidu-token',
     BAIDU_PUSH_ENDPOINT: `${baidu.url}/urls`,
   }
-  dev = await startFederatedDev(
-    state,
-    Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  let discovery = (await readFile('discovery/wrangler.toml', 'utf8')).replace(
+    /^main = .*$/m,
+    `main = ${JSON.stringify(resolve('discovery/index.ts'))}`,
   )
+  for (const [name, value] of Object.entries(settings))
+    discovery = discovery.replace(new RegExp(`^${name} = .*$`, 'm'), `${name} = ${JSON.stringify(value)}`)
+  const config = join(work, 'discovery', 'wrangler.toml')
+  await mkdir(join(work, 'discovery'))
+  await writeFile(config, discovery)
+  dev = await startWranglerDev(state, 120_000, [
+    '-c',
+    'wrangler.toml',
+    '-c',
+    config,
+    '--test-scheduled',
+    '--var',
+    `PUBLIC_BASE_URL:${BASE}`,
+  ])
 }, 300_000)
 
 afterAll(async () => {
