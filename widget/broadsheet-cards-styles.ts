@@ -20,51 +20,64 @@ export const broadsheetCardsStyles = unsafeCSS(`
   ::before,
   ::after {
     box-sizing: border-box;
+    margin: 0;
+    padding: 0;
   }
   .root {
-    /* light-dark() follows color-scheme: auto = the reader's preference, or forced by the theme attribute. */
+    /*
+     * light-dark() follows color-scheme: auto = the reader's preference, or forced by the theme attribute. Colours
+     * used twice are named here; the others stand where they are used.
+     */
     --_bg: var(--broadsheet-background, light-dark(#fff, #16181b));
     --_fg: var(--broadsheet-color, light-dark(#1a1a1a, #ececec));
-    --_muted: var(--broadsheet-muted, light-dark(#575757, #b4b4b4));
-    --_accent: var(--broadsheet-accent, light-dark(#a3111f, #ff9c9c));
-    --_line: var(--broadsheet-border, light-dark(#d9d9d9, #3a3d42));
-    --_focus: var(--broadsheet-focus, light-dark(#0b57d0, #8ab4f8));
     --_skeleton: light-dark(#ececec, #2a2d31);
+    --_cjk: 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Microsoft YaHei';
     color-scheme: light dark;
-    font: 400 var(--broadsheet-font-size, 16px) / 1.7
-      var(--broadsheet-font-family, system-ui, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif);
+    font: var(--broadsheet-font-size, 16px) / 1.7
+      var(--broadsheet-font-family, system-ui, var(--_cjk), sans-serif);
     color: var(--_fg);
     line-break: strict;
     overflow-wrap: anywhere;
-    text-align: start;
+    text-autospace: normal;
   }
-  .theme-light {
+  /* Traditional text (a zh-TW feed: the root's lang is the feed's) takes Traditional faces, as pages do. */
+  .root:lang(zh-TW),
+  .root:lang(zh-HK),
+  .root:lang(zh-MO),
+  .root:lang(zh-Hant) {
+    --_cjk: 'PingFang TC', 'Noto Sans CJK TC', 'Microsoft JhengHei';
+  }
+  .light {
     color-scheme: light;
   }
-  .theme-dark {
+  .dark {
     color-scheme: dark;
   }
   .cards {
     display: grid;
     gap: var(--broadsheet-gap, 16px);
-    margin: 0;
-    padding: 0;
     list-style: none;
   }
-  .layout-grid .cards {
+  .grid .cards {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 240px), 1fr));
   }
-  .layout-carousel .cards {
+  .carousel .cards {
     grid-auto-flow: column;
     grid-auto-columns: min(85%, 300px);
     overflow-x: auto;
     overscroll-behavior-x: contain;
     scroll-snap-type: x mandatory;
-    scroll-behavior: smooth;
     padding-block-end: 8px;
   }
-  .layout-carousel .card {
+  .carousel .card {
     scroll-snap-align: start;
+  }
+  .card,
+  .state {
+    padding: 16px;
+    border: 1px solid var(--broadsheet-border, light-dark(#d9d9d9, #3a3d42));
+    border-radius: var(--broadsheet-radius, 8px);
+    background: var(--_bg);
   }
   .card {
     position: relative;
@@ -74,37 +87,31 @@ export const broadsheetCardsStyles = unsafeCSS(`
     gap: 8px;
     min-width: 0;
     padding: 12px;
-    border: 1px solid var(--_line);
-    border-radius: var(--broadsheet-radius, 8px);
-    background: var(--_bg);
   }
-  .card:focus-within {
-    outline: 3px solid var(--_focus);
+  .card:focus-within,
+  button:focus-visible {
+    outline: 3px solid var(--broadsheet-focus, light-dark(#0b57d0, #8ab4f8));
     outline-offset: 2px;
   }
   @container (min-width: 560px) {
-    .layout-list .card {
+    .list .card {
       grid-template-areas: 'figure text';
       grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
       gap: 16px;
     }
   }
   .text,
-  figure,
-  .figure {
+  figure {
     min-width: 0;
-    margin: 0;
   }
   .text {
     grid-area: text;
   }
-  figure,
-  .figure {
+  figure {
     grid-area: figure;
   }
   .title {
     height: 2.8em;
-    margin: 0;
     font-size: 1.0625em;
     font-weight: 700;
     line-height: 1.4;
@@ -120,18 +127,16 @@ export const broadsheetCardsStyles = unsafeCSS(`
   .excerpt {
     -webkit-line-clamp: 3;
     height: 5.1em;
-    margin: 0;
     font-size: 0.9375em;
   }
   .meta,
   .credit {
     display: block;
     height: 1.7em;
-    margin: 0;
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
-    color: var(--_muted);
+    color: var(--broadsheet-muted, light-dark(#575757, #b4b4b4));
     font-size: 0.8125em;
   }
   a {
@@ -147,7 +152,7 @@ export const broadsheetCardsStyles = unsafeCSS(`
     outline: none;
   }
   .card:hover a {
-    color: var(--_accent);
+    color: var(--broadsheet-accent, light-dark(#a3111f, #ff9c9c));
     text-decoration: underline;
   }
   .image {
@@ -165,33 +170,23 @@ export const broadsheetCardsStyles = unsafeCSS(`
     font-size: 0.8125em;
     line-height: 1.5;
   }
-  .skeleton .title,
-  .skeleton .excerpt,
-  .skeleton .meta,
-  .skeleton .caption {
+  .skeleton :is(.title, .excerpt, .meta, .caption) {
     background: var(--_skeleton);
     border-radius: 4px;
-    animation: pulse 1.6s ease-in-out infinite;
   }
   @keyframes pulse {
     50% {
       opacity: 0.55;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .layout-carousel .cards {
-      scroll-behavior: auto;
+  /* Motion only for readers who have not asked for less. */
+  @media (prefers-reduced-motion: no-preference) {
+    .carousel .cards {
+      scroll-behavior: smooth;
     }
-    .skeleton * {
-      animation: none !important;
+    .skeleton :is(.title, .excerpt, .meta, .caption) {
+      animation: pulse 1.6s ease-in-out infinite;
     }
-  }
-  .state {
-    margin: 0;
-    background: var(--_bg);
-    padding: 16px;
-    border: 1px solid var(--_line);
-    border-radius: var(--broadsheet-radius, 8px);
   }
   button {
     margin-inline-start: 8px;
@@ -202,10 +197,6 @@ export const broadsheetCardsStyles = unsafeCSS(`
     border: 0;
     border-radius: 4px;
     cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   .sr-only {
     position: absolute;

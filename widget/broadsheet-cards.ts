@@ -143,7 +143,8 @@ export class BroadsheetCards extends LitElement {
   protected override render(): TemplateResult {
     const pageLang = document.documentElement.lang
     const ui = uiStrings(this.lang || this.feed?.language || pageLang)
-    const classes = `root theme-${pick(THEMES, this.theme, 'auto')} layout-${pick(LAYOUTS, this.layout, 'list')}`
+    // The theme and the layout are classes of their own names (`dark`, `carousel`): nothing else is named so.
+    const classes = `root ${pick(THEMES, this.theme, 'auto')} ${pick(LAYOUTS, this.layout, 'list')}`
     return html`<div class=${classes} lang=${this.feed?.language ?? ui.lang}>${this.renderBody(ui)}</div>`
   }
 

@@ -20,10 +20,15 @@ interface WidgetManifest {
 }
 
 /**
- * esbuild keeps custom property values as written (`--_bg: var(--x, light-dark(#fff, #000))`): their spaces after
- * `:` and `,` are insignificant here (no string in these stylesheets holds a comma).
+ * esbuild keeps custom property values as written (`--_bg: var(--x, light-dark(#fff, #000))`), spaces around `/`
+ * (`3 / 2`, `16px / 1.7`, `calc(x / 2)`) and in a query's feature (`(min-width: 560px)`): those spaces are
+ * insignificant here (no string in these stylesheets holds a comma, a slash or a colon).
  */
-const tightenCss = (code: string): string => code.replace(/(--[\w-]+): /g, '$1:').replace(/, /g, ',')
+const tightenCss = (code: string): string =>
+  code
+    .replace(/(--[\w-]+|\([\w-]+): /g, '$1:')
+    .replace(/, /g, ',')
+    .replace(/ \/ /g, '/')
 
 /**
  * Lit leaves css`` text as written: minify each static stylesheet with esbuild's CSS minifier (~2 KB less). A tag

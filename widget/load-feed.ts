@@ -3,9 +3,11 @@ import { JSON_FEED_MEDIA_TYPE } from '../model/feed-urls.ts'
 import { FeedError } from './feed-error.ts'
 import { type CardFeed, parseFeed } from './parse-feed.ts'
 
-/** GETs `src` without credentials; an abort rejects with the signal's AbortError, any other failure with FeedError. */
-export async function loadFeed(src: string, signal: AbortSignal): Promise<CardFeed> {
-  const url = new URL(src, document.baseURI).href
+/**
+ * GETs `url` (absolute: the element resolves its `src`) without credentials; an abort rejects with the signal's
+ * AbortError, any other failure with FeedError.
+ */
+export async function loadFeed(url: string, signal: AbortSignal): Promise<CardFeed> {
   let response: Response
   try {
     response = await fetch(url, {

@@ -25,7 +25,6 @@ export interface CardPhoto {
 
 /** One card: a feed item reduced to what the widget renders. */
 export interface Card {
-  id: string
   url: string
   title: string
   excerpt: string
@@ -37,7 +36,6 @@ export interface Card {
 
 /** The feed as the widget needs it. */
 export interface CardFeed {
-  title?: string
   language?: string
   cards: Card[]
 }
@@ -115,7 +113,6 @@ function parseItem(v: unknown, base: string): Card | undefined {
   const published = text(v.date_published)
   const sectionId = text(ext?.section_id)
   return {
-    id: text(v.id) ?? url,
     url,
     title,
     excerpt: text(v.summary) ?? text(v.content_text) ?? htmlText(v.content_html) ?? '',
@@ -130,10 +127,8 @@ export function parseFeed(value: unknown, feedUrl: string): CardFeed {
   if (!isObj(value) || !text(value.version)?.startsWith('https://jsonfeed.org/version/1'))
     throw new FeedError('not a JSON Feed (no jsonfeed.org version)')
   if (!Array.isArray(value.items)) throw new FeedError('not a JSON Feed (no items array)')
-  const title = text(value.title)
   const language = text(value.language)
   return {
-    ...(title ? { title } : {}),
     ...(language ? { language } : {}),
     cards: value.items.flatMap((item) => parseItem(item, feedUrl) ?? []),
   }

@@ -41,4 +41,4 @@ export function renderCard(card: Card, { ui, headingLevel, target }: CardOptions
 
 /** A placeholder card with the same boxes as `renderCard`, hidden from assistive technology. */
 export const renderSkeleton = (): TemplateResult =>
-  html`<li class="card skeleton"><div class="text"><div class="title"></div><p class="meta"></p><p class="excerpt"></p></div><div class="figure"><div class="image"></div><span class="caption"></span><span class="credit"></span></div></li>`
+  html`<li class="card skeleton"><div class="text"><div class="title"></div><p class="meta"></p><p class="excerpt"></p></div><figure><div class="image"></div><span class="caption"></span><span class="credit"></span></figure></li>`

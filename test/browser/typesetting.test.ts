@@ -38,6 +38,9 @@ const SITE = {
 const TEXT = 'section > p, p.lede, .dek, h1, h2, figcaption'
 /** Where the feed origin serves the seed's Traditional JSON Feed. */
 const HANT_FEED = '/zh-tw/feeds/qijiang-strategic-pivot.json'
+/** A one-item feed whose title mixes Han with Latin letters and digits (four boundaries: 江|G, P|增, 长|8, 8|成). */
+const MIXED_FEED = '/feeds-mixed/autospace.json'
+const MIXED_TITLE = '綦江GDP增长8成'
 
 let stage: WidgetStage
 let hans: ArticleValue
@@ -52,7 +55,16 @@ beforeAll(async () => {
   // The seed's feed in the zh-TW edition as the Worker renders it, for Traditional cards.
   const edition = { ...SITE, edition: EDITIONS.hant, language: EDITIONS.hant.lang }
   const feed = articleFeed(hant, { ...edition, baseUrl: '__ORIGIN__/zh-tw', origin: '__ORIGIN__' })
-  stage = await startWidgetStage({ [HANT_FEED]: renderJsonFeed(feed) })
+  const mixed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Broadsheet',
+    language: 'zh-CN',
+    items: [{ id: 'mixed', url: '__ORIGIN__/articles/mixed', title: MIXED_TITLE, summary: '短讯。' }],
+  }
+  stage = await startWidgetStage({
+    [HANT_FEED]: renderJsonFeed(feed),
+    [MIXED_FEED]: JSON.stringify(mixed),
+  })
 })
 
 afterAll(() => stage?.close())
@@ -112,25 +124,100 @@ describe('article and section pages in Chromium at 1280 px', () => {
   })
 })
 
+/** A partner page at 1280 px with one grid of cards from `path` on the feed origin, once they loaded. */
+async function cardsPage(path: string): Promise<Page> {
+  const page = await stage.browser.context.newPage()
+  await page.setViewportSize({ width: 1280, height: 900 })
+  const w = stage.feed.origin
+  await page.goto(
+    stage.partner.page({
+      scripts: [`${w}/widget.js`],
+      body: `<broadsheet-cards id="w" src="${w}${path}" layout="grid"></broadsheet-cards>`,
+    }),
+  )
+  await waitForEvent(page, 'broadsheet-load', 'w')
+  return page
+}
+
 describe('<broadsheet-cards> in Chromium at 1280 px', () => {
   it.each([
     ['Simplified', '/feeds/broadsheet-zh.json'],
     ['Traditional (zh-TW)', HANT_FEED],
   ])('sets no %s card line spread and starts none with closing punctuation', async (_script, path) => {
-    const page = await stage.browser.context.newPage()
-    await page.setViewportSize({ width: 1280, height: 900 })
-    const w = stage.feed.origin
-    await page.goto(
-      stage.partner.page({
-        scripts: [`${w}/widget.js`],
-        body: `<broadsheet-cards id="w" src="${w}${path}" layout="grid"></broadsheet-cards>`,
-      }),
-    )
-    await waitForEvent(page, 'broadsheet-load', 'w')
+    const page = await cardsPage(path)
     const lines = await measureLines(page, '.title, .excerpt, .caption', '#w')
     expect(lines.length).toBeGreaterThan(10)
     expect(spread(lines)).toEqual([])
     expect(badStarts(lines)).toEqual([])
+    await page.close()
+  })
+
+  it('puts 1/8 em between Han and Latin letters or digits in a card title (text-autospace), none between Han', async () => {
+    const page = await cardsPage(MIXED_FEED)
+    /** Each character's left edge in the title, in em, with the root's text-autospace as given. */
+    const lefts = (autospace: string) =>
+      page.locator('#w').evaluate((host, value) => {
+        const root = host.shadowRoot?.querySelector<HTMLElement>('.root')
+        const link = host.shadowRoot?.querySelector('.title a')
+        // Lit marks where it put the text with comments: the text node itself is measured.
+        const title = [...(link?.childNodes ?? [])].find((n) => n.nodeType === Node.TEXT_NODE)
+        if (!root || !title) throw new Error('no card title')
+        if (value) root.style.setProperty('text-autospace', value)
+        else root.style.removeProperty('text-autospace')
+        const em = Number.parseFloat(getComputedStyle(root.querySelector('.title') as Element).fontSize)
+        const text = title.nodeValue ?? ''
+        return {
+          computed: getComputedStyle(root).getPropertyValue('text-autospace'),
+          lefts: [...text].map((_, i) => {
+            const r = document.createRange()
+            r.setStart(title, i)
+            r.setEnd(title, i + 1)
+            return (r.getClientRects()[0]?.left ?? Number.NaN) / em
+          }),
+        }
+      }, autospace)
+    const card = await lefts('')
+    expect(card.computed).toBe('normal')
+    // The same title set without autospace: the extra space before each character is where the two differ.
+    const solid = await lefts('no-autospace')
+    expect(solid.computed).toBe('no-autospace')
+    const chars = [...MIXED_TITLE]
+    const gaps = chars.slice(1).map((c, i) => {
+      const shift = (k: number) => (card.lefts[k] ?? Number.NaN) - (solid.lefts[k] ?? Number.NaN)
+      return { pair: `${chars[i]}${c}`, em: shift(i + 1) - shift(i) }
+    })
+    const mixed = (pair: string) => /\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u.test(pair)
+    expect(gaps.filter((g) => mixed(g.pair)).map((g) => g.pair)).toEqual(['江G', 'P增', '长8', '8成'])
+    for (const g of gaps)
+      if (mixed(g.pair)) expect(g.em, g.pair).toBeCloseTo(0.125, 2)
+      else expect(Math.abs(g.em), g.pair).toBeLessThan(0.01)
+    await page.close()
+  })
+
+  it.each([
+    ['Traditional (zh-TW)', 'Noto Sans CJK TC', HANT_FEED, 'Noto Sans CJK SC'],
+    ['Simplified', 'Noto Sans CJK SC', '/feeds/broadsheet-zh.json', 'Noto Sans CJK TC'],
+  ])('draws a %s card title in %s, as its pages do', async (_script, face, path, other) => {
+    const page = await cardsPage(path)
+    // The fonts Chromium actually drew the title's text with (DevTools protocol), not only the declared stack.
+    const cdp = await stage.browser.context.newCDPSession(page)
+    await cdp.send('DOM.enable')
+    await cdp.send('CSS.enable')
+    await cdp.send('DOM.getDocument', { depth: -1, pierce: true })
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.getElementById('w').shadowRoot.querySelector('.title a')`,
+    })
+    if (!result.objectId) throw new Error('no card title')
+    const { nodeId } = await cdp.send('DOM.requestNode', { objectId: result.objectId })
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
+    const drawn = fonts.filter((f) => f.glyphCount > 0).map((f) => f.familyName)
+    expect(drawn).toContain(face)
+    expect(drawn).not.toContain(other)
+    const declared = await page
+      .locator('#w')
+      .evaluate((host) => getComputedStyle(host.shadowRoot?.querySelector('.title') as Element).fontFamily)
+    expect(declared).toContain(face)
+    await cdp.detach()
     await page.close()
   })
 
