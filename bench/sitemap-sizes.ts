@@ -6,6 +6,7 @@
 import { openKvStore } from '../editor/publish/kv-store.ts'
 import { articleSitemapUrl } from '../model/feed-urls.ts'
 import { parseSitemapIndexValue, parseSitemapPartValue } from '../model/parse-sitemap-values.ts'
+import { sitemapPieces } from '../model/sitemap-pieces.ts'
 import type { NewsArticle } from '../model/sitemap-values.ts'
 import { keys } from '../model/store-keys.ts'
 import { newsSitemapParts } from '../worker/render/news-sitemap-parts.ts'
@@ -15,9 +16,10 @@ import { renderSitemapIndex } from '../worker/render/render-sitemap-index.ts'
 import type { SiteConfig } from '../worker/site-config.ts'
 
 export interface SitemapSizes {
+  /** The article sitemaps the index lists: every piece of every part. */
   parts: number
   indexBytes: number
-  /** The largest part: its bytes and URLs. */
+  /** The largest piece: its bytes and URLs. */
   largestPart: { bytes: number; urls: number }
   /** Bytes of all parts together. */
   allPartsBytes: number
@@ -60,10 +62,12 @@ export async function sitemapSizes(persistTo: string, site: SiteConfig): Promise
     for (const key of partKeys) {
       largestValueBytes = Math.max(largestValueBytes, Buffer.byteLength(JSON.stringify(values.get(key))))
       const part = parseSitemapPartValue(values.get(key))
-      const bytes = Buffer.byteLength(renderSitemap(part.articles, site))
-      const urls = part.articles.reduce((n, a) => n + 1 + a.sections.length, 0)
-      allPartsBytes += bytes
-      if (bytes > largestPart.bytes) largestPart = { bytes, urls }
+      for (const piece of sitemapPieces(part.articles)) {
+        const bytes = Buffer.byteLength(renderSitemap(piece, site))
+        const urls = piece.reduce((n, a) => n + 1 + a.sections.length, 0)
+        allPartsBytes += bytes
+        if (bytes > largestPart.bytes) largestPart = { bytes, urls }
+      }
       for (const a of part.articles)
         if (news.length < IN_WINDOW)
           news.push({ slug: a.slug, title: `基准测试文章 ${a.n}`, lang: 'zh-CN', published: a.published })
@@ -72,7 +76,7 @@ export async function sitemapSizes(persistTo: string, site: SiteConfig): Promise
       (a): a is NewsArticle => a !== undefined,
     )
     const listed = index.parts.map((p) => ({
-      loc: articleSitemapUrl(site.baseUrl, p.page),
+      loc: articleSitemapUrl(site.baseUrl, p.page, p.piece),
       ...(p.updated ? { lastmod: p.updated } : {}),
     }))
     return {

@@ -148,8 +148,8 @@ export function sitemapIndexUrl(baseUrl: string): string {
 }
 
 /** Sitemap part N: the pages of the articles on the article list's page N (1 = the oldest). */
-export function articleSitemapUrl(baseUrl: string, page: number): string {
-  return `${baseUrl}/sitemaps/articles-${page}.xml`
+export function articleSitemapUrl(baseUrl: string, page: number, piece = 1): string {
+  return `${baseUrl}/sitemaps/articles-${page}${piece === 1 ? '' : `-${piece}`}.xml`
 }
 
 /**

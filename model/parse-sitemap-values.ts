@@ -51,6 +51,8 @@ function parsePartSummary(value: unknown, path: string): SitemapPartSummary {
   const o = obj(value, path)
   return {
     page: int(o, 'page', path, 1),
+    // Values written before parts had pieces: one piece each.
+    piece: o.piece === undefined ? 1 : int(o, 'piece', path, 1),
     count: int(o, 'count', path),
     updated: o.updated === null ? null : date(o, 'updated', path),
     scheduled: arr(o, 'scheduled', path, (v, p) => {

@@ -36,7 +36,9 @@ export interface SitemapPartValue {
 /** What the sitemap index knows of one part: enough to list it, with its `<lastmod>`, at any request time. */
 export interface SitemapPartSummary {
   page: number
-  /** Articles in the part, embargoed ones included. */
+  /** The piece of the part (sitemap-pieces.ts), from 1: `articles-{page}.xml`, then `articles-{page}-{piece}.xml`. */
+  piece: number
+  /** Articles in the piece, embargoed ones included. */
   count: number
   /** Newest `updated` of its articles that were not embargoed when publish wrote it (null: none). */
   updated: string | null
@@ -54,7 +56,7 @@ export interface NewsArticle {
   published: string
 }
 
-/** `v2:sitemap:index`: every part that has articles, and the recent articles for the news sitemap. */
+/** `v2:sitemap:index`: every piece of every part that has articles, and the recent articles for the news sitemap. */
 export interface SitemapIndexValue {
   version: string
   parts: SitemapPartSummary[]

@@ -1,12 +1,13 @@
 /**
  * The sitemap values a publish rewrites (docs/operators.md "KV layout"): the part holding each changed article's slot and
- * the sitemap index. An article keeps its slot of the article list, so an edit or a withdrawal rewrites exactly
- * one part and the index; nothing else of the site is read or written.
+ * the sitemap index (which lists each part's pieces, sitemap-pieces.ts). An article keeps its slot of the article
+ * list, so an edit or a withdrawal rewrites exactly one part and the index; nothing else of the site is read or written.
  */
 import type { Article } from '../../model/article.ts'
 import { articleItems } from '../../model/article-items.ts'
 import { newest } from '../../model/newest.ts'
 import { parseSitemapIndexValue, parseSitemapPartValue } from '../../model/parse-sitemap-values.ts'
+import { sitemapPieces } from '../../model/sitemap-pieces.ts'
 import {
   NEWS_WINDOW_MS,
   type NewsArticle,
@@ -115,31 +116,40 @@ export class SitemapLog {
   /** The parts to write (step "pages": before the index names them) and the index (step "heads"). */
   entries(): { parts: KvEntry[]; index: KvEntry[] } {
     if (!this.changed) return { parts: [], index: [] }
-    const summaries = new Map((this.index?.parts ?? []).map((p) => [p.page, p]))
+    const summaries = new Map<number, SitemapPartSummary[]>()
+    for (const p of this.index?.parts ?? []) summaries.set(p.page, [...(summaries.get(p.page) ?? []), p])
     const parts: KvEntry[] = []
     for (const page of [...this.edits.keys()].sort((a, b) => a - b)) {
       const { list, same } = this.applied(page, this.edits.get(page) ?? [])
       if (same) continue
       parts.push(versioned(keys.sitemapPart(page), { page, articles: list }))
-      const summary = this.summary(page, list)
-      if (summary.count === 0) summaries.delete(page)
-      else summaries.set(page, summary)
+      if (list.length === 0) summaries.delete(page)
+      else summaries.set(page, this.summaries(page, list))
     }
     const since = this.now.getTime() - NEWS_WINDOW_MS
     const news = [...this.news.values()]
       .filter((n) => Date.parse(n.published) >= since)
       .sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || (a.slug < b.slug ? -1 : 1))
-    const body = { parts: [...summaries.values()].sort((a, b) => a.page - b.page), news }
+    const body = {
+      parts: [...summaries.values()].flat().sort((a, b) => a.page - b.page || a.piece - b.piece),
+      news,
+    }
     const index = versioned(keys.sitemapIndex(), body)
     // The version is the hash of the JSON written: the same body gives the same version.
     return { parts, index: this.index?.version === index.metadata.h ? [] : [index] }
   }
 
-  private summary(page: number, list: readonly SitemapArticle[]): SitemapPartSummary {
+  /** Each piece of a part (sitemap-pieces.ts): what the index lists of it. */
+  private summaries(page: number, list: readonly SitemapArticle[]): SitemapPartSummary[] {
+    return sitemapPieces(list).map((piece, i) => this.summary(page, i + 1, piece))
+  }
+
+  private summary(page: number, piece: number, list: readonly SitemapArticle[]): SitemapPartSummary {
     const now = this.now.getTime()
     const live = list.filter((a) => Date.parse(a.published) <= now)
     return {
       page,
+      piece,
       count: list.length,
       updated: newest(live.map((a) => a.updated)) ?? null,
       scheduled: list

@@ -4,7 +4,10 @@ import type { DraftArticle } from '../../editor/content/draft.ts'
 import { buildWithStore } from '../../editor/publish/build-with-store.ts'
 import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { parseSitemapIndexValue, parseSitemapPartValue } from '../../model/parse-sitemap-values.ts'
+import { SITEMAP_PART_BYTES, sitemapPieces } from '../../model/sitemap-pieces.ts'
 import { keys } from '../../model/store-keys.ts'
+import { renderSitemap } from '../../worker/render/render-sitemap.ts'
+import { buildSiteConfig } from '../fixtures/build-article.ts'
 import { buildDraft, buildDraftSection } from '../fixtures/build-draft.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 
@@ -128,5 +131,33 @@ describe('publishing the sitemaps', () => {
     expect(index(store).parts.map((p) => p.count)).toEqual([50, 50, 50, 50, 50, 50, 50, 50, 20])
     const partReads = store.reads.filter((k) => k.startsWith('v2:sitemap:') && k !== keys.sitemapIndex())
     expect(partReads).toEqual([3, 4, 5, 6, 7, 8, 9].map(keys.sitemapPart))
+  })
+
+  it('lists a part too long for one sitemap as pieces in the index, each within 200 KB, and an edit rewrites one part', async () => {
+    const store = new MemoryKvStore()
+    // 50 articles of 40 sections: about 400 KB of section pages in part 1.
+    const long = many()
+      .slice(0, 60)
+      .map((d) => ({
+        ...d,
+        sections: Array.from({ length: 40 }, (_, i) =>
+          buildDraftSection(`section-${'x'.repeat(40)}-${i}`, { photos: [] }),
+        ),
+      }))
+    await publish(store, long)
+    const listed = index(store).parts.map((p) => [p.page, p.piece, p.count])
+    const pieces = sitemapPieces(part(store, 1).articles)
+    expect(pieces.length).toBeGreaterThan(1)
+    expect(listed).toEqual([...pieces.map((p, i) => [1, i + 1, p.length]), [2, 1, 10]])
+    const site = buildSiteConfig()
+    for (const piece of pieces)
+      expect(Buffer.byteLength(renderSitemap(piece, site))).toBeLessThanOrEqual(SITEMAP_PART_BYTES)
+    const edited = long.map((d) =>
+      d.slug === 'a-003'
+        ? { ...d, sections: d.sections.map((x, i) => (i === 0 ? { ...x, paragraphs: ['改过的段落。'] } : x)) }
+        : d,
+    )
+    const written = await publish(store, edited, LATER)
+    expect(written.filter((k) => k.includes(':sitemap:'))).toEqual([keys.sitemapPart(1), keys.sitemapIndex()])
   })
 })

@@ -2,6 +2,7 @@
 import { reset } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SITEMAP_PART_BYTES, sitemapPieces } from '../../model/sitemap-pieces.ts'
 import type { SitemapArticle } from '../../model/sitemap-values.ts'
 import { editionKey, keys } from '../../model/store-keys.ts'
 import { setClock } from '../../worker/clock.ts'
@@ -133,6 +134,69 @@ describe('the sitemaps across an embargo', () => {
 
   it('answers 404 for a part that was never written or a name outside the contract, without a KV read', async () => {
     for (const path of ['/sitemaps/articles-2.xml', '/sitemaps/articles-0.xml', '/sitemaps/other.xml'])
+      expect([path, (await request(path)).status]).toEqual([path, 404])
+  })
+})
+
+describe('an article sitemap part too long for one document', () => {
+  const published = '2026-11-27T08:00:00+08:00'
+  /** The 50 slots of part 2, each article with 40 section pages and 60 photos: about 1 MB as one document. */
+  const long = Array.from({ length: 50 }, (_, i) => ({
+    ...article(50 + i, `long-${i}`, published),
+    sections: Array.from({ length: 40 }, (_, s) => ({
+      id: `section-${'x'.repeat(60)}-${s}`,
+      updated: published,
+    })),
+    images: Array.from({ length: 60 }, (_, p) => `/media/${String(i * 100 + p).padStart(32, '0')}.jpg`),
+  }))
+  const pieces = sitemapPieces(long)
+
+  beforeEach(async () => {
+    const part = { version: 'part2-v1', page: 2, articles: long }
+    const index = {
+      version: 'index-v2',
+      parts: pieces.map((p, i) => ({
+        page: 2,
+        piece: i + 1,
+        count: p.length,
+        updated: published,
+        scheduled: [],
+      })),
+      news: [],
+    }
+    await env.CONTENT.put(keys.sitemapPart(2), JSON.stringify(part), { metadata: { h: part.version } })
+    await env.CONTENT.put(keys.sitemapIndex(), JSON.stringify(index), { metadata: { h: index.version } })
+  })
+
+  it('serves every piece the index lists within 200 KB, together every page of the part once, in slot order', async () => {
+    expect(pieces.length).toBeGreaterThan(4)
+    const listed = [...(await (await request('/sitemap.xml')).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (m) => m[1],
+    )
+    expect(listed).toEqual(
+      pieces.map((_, i) => `${ORIGIN}/sitemaps/articles-2${i === 0 ? '' : `-${i + 1}`}.xml`),
+    )
+    const pages: string[] = []
+    for (const url of listed) {
+      const res = await callWorker(new Request(url ?? ''))
+      const xml = await res.text()
+      expect([url, res.status, Buffer.byteLength(xml) <= SITEMAP_PART_BYTES]).toEqual([url, 200, true])
+      pages.push(...[...xml.matchAll(/<url><loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? ''))
+    }
+    expect(pages).toEqual(
+      long
+        .flatMap((a) => [a.slug, ...a.sections.map((s) => `${a.slug}/${s.id}`)])
+        .map((p) => `${ORIGIN}/articles/${p}`),
+    )
+  })
+
+  it('answers 404 for a piece past the last, a piece 1 named as such and a piece that is not a number', async () => {
+    for (const path of [
+      `/sitemaps/articles-2-${pieces.length + 1}.xml`,
+      '/sitemaps/articles-2-1.xml',
+      '/sitemaps/articles-2-x.xml',
+      '/sitemaps/articles-2-2-2.xml',
+    ])
       expect([path, (await request(path)).status]).toEqual([path, 404])
   })
 })

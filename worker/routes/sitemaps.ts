@@ -5,6 +5,7 @@
  */
 import { articleSitemapUrl, newsSitemapUrl, subjectSitemapUrl } from '../../model/feed-urls.ts'
 import { newest } from '../../model/newest.ts'
+import { sitemapPieces } from '../../model/sitemap-pieces.ts'
 import { SUBJECT_KINDS } from '../../model/subject.ts'
 import type { Representation } from '../http/representation.ts'
 import type { RouteHandler } from '../http/route-handler.ts'
@@ -78,7 +79,7 @@ export const sitemapIndexRoute: RouteHandler = async ({ env, site, now }) => {
   }
   return sitemapReply(all, (entries) => {
     const listed: ListedSitemap[] = entries.map((p) => ({
-      loc: articleSitemapUrl(site.baseUrl, p.page),
+      loc: articleSitemapUrl(site.baseUrl, p.page, p.piece),
       ...(p.lastmod === null ? {} : { lastmod: p.lastmod }),
     }))
     if (news.value.entries.length > 0)
@@ -106,12 +107,23 @@ export function partParam(value: string | undefined): number {
   return Number(value)
 }
 
-/** One part: the pages of the articles on the article list's page N that are visible now. */
+/** `N` (piece 1) or `N-K` (K ≥ 2) of `articles-N.xml`, `articles-N-K.xml`; anything else is 404, never a KV read. */
+function pieceParam(value: string | undefined): { page: number; piece: number } {
+  const [page, piece, ...rest] = (value ?? '').split('-')
+  if (rest.length > 0 || (piece !== undefined && partParam(piece) === 1)) throw notFound()
+  return { page: partParam(page), piece: piece === undefined ? 1 : partParam(piece) }
+}
+
+/**
+ * One piece of a part: the pages of the articles on the article list's page N that are visible now, cut as publish
+ * cut them for the index (sitemap-pieces.ts), so each piece stays within 200 KB.
+ */
 export const articleSitemapRoute: RouteHandler = async ({ env, site, params, now }) => {
-  const page = partParam(params.page)
+  const { page, piece } = pieceParam(params.page)
   const part = await readSitemapPart(env.CONTENT, page)
-  if (part === null) throw notFound()
-  return sitemapReply(visiblePart(part, now), (entries) => renderSitemap(entries, site))
+  const articles = part === null ? undefined : sitemapPieces(part.articles)[piece - 1]
+  if (part === null || articles === undefined) throw notFound()
+  return sitemapReply(visiblePart({ ...part, articles }, now), (entries) => renderSitemap(entries, site))
 }
 
 /**

@@ -58,10 +58,11 @@ export function visibleNews(index: SitemapIndexValue, now: number): Visible<Serv
 /** A part of the index as listed now: its page and newest time, or null while it shows no article. */
 export interface ListedPart {
   page: number
+  piece: number
   lastmod: string | null
 }
 
-/** The parts that show at least one article now, each with the newest time of what it shows. */
+/** The parts' pieces that show at least one article now, each with the newest time of what it shows. */
 export function visibleParts(index: SitemapIndexValue, now: number): Visible<ServedList<ListedPart>> {
   let hidden = 0
   let nextLift: number | undefined
@@ -75,7 +76,7 @@ export function visibleParts(index: SitemapIndexValue, now: number): Visible<Ser
     }
     if (p.count - waiting <= 0) return []
     const times = [...(p.updated === null ? [] : [p.updated]), ...lifted.map((s) => s.updated)]
-    return [{ page: p.page, lastmod: newest(times) ?? null }]
+    return [{ page: p.page, piece: p.piece, lastmod: newest(times) ?? null }]
   })
   const value = {
     version: servedVersion(index.version, hidden),
