@@ -26,11 +26,15 @@ export const readArticle = (kv: KVNamespace, slug: string): Promise<StoredArticl
   readJson(kv, keys.article(slug), parseStoredArticle)
 
 /**
- * The article's other editions (the Traditional one, `v2:zh-tw:article:{slug}`, converted by publish), for the
- * object's language maps; none when the edition has no live article under the slug.
+ * The article's Traditional edition (`v2:zh-tw:article:{slug}`, converted by publish) as stored: its language maps
+ * come from it, and its version is part of what followers were told (a glossary change alone is an Update).
  */
+export const readEdition = (kv: KVNamespace, slug: string): Promise<StoredArticle | null> =>
+  readJson(kv, editionKey(keys.article(slug), 'hant'), parseStoredArticle)
+
+/** The article's other editions (the Traditional one) as articles, for the object's language maps; none when gone. */
 export async function readEditions(kv: KVNamespace, slug: string): Promise<Article[]> {
-  const stored = await readJson(kv, editionKey(keys.article(slug), 'hant'), parseStoredArticle)
+  const stored = await readEdition(kv, slug)
   return stored?.kind === 'article' ? [stored.value.article] : []
 }
 
@@ -52,20 +56,35 @@ export async function readTopic(kv: KVNamespace, id: string): Promise<DirectoryE
   return null
 }
 
-/** Every article key with the content hash publish put in its metadata (`h`), from KV's listing. */
-export async function listArticleVersions(kv: KVNamespace): Promise<Map<string, string | null>> {
+/** Every key under `prefix` with the content hash publish put in its metadata (`h`), by the rest of the key. */
+async function listVersions(kv: KVNamespace, prefix: string): Promise<Map<string, string | null>> {
   const found = new Map<string, string | null>()
   let cursor: string | undefined
   do {
-    const page = await kv.list<{ h?: unknown }>({
-      prefix: keys.articlePrefix(),
-      ...(cursor ? { cursor } : {}),
-    })
+    const page = await kv.list<{ h?: unknown }>({ prefix, ...(cursor ? { cursor } : {}) })
     for (const k of page.keys) {
       const h = k.metadata?.h
-      found.set(k.name.slice(keys.articlePrefix().length), typeof h === 'string' ? h : null)
+      found.set(k.name.slice(prefix.length), typeof h === 'string' ? h : null)
     }
     cursor = page.list_complete ? undefined : page.cursor
   } while (cursor)
   return found
 }
+
+/**
+ * Every article with the version followers are told of (toldVersion), from KV's listings of the original articles
+ * and their Traditional edition; null when publish put no hash on the original.
+ */
+export async function listArticleVersions(kv: KVNamespace): Promise<Map<string, string | null>> {
+  const [originals, editions] = await Promise.all([
+    listVersions(kv, keys.articlePrefix()),
+    listVersions(kv, editionKey(keys.articlePrefix(), 'hant')),
+  ])
+  const told = new Map<string, string | null>()
+  for (const [slug, h] of originals) told.set(slug, h === null ? null : toldVersion(h, editions.get(slug)))
+  return told
+}
+
+/** An article's version as followers are told of it: the original's, then the Traditional edition's when stored. */
+export const toldVersion = (original: string, edition: string | null | undefined): string =>
+  edition ? `${original}.${edition}` : original

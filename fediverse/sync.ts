@@ -3,8 +3,9 @@
  * followers were last told (D1 `articles`, `article_topics`), and queues `Create` for a new or newly visible
  * article (an embargo that lifted) to the paper's followers and each of its topics' `Announce` to that topic's
  * followers; `Update` for a new version and `Delete` for a withdrawal go to the followers of the paper and of
- * every topic the article has or had, each inbox once. Each change is claimed with a conditional
- * write first, so two runs at once never send one change twice.
+ * every topic the article has or had, each inbox once. A version is the original's and its Traditional edition's
+ * (toldVersion), so a glossary change that converts an article otherwise is an Update too. Each change is claimed
+ * with a conditional write first, so two runs at once never send one change twice.
  */
 import { PAPER_ID, topicActorId } from '../model/ap-urls.ts'
 import { isPublishedBy } from '../model/embargo.ts'
@@ -13,7 +14,7 @@ import type { FediConfig } from './fedi-config.ts'
 import { deliveryInboxes } from './followers.ts'
 import { renderAnnounce, renderArticleActivity, renderDeleteActivity } from './render/activities.ts'
 import { type Json, renderArticleObject, renderTombstone, utc } from './render/article-object.ts'
-import { listArticleVersions, readArticle, readEditions } from './store.ts'
+import { listArticleVersions, readArticle, readEdition, toldVersion } from './store.ts'
 
 /** Articles looked at per run at most (each costs a KV read): the rest wait for the next run. */
 export const SYNC_BATCH = 200
@@ -104,20 +105,25 @@ export async function syncArticles(env: SyncEnv, config: FediConfig, now: Date):
     return inboxCache.get(key) as Promise<string[]>
   }
   for (const [slug] of candidates.slice(0, SYNC_BATCH)) {
-    const stored = await readArticle(env.CONTENT, slug)
+    const [stored, edition] = await Promise.all([
+      readArticle(env.CONTENT, slug),
+      readEdition(env.CONTENT, slug),
+    ])
     const before = known.get(slug)
     const toldTopics = await knownTopics(db, slug)
     let after: Known
     let sends: Sends | null
     let topicsNow: { ids: string[]; published: string } | null = null
     if (stored?.kind === 'article') {
-      const { article, version } = stored.value
+      const { article } = stored.value
+      const version = toldVersion(stored.value.version, edition?.value.version)
       if (!isPublishedBy(article.published, now.getTime()) || before?.version === version) continue
       after = { version, state: 'live' }
       const kind = before?.state === 'live' ? 'update' : 'create'
       const ids = [...new Set(article.topics ?? [])].sort()
       topicsNow = { ids, published: article.published }
-      const object = renderArticleObject(article, config.baseUrl, await readEditions(env.CONTENT, slug))
+      const editions = edition?.kind === 'article' ? [edition.value.article] : []
+      const object = renderArticleObject(article, config.baseUrl, editions)
       sends = {
         activity: renderArticleActivity(kind, object, slug, version, config.baseUrl),
         // An update reaches whoever was told of the article: followers of the paper and of its old and new topics.
@@ -128,8 +134,9 @@ export async function syncArticles(env: SyncEnv, config: FediConfig, now: Date):
         announce: kind === 'create' ? ids : ids.filter((t) => !toldTopics.includes(t)),
       }
     } else if (stored?.kind === 'gone') {
-      if (before?.version === stored.value.version) continue
-      after = { version: stored.value.version, state: 'gone' }
+      const version = toldVersion(stored.value.version, edition?.value.version)
+      if (before?.version === version) continue
+      after = { version, state: 'gone' }
       // Followers never told of the article need no Delete.
       const tombstone = renderTombstone(slug, stored.value.gone.withdrawn, config.baseUrl)
       sends =
@@ -142,7 +149,8 @@ export async function syncArticles(env: SyncEnv, config: FediConfig, now: Date):
           : null
     } else continue
     if (!(await claim(db, slug, before, after, now))) continue
-    if (sends === null) continue
+    // Followers told of this original before versions named the edition learn nothing new: recorded, not sent.
+    if (sends === null || (before && after.version.startsWith(`${before.version}.`))) continue
     try {
       if (topicsNow) await recordTopics(db, slug, topicsNow.ids, topicsNow.published)
       await enqueueActivity(db, env.DELIVERY, sends.activity, await inboxes(sends.audience), now)

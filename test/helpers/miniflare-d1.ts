@@ -1,9 +1,14 @@
-/** A fresh, empty D1 database and KV namespace in workerd (Miniflare in-process), for the federation Worker's code. */
+/**
+ * A fresh, empty D1 database, KV namespace and delivery queue in workerd (Miniflare in-process), for the federation
+ * Worker's code. Nothing consumes the queue: what a run sent is in D1 (`activities`, `deliveries`).
+ */
 import { Miniflare } from 'miniflare'
+import type { DeliveryMessage } from '../../fediverse/deliver.ts'
 
 export interface TestD1 {
   db: D1Database
   kv: KVNamespace
+  queue: Queue<DeliveryMessage>
   dispose(): Promise<void>
 }
 
@@ -13,8 +18,10 @@ export async function startD1(): Promise<TestD1> {
     script: 'export default { fetch: () => new Response("") }',
     d1Databases: ['FEDI_DB'],
     kvNamespaces: ['CONTENT'],
+    queueProducers: { DELIVERY: { queueName: 'delivery' } },
   })
   const db = (await mf.getD1Database('FEDI_DB')) as unknown as D1Database
   const kv = (await mf.getKVNamespace('CONTENT')) as unknown as KVNamespace
-  return { db, kv, dispose: () => mf.dispose() }
+  const queue = (await mf.getQueueProducer('DELIVERY')) as unknown as Queue<DeliveryMessage>
+  return { db, kv, queue, dispose: () => mf.dispose() }
 }
