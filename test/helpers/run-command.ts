@@ -1,4 +1,4 @@
-/** Runs a project command (tsx script or wrangler) as a child process and captures its output. */
+/** Runs a project command (an editor command, wrangler, any package binary) as a child process and captures its output. */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { signalGroup } from '../../editor/preview/process-group.ts'
@@ -26,8 +26,30 @@ export function runBin(
   timeoutMs = 120_000,
   env: Record<string, string> = {},
 ): Promise<CommandResult> {
+  return run(resolve('node_modules/.bin', bin), args, timeoutMs, env)
+}
+
+/**
+ * Runs an editor command (`publish`, `check`) as `npm run content:publish` / `content:check` run it: Node on
+ * editor/launch.mjs, from its esbuild bundle (built on first use, rebuilt when a source file changed).
+ */
+export function runEditor(
+  command: 'publish' | 'check',
+  args: readonly string[],
+  timeoutMs = 120_000,
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
+  return run(process.execPath, [resolve('editor/launch.mjs'), command, ...args], timeoutMs, env)
+}
+
+function run(
+  file: string,
+  args: readonly string[],
+  timeoutMs: number,
+  env: Record<string, string>,
+): Promise<CommandResult> {
   return new Promise((done, fail) => {
-    const child = spawn(resolve('node_modules/.bin', bin), args, {
+    const child = spawn(file, args, {
       env: wranglerEnv(env),
       detached: true,
     })

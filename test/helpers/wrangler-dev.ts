@@ -7,7 +7,7 @@ import { freePort } from '../../editor/preview/free-port.ts'
 import { stopGroup } from '../../editor/preview/process-group.ts'
 import { wranglerEnv } from '../../editor/publish/wrangler-kv.ts'
 import { configArgs, SITE_CONFIGS } from '../../editor/start/worker-configs.ts'
-import { runBin } from './run-command.ts'
+import { runEditor } from './run-command.ts'
 
 export interface DevServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -71,11 +71,7 @@ export async function startWranglerDev(
  */
 export async function startPublishedWorker(root = 'content'): Promise<DevServer> {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-dev-'))
-  const published = await runBin(
-    'tsx',
-    ['editor/publish.ts', '--local', '--persist-to', dir, '--root', root],
-    180_000,
-  )
+  const published = await runEditor('publish', ['--local', '--persist-to', dir, '--root', root], 180_000)
   if (published.code !== 0) throw new Error(`publish failed:\n${published.stderr}`)
   const dev = await startWranglerDev(dir)
   return {

@@ -1,4 +1,4 @@
-/** `tsx editor/check.ts`: exit codes and output of the real command on good and bad trees. */
+/** `npm run content:check`: exit codes and output of the real command on good and bad trees. */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -6,11 +6,12 @@ import { edit, goodArticle, goodTree, removeTrees, writeTree } from '../fixtures
 
 afterEach(removeTrees)
 
-const tsx = path.resolve('node_modules/.bin/tsx')
+/** `npm run content:check` runs Node on editor/launch.mjs (the checker's esbuild bundle). */
+const launch = path.resolve('editor/launch.mjs')
 
 /** Runs the real CLI (bounded in time) and returns its exit code and output. */
 function check(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(tsx, ['editor/check.ts', ...args], { encoding: 'utf8', timeout: 30_000 })
+  const run = spawnSync(process.execPath, [launch, 'check', ...args], { encoding: 'utf8', timeout: 30_000 })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 

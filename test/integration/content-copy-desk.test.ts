@@ -12,9 +12,10 @@ afterEach(removeTrees)
 
 const FIXTURE = 'test/fixtures/copy-desk/copy-desk.txt'
 const fixture = () => readFileSync(FIXTURE, 'utf8')
-const tsx = path.resolve('node_modules/.bin/tsx')
+/** `npm run content:check` runs Node on editor/launch.mjs (the checker's esbuild bundle). */
+const launch = path.resolve('editor/launch.mjs')
 const run = (...args: string[]) => {
-  const r = spawnSync(tsx, ['editor/check.ts', ...args], { encoding: 'utf8', timeout: 30_000 })
+  const r = spawnSync(process.execPath, [launch, 'check', ...args], { encoding: 'utf8', timeout: 30_000 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

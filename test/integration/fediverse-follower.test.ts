@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Follower, type Received, startFollower } from '../helpers/ap-follower.ts'
 import { startFederatedDev } from '../helpers/federated-dev.ts'
-import { runBin } from '../helpers/run-command.ts'
+import { runEditor } from '../helpers/run-command.ts'
 import type { DevServer } from '../helpers/wrangler-dev.ts'
 
 const SEED = 'qijiang-strategic-pivot'
@@ -43,11 +43,7 @@ let dave: Follower
 let seedFile: string
 
 const publish = async () => {
-  const res = await runBin(
-    'tsx',
-    ['editor/publish.ts', '--local', '--persist-to', state, '--root', root],
-    300_000,
-  )
+  const res = await runEditor('publish', ['--local', '--persist-to', state, '--root', root], 300_000)
   expect(res.code, res.stderr).toBe(0)
 }
 /** Runs the feed Worker's cron, which asks the federation Worker to tell followers what changed. */

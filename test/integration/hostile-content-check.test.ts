@@ -6,7 +6,7 @@ import { checkContent, formatProblem } from '../../editor/content/check-content.
 import { markupProblem } from '../../editor/content/check-text.ts'
 import { removeTrees, writeTree } from '../fixtures/content/content-tree.ts'
 import { EXPECTED_CORPUS_PROBLEMS } from '../fixtures/hostile/expected-problems.ts'
-import { runBin } from '../helpers/run-command.ts'
+import { runEditor } from '../helpers/run-command.ts'
 
 afterEach(removeTrees)
 
@@ -37,7 +37,7 @@ describe('content:check on the committed hostile corpus', () => {
   })
 
   it('prints the same lines from the command line and exits 1', async () => {
-    const run = await runBin('tsx', ['editor/check.ts', '--root', CORPUS], 60_000)
+    const run = await runEditor('check', ['--root', CORPUS], 60_000)
     expect(run.code).toBe(1)
     const n = EXPECTED_CORPUS_PROBLEMS.length
     expect(run.stderr.trimEnd().split('\n')).toEqual([

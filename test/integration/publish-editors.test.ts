@@ -10,7 +10,7 @@ import { parseArticleValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import { generateContent } from '../helpers/generate-content.ts'
 import { assertConsistent, localKv } from '../helpers/local-kv.ts'
-import { runBin } from '../helpers/run-command.ts'
+import { runEditor } from '../helpers/run-command.ts'
 import { waitUntil } from '../helpers/wait-until.ts'
 
 let work: string
@@ -19,12 +19,7 @@ let a: string
 let b: string
 
 const publish = (root: string, env: Record<string, string> = {}, ...extra: string[]) =>
-  runBin(
-    'tsx',
-    ['editor/publish.ts', '--local', '--persist-to', state, '--root', root, ...extra],
-    600_000,
-    env,
-  )
+  runEditor('publish', ['--local', '--persist-to', state, '--root', root, ...extra], 600_000, env)
 
 async function articleOf(slug: string) {
   const kv = await localKv(state)

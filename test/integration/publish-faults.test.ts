@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { keys } from '../../model/store-keys.ts'
 import { generateContent } from '../helpers/generate-content.ts'
 import { assertConsistent, localKv } from '../helpers/local-kv.ts'
-import { runBin } from '../helpers/run-command.ts'
+import { runEditor } from '../helpers/run-command.ts'
 
 let work: string
 let root: string
@@ -17,7 +17,7 @@ function publish(dieAfter?: string) {
   const env: Record<string, string> = dieAfter
     ? { BROADSHEET_AFTER_STEP: `[ "$STEP" = "${dieAfter}" ] && kill -KILL $PPID; true` }
     : {}
-  return runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', state, '--root', root], 300_000, env)
+  return runEditor('publish', ['--local', '--persist-to', state, '--root', root], 300_000, env)
 }
 
 beforeAll(async () => {
@@ -48,9 +48,9 @@ describe('content:publish when it dies between write steps', { timeout: 600_000 
     const stuck = await publish()
     expect(stuck.code).toBe(1)
     expect(stuck.stderr).toMatch(/another publish is running .*--break-lease/)
-    const res = await runBin(
-      'tsx',
-      ['editor/publish.ts', '--local', '--persist-to', state, '--root', root, '--break-lease'],
+    const res = await runEditor(
+      'publish',
+      ['--local', '--persist-to', state, '--root', root, '--break-lease'],
       300_000,
     )
     expect(res.code).toBe(0)

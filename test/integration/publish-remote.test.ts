@@ -22,7 +22,7 @@ import {
   startFakeCloudflareKvApi,
 } from '../helpers/fake-cloudflare-kv-api.ts'
 import { generateContent } from '../helpers/generate-content.ts'
-import { runBin } from '../helpers/run-command.ts'
+import { runEditor } from '../helpers/run-command.ts'
 
 const SEED_SLUG = 'qijiang-strategic-pivot'
 const GENERATED = 7
@@ -57,9 +57,9 @@ async function publishRemote(): Promise<{
   requests: FakeKvRequest[]
 }> {
   const from = fake.requests.length
-  const res = await runBin(
-    'tsx',
-    ['editor/publish.ts', '--remote', '--root', root, '--cache', '.cache/renditions'],
+  const res = await runEditor(
+    'publish',
+    ['--remote', '--root', root, '--cache', '.cache/renditions'],
     600_000,
     { ...wranglerEnv(), ...NO_WRANGLER },
   )

@@ -11,7 +11,7 @@ import { contentHash } from '../../editor/publish/content-hash.ts'
 import { parseArticleValue, parseIndexHeadValue } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
 import { localKv } from '../helpers/local-kv.ts'
-import { runBin } from '../helpers/run-command.ts'
+import { runEditor } from '../helpers/run-command.ts'
 import { type DevServer, startWranglerDev } from '../helpers/wrangler-dev.ts'
 
 let work: string
@@ -20,8 +20,7 @@ let state: string
 let dev: DevServer
 const FORMATS = ['jpg', 'png', 'webp', 'avif'] as const
 
-const publish = () =>
-  runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', state, '--root', root], 300_000)
+const publish = () => runEditor('publish', ['--local', '--persist-to', state, '--root', root], 300_000)
 
 /** A small noisy photo (every byte value occurs), encoded by libvips. */
 async function photo(format: (typeof FORMATS)[number]): Promise<Uint8Array> {

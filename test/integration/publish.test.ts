@@ -11,7 +11,7 @@ import {
   parseStoredArticle,
 } from '../../model/parse-store-values.ts'
 import { keys } from '../../model/store-keys.ts'
-import { runBin } from '../helpers/run-command.ts'
+import { runBin, runEditor } from '../helpers/run-command.ts'
 
 let work: string
 let root: string
@@ -19,7 +19,7 @@ let state: string
 
 const SEED = 'qijiang-strategic-pivot'
 const publish = (...extra: string[]) =>
-  runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', state, '--root', root, ...extra])
+  runEditor('publish', ['--local', '--persist-to', state, '--root', root, ...extra])
 const kv = (...args: string[]) =>
   runBin('wrangler', ['kv', ...args, '--binding', 'CONTENT', '--local', '--persist-to', state])
 const read = async (key: string): Promise<unknown> =>

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { childrenNamed, parseXml, type XmlNode } from '../helpers/parse-xml.ts'
-import { runBin } from '../helpers/run-command.ts'
+import { runEditor } from '../helpers/run-command.ts'
 import { type DevServer, startWranglerDev } from '../helpers/wrangler-dev.ts'
 import { SITEINDEX_SCHEMA, URLSET_SCHEMA, validateXml } from '../helpers/xmllint.ts'
 
@@ -56,8 +56,7 @@ function article(slug: string, published: string, extra = ''): string {
 }
 
 const file = (slug: string) => join(root, 'articles', `${slug}.md`)
-const publish = () =>
-  runBin('tsx', ['editor/publish.ts', '--local', '--persist-to', state, '--root', root], 300_000)
+const publish = () => runEditor('publish', ['--local', '--persist-to', state, '--root', root], 300_000)
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'broadsheet-crawl-'))
