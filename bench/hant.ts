@@ -1,7 +1,8 @@
 /**
  * `npm run bench:hant`: how long the zh-TW edition's conversion (glossary + OpenCC `cn` → `tw` + punctuation) takes
  * for the seed article: every text a reader sees, as publish converts it. Prints the one-off table load, then the
- * time per article over BENCH_ROUNDS rounds (default 10) of 200 conversions each: median and min–max of the rounds.
+ * time per article over BENCH_ROUNDS rounds (default 10) of 200 conversions each: median and min–max of the rounds;
+ * then 10,000 conversions one after another (BENCH_ARTICLES), timed whole, as a full publish of that many converts.
  */
 import { loadavg } from 'node:os'
 import { checkContent } from '../editor/content/check-content.ts'
@@ -10,6 +11,7 @@ import { createHantConverter } from '../editor/hant/create-hant-converter.ts'
 import { readGlossary } from '../editor/hant/read-glossary.ts'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10)
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000)
 const PER_ROUND = 200
 
 /** Every text of an article that the edition converts (the fields convertArticle maps). */
@@ -58,11 +60,17 @@ const mid = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? Number.NaN
 sorted(rounds)
 sorted(cpuRounds)
 const median = mid(rounds)
+const whole = performance.now()
+const wholeCpu = process.cpuUsage()
+for (let i = 0; i < ARTICLES; i++) all.map(convert)
+const wholeUsed = process.cpuUsage(wholeCpu)
+const wholeS = (performance.now() - whole) / 1000
+const wholeCpuS = (wholeUsed.user + wholeUsed.system) / 1e6
 const f = (ms: number) => ms.toFixed(3)
 process.stdout.write(
   `zh-TW conversion of the seed (${all.length} texts, ${chars} characters; load average ${loadavg()[0]?.toFixed(1)})\n` +
     `  tables loaded once per process: ${load.toFixed(0)} ms\n` +
     `  per article, wall: ${f(median)} ms median (${f(rounds[0] ?? Number.NaN)}–${f(rounds.at(-1) ?? Number.NaN)} over ${ROUNDS} rounds of ${PER_ROUND}); goal < 1 ms\n` +
     `  per article, CPU: ${f(mid(cpuRounds))} ms median (${f(cpuRounds[0] ?? Number.NaN)}–${f(cpuRounds.at(-1) ?? Number.NaN)})\n` +
-    `  10,000 such articles: ${((median * 10_000) / 1000).toFixed(1)} s at the median; goal ≤ 15 s\n`,
+    `  ${ARTICLES.toLocaleString('en')} such articles one after another: ${wholeS.toFixed(1)} s wall, ${wholeCpuS.toFixed(1)} s CPU, measured; goal ≤ 15 s for 10,000\n`,
 )
