@@ -120,6 +120,9 @@ export default defineConfig({
           ],
           exclude: INTEGRATION_PARALLEL,
           environment: 'node',
+          // As below: one module graph per worker. What modules keep between files is keyed by what each file starts
+          // (the federation Worker's caches are per database; the editor's per content tree or draft).
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -129,9 +132,7 @@ export default defineConfig({
           name: 'integration-parallel',
           include: INTEGRATION_PARALLEL,
           environment: 'node',
-          // As the unit project: these files hold no module state (each runs its commands as processes). The other
-          // integration files stay isolated: the federation Worker's code keeps per-isolate caches (its schema,
-          // its actors' keys), right for a Worker with one database, wrong for files that each start their own.
+          // As the unit project: these files hold no module state (each runs its commands as processes).
           isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -6,7 +6,8 @@
 import { PAPER_ID } from '../model/ap-urls.ts'
 import { pairFromPkcs8, paperKeyPair, RSA_ALGORITHM } from './paper-keys.ts'
 
-const cached = new Map<string, Promise<CryptoKeyPair>>()
+/** Key pairs by database (a Worker has one), then by actor and secret. */
+const cached = new WeakMap<D1Database, Map<string, Promise<CryptoKeyPair>>>()
 const text = new TextEncoder()
 
 const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes))
@@ -91,11 +92,13 @@ export async function actorKeyPair(
   if (identifier === PAPER_ID) return paperKeyPair(secret)
   await paperKeyPair(secret) // the same error as the paper's when the secret is missing
   const key = `${identifier}\n${secret}`
-  let pair = cached.get(key)
+  const pairs = cached.get(db) ?? new Map<string, Promise<CryptoKeyPair>>()
+  cached.set(db, pairs)
+  let pair = pairs.get(key)
   if (!pair) {
     pair = storedPair(db, secret ?? '', identifier)
-    pair.catch(() => cached.delete(key))
-    cached.set(key, pair)
+    pair.catch(() => pairs.delete(key))
+    pairs.set(key, pair)
   }
   return pair
 }

@@ -51,13 +51,18 @@ export async function createTables(db: D1Database): Promise<void> {
   if (legacy !== null) await db.batch(LEGACY_FOLLOWERS.map((sql) => db.prepare(sql)))
 }
 
-let ready: Promise<void> | null = null
+/** Per database: a Worker has one (its binding is the same object on every request), a test process several. */
+const ready = new WeakMap<D1Database, Promise<void>>()
 
-/** Creates the tables once per isolate (a failed attempt is tried again by the next request). */
+/** Creates the tables once per isolate and database (a failed attempt is tried again by the next request). */
 export function ensureSchema(db: D1Database): Promise<void> {
-  ready ??= createTables(db).catch((e) => {
-    ready = null
-    throw e
-  })
-  return ready
+  let done = ready.get(db)
+  if (!done) {
+    done = createTables(db).catch((e) => {
+      ready.delete(db)
+      throw e
+    })
+    ready.set(db, done)
+  }
+  return done
 }

@@ -4,13 +4,14 @@
  * (local development, where `npm start` serves http://127.0.0.1:8787 and PUBLIC_BASE_URL is empty).
  */
 
-let remembered: string | null = null
+/** The origin each database was last told (a Worker has one database). */
+const remembered = new WeakMap<D1Database, string>()
 
-/** Records the request's origin when no PUBLIC_BASE_URL is set (one write per isolate and origin). */
+/** Records the request's origin when no PUBLIC_BASE_URL is set (one write per isolate, database and origin). */
 export async function rememberOrigin(db: D1Database, configured: string, origin: string): Promise<void> {
-  if (configured.trim() !== '' || remembered === origin) return
+  if (configured.trim() !== '' || remembered.get(db) === origin) return
   await db.prepare("INSERT OR REPLACE INTO settings (name, value) VALUES ('origin', ?)").bind(origin).run()
-  remembered = origin
+  remembered.set(db, origin)
 }
 
 /** PUBLIC_BASE_URL, else the origin recorded last, else null (nobody has reached the paper yet). */
