@@ -3,7 +3,9 @@
  * Worker's code. Nothing consumes the queue: what a run sent is in D1 (`activities`, `deliveries`).
  */
 import { Miniflare } from 'miniflare'
+import { afterAll, beforeAll } from 'vitest'
 import type { DeliveryMessage } from '../../fediverse/deliver.ts'
+import { ensureSchema } from '../../fediverse/schema.ts'
 
 export interface TestD1 {
   db: D1Database
@@ -24,4 +26,20 @@ export async function startD1(): Promise<TestD1> {
   const kv = (await mf.getKVNamespace('CONTENT')) as unknown as KVNamespace
   const queue = (await mf.getQueueProducer('DELIVERY')) as unknown as Queue<DeliveryMessage>
   return { db, kv, queue, dispose: () => mf.dispose() }
+}
+
+/** A fresh database with the federation Worker's tables for the calling file: started before its tests, disposed after. */
+export function useFederationD1(): () => TestD1 {
+  let d1: TestD1 | undefined
+  beforeAll(async () => {
+    d1 = await startD1()
+    await ensureSchema(d1.db)
+  }, 60_000)
+  afterAll(async () => {
+    await d1?.dispose()
+  })
+  return () => {
+    if (!d1) throw new Error('the federation D1 is used before its beforeAll ran')
+    return d1
+  }
 }

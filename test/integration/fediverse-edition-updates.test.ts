@@ -4,34 +4,21 @@
  * that recorded versions before they named the edition sends nothing for articles it already told of. The
  * federation Worker's sync on Miniflare's D1, KV and Queue (workerd, in-process); the clock is data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fediConfig } from '../../fediverse/fedi-config.ts'
-import { ensureSchema } from '../../fediverse/schema.ts'
+import { describe, expect, it } from 'vitest'
 import { syncArticles } from '../../fediverse/sync.ts'
 import { editionKey, keys } from '../../model/store-keys.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
-import { startD1, type TestD1 } from '../helpers/miniflare-d1.ts'
+import { buildFediConfig } from '../fixtures/fedi-config.ts'
+import { useFederationD1 } from '../helpers/miniflare-d1.ts'
 
 const BASE = 'https://news.example'
 const NOW = new Date('2026-03-01T12:00:00Z')
-const config = fediConfig(
-  {
-    PUBLIC_BASE_URL: BASE,
-    SITE_TITLE: 'Broadsheet',
-    SITE_DESCRIPTION: '',
-    SITE_LANGUAGE: 'zh-CN',
-    FEDI_HANDLE: '',
-    FEDI_DISCOVERABLE: 'true',
-    FEDI_INDEXABLE: 'true',
-    FEDI_ALLOW_LOOPBACK: 'false',
-    FEDI_RETRY_SECONDS: '60',
-  },
-  new URL(BASE),
-)
+const config = buildFediConfig(BASE)
 const PUBLISHED = '2026-02-01T08:00:00+08:00'
 
-let d1: TestD1
-const sync = () => syncArticles({ CONTENT: d1.kv, FEDI_DB: d1.db, DELIVERY: d1.queue }, config, NOW)
+const testD1 = useFederationD1()
+const sync = () =>
+  syncArticles({ CONTENT: testD1().kv, FEDI_DB: testD1().db, DELIVERY: testD1().queue }, config, NOW)
 
 /** Stores a value as publish does: its version in the JSON and as the metadata's `h`. */
 async function put(key: string, version: string, title: string, lang = 'zh-CN') {
@@ -43,7 +30,7 @@ async function put(key: string, version: string, title: string, lang = 'zh-CN') 
     updated: PUBLISHED,
     topics: [],
   })
-  await d1.kv.put(key, JSON.stringify({ version, article }), { metadata: { h: version } })
+  await testD1().kv.put(key, JSON.stringify({ version, article }), { metadata: { h: version } })
 }
 const putOriginal = (version: string) => put(keys.article('seed'), version, '綦江：战略转身')
 const putEdition = (version: string, title: string) =>
@@ -51,8 +38,8 @@ const putEdition = (version: string, title: string) =>
 
 /** Every activity the runs recorded, oldest first: its type and the object's Traditional name. */
 async function activities() {
-  const { results } = await d1.db
-    .prepare('SELECT body FROM activities ORDER BY created_at, id')
+  const { results } = await testD1()
+    .db.prepare('SELECT body FROM activities ORDER BY created_at, id')
     .all<{ body: string }>()
   return results.map((r) => {
     const a = JSON.parse(r.body) as { type: string; object: { nameMap?: Record<string, string> } }
@@ -61,19 +48,11 @@ async function activities() {
 }
 const told = async () =>
   (
-    await d1.db
-      .prepare('SELECT version FROM articles WHERE slug = ?')
+    await testD1()
+      .db.prepare('SELECT version FROM articles WHERE slug = ?')
       .bind('seed')
       .first<{ version: string }>()
   )?.version
-
-beforeAll(async () => {
-  d1 = await startD1()
-  await ensureSchema(d1.db)
-}, 60_000)
-afterAll(async () => {
-  await d1?.dispose()
-})
 
 describe('a change of the Traditional edition alone', () => {
   it('is an Update carrying the new Traditional text, sent once', async () => {
@@ -93,7 +72,7 @@ describe('a change of the Traditional edition alone', () => {
   })
 
   it('sends nothing for an article told of before versions named the edition, and records the version', async () => {
-    await d1.db.prepare('UPDATE articles SET version = ? WHERE slug = ?').bind('o1', 'seed').run()
+    await testD1().db.prepare('UPDATE articles SET version = ? WHERE slug = ?').bind('o1', 'seed').run()
     const before = (await activities()).length
     expect(await sync()).toEqual({ create: 0, update: 0, delete: 0, announce: 0 })
     expect(await told()).toBe('o1.t2')

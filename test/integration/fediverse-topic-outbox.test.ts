@@ -4,11 +4,11 @@
  * until its time, a withdrawn one as a Tombstone. The clock is data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fediConfig } from '../../fediverse/fedi-config.ts'
 import { ensureSchema } from '../../fediverse/schema.ts'
 import { TOPIC_OUTBOX_PAGE_SIZE, topicOutboxRoute } from '../../fediverse/topic-routes.ts'
 import { keys } from '../../model/store-keys.ts'
 import { buildArticle } from '../fixtures/build-article.ts'
+import { buildFediConfig } from '../fixtures/fedi-config.ts'
 import { startD1, type TestD1 } from '../helpers/miniflare-d1.ts'
 
 const BASE = 'https://news.example'
@@ -16,20 +16,7 @@ const OUTBOX = `${BASE}/ap/actors/topic-qijiang/outbox`
 const LIVE = 45
 /** Published an hour after NOW: embargoed. */
 const NOW = Date.parse('2026-03-01T12:00:00Z')
-const config = fediConfig(
-  {
-    PUBLIC_BASE_URL: BASE,
-    SITE_TITLE: 'Broadsheet',
-    SITE_DESCRIPTION: '',
-    SITE_LANGUAGE: 'zh-CN',
-    FEDI_HANDLE: '',
-    FEDI_DISCOVERABLE: 'true',
-    FEDI_INDEXABLE: 'true',
-    FEDI_ALLOW_LOOPBACK: 'false',
-    FEDI_RETRY_SECONDS: '60',
-  },
-  new URL(BASE),
-)
+const config = buildFediConfig(BASE)
 
 let d1: TestD1
 const envOf = (t: TestD1) => ({ CONTENT: t.kv, FEDI_DB: t.db })
