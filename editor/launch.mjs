@@ -99,6 +99,8 @@ const root = resolve(repo, process.env.BROADSHEET_EDITOR_BUILD ?? '.cache/editor
 mkdirSync(root, { recursive: true })
 const record = join(root, `${name}.json`)
 const dir = builtBundle(record) ?? (await build(name, root, record))
+// The build's folder names the code: a new one whenever a source file changed (editor/publish/publish-receipt.ts).
+process.env.BROADSHEET_EDITOR_BUNDLE = dir
 // The command reads its own arguments from process.argv, as when tsx runs editor/NAME.ts.
 process.argv.splice(1, 2, join(repo, 'editor', `${name}.ts`))
 await import(pathToFileURL(join(dir, `${name}.mjs`)).href)

@@ -2,9 +2,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { KvTarget } from './publish/kv-store.ts'
-import { LeaseHeldError } from './publish/publish-lease.ts'
-import { runPublish } from './publish/run-publish.ts'
-import { runRebuildHeads } from './publish/run-rebuild.ts'
+import { publishReceipt, scheduledLine } from './publish/publish-receipt.ts'
 
 const USAGE =
   'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS] [--allow-revert SLUG]... [--break-lease] [--drop-v1] [--rebuild-heads]'
@@ -46,6 +44,7 @@ async function main(): Promise<number> {
     ...(values.env ? { env: values.env } : {}),
   }
   if (values['rebuild-heads']) {
+    const { runRebuildHeads } = await import('./publish/run-rebuild.ts')
     const rebuilt = await runRebuildHeads({
       target,
       root: values.root ?? 'content',
@@ -57,8 +56,32 @@ async function main(): Promise<number> {
     for (const p of rebuilt.ok ? [] : rebuilt.problems) console.error(p)
     return rebuilt.ok ? 0 : 1
   }
+  const root = values.root ?? 'content'
+  const checkCache = join(values.cache ?? '.cache/renditions', '..', 'check')
+  // A local publish of a tree, a KV and code all as they were when publish last found nothing to write stops here,
+  // before loading the publish pipeline (editor/publish/publish-receipt.ts).
+  const receipt =
+    mode === 'local' && !values['dry-run'] && !values['allow-revert'] && !values['drop-v1']
+      ? publishReceipt({
+          root,
+          checkCache,
+          cwd: target.cwd,
+          binding: target.binding,
+          persistTo: target.persistTo ?? '.wrangler/state',
+          ...(values.env ? { env: values.env } : {}),
+        })
+      : null
+  const unchanged = receipt?.holds()
+  if (unchanged) {
+    for (const s of unchanged) console.log(scheduledLine(s))
+    console.log(
+      `local KV (${target.persistTo ?? '.wrangler/state'}) already holds this content: the tree, the store and the editor are as they were when the last publish found nothing to write; nothing to write`,
+    )
+    return 0
+  }
+  const { runPublish } = await import('./publish/run-publish.ts')
   const outcome = await runPublish({
-    root: values.root ?? 'content',
+    root,
     target,
     dryRun: values['dry-run'] ?? false,
     allowRevert: new Set(values['allow-revert'] ?? []),
@@ -66,7 +89,7 @@ async function main(): Promise<number> {
     dropLegacy: values['drop-v1'] ?? false,
     now: new Date(),
     cacheDir: values.cache ?? '.cache/renditions',
-    checkCache: join(values.cache ?? '.cache/renditions', '..', 'check'),
+    checkCache,
     log: (line) => console.log(line),
     ...(engines?.settings ? { searchEngines: engines.settings } : {}),
     ...(site?.hub
@@ -82,6 +105,7 @@ async function main(): Promise<number> {
     )
     return 1
   }
+  if (receipt && !outcome.written) receipt.record(outcome.scheduled)
   return 0
 }
 
@@ -109,7 +133,7 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     console.error(`publish failed: ${e instanceof Error ? e.message : e}`)
-    if (e instanceof LeaseHeldError) process.exit(1)
+    if (e instanceof Error && e.name === 'LeaseHeldError') process.exit(1)
     console.error(
       'KV may hold part of this publish; it still serves a consistent version. Run publish again to converge.',
     )

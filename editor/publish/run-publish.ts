@@ -29,6 +29,7 @@ import {
 } from './edition-changes.ts'
 import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
+import { type Scheduled, scheduledLine } from './publish-receipt.ts'
 import { sourceHash } from './source-hash.ts'
 import { stopMessages } from './stop-messages.ts'
 import { verifyWrites } from './verify-writes.ts'
@@ -72,7 +73,15 @@ export type PublishCounts = WritePlan['counts']
 
 export type PublishOutcome =
   | { ok: false; problems: string[] }
-  | { ok: true; report: PublishReport; counts: PublishCounts; written: boolean; batches: number }
+  | {
+      ok: true
+      report: PublishReport
+      counts: PublishCounts
+      written: boolean
+      batches: number
+      /** Articles stored with a time ahead of the publish (embargoed). */
+      scheduled: Scheduled[]
+    }
 
 /**
  * Changed articles built and written per batch. A first publish of a large site runs in batches, each a complete
@@ -108,11 +117,10 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     return { ok: false, problems: problems.map((p) => formatProblem(p, o.root)) }
   }
   // Embargoes: published now, shown by the Worker from their time on (docs/editors.md "Schedule an article (embargo)").
-  for (const a of drafts)
-    if (Date.parse(a.published) > o.now.getTime())
-      o.log(
-        `scheduled: ${a.slug} at ${a.published} (stored now; no page, feed, OPML, oEmbed or widget shows it before)`,
-      )
+  const scheduled = drafts
+    .filter((a) => Date.parse(a.published) > o.now.getTime())
+    .map((a) => ({ slug: a.slug, published: a.published }))
+  for (const a of scheduled) o.log(scheduledLine(a))
   const owner = leaseOwner()
   const started = performance.now()
   // The publish clock, moved on by the time spent, for renewing the lease between batches.
@@ -124,7 +132,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     sources,
     subjects,
   }
-  const total = { report: emptyPublishReport(), counts: noCounts(), batches: 0 }
+  const total = { report: emptyPublishReport(), counts: noCounts(), batches: 0, scheduled }
   // The Traditional edition: beside each value written, or all of it once after the glossary changed.
   const edition = hantEdition(o.root)
   let sweep: boolean | undefined

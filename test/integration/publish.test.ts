@@ -1,5 +1,7 @@
 /** content:publish --local through real wrangler (its platform proxy), read back through the wrangler CLI. */
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,12 +27,16 @@ const kv = (...args: string[]) =>
 const read = async (key: string): Promise<unknown> =>
   JSON.parse((await kv('key', 'get', key, '--text')).stdout)
 
-/** A digest of every file wrangler keeps for local KV: equal digests mean byte-identical storage. */
+/**
+ * A digest of every file wrangler keeps for local KV: equal digests mean byte-identical storage. SQLite's shared
+ * memory files and empty write-ahead logs are not storage: a reader creates them, and they hold no write.
+ */
 async function digestOf(dir: string): Promise<string> {
   const hash = createHash('sha256')
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   const files = entries
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && !e.name.endsWith('-shm'))
+    .filter((e) => !e.name.endsWith('-wal') || statSync(join(e.parentPath, e.name)).size > 0)
     .map((e) => join(e.parentPath, e.name))
     .sort()
   for (const f of files) hash.update(f).update(await readFile(f))
@@ -84,6 +90,46 @@ describe('content:publish --local', { timeout: 600_000 }, () => {
     expect(res.code).toBe(0)
     expect(res.stdout).toMatch(/nothing to write/)
     expect(await digestOf(state)).toBe(before)
+  })
+
+  it('answers an unchanged publish again from its receipt, without checking the tree or reading KV', async () => {
+    // Only a no-op that started over a second after the last change records a receipt (racy stats).
+    await new Promise((r) => setTimeout(r, 1_100))
+    const before = await digestOf(state)
+    await publish()
+    const res = await publish()
+    expect(res.code).toBe(0)
+    expect(res.stdout).toMatch(
+      /already holds this content: the tree, the store and the editor are as they were when the last publish found nothing to write/,
+    )
+    expect(res.stdout).not.toMatch(/articles:/)
+    expect(await digestOf(state)).toBe(before)
+  })
+
+  it('publishes as usual once another process wrote to the store, or an article changed (same length)', async () => {
+    // Another writer: a transaction of SQLite's own on the namespace's index that changes no value.
+    const index = join(state, 'v3', 'kv', 'miniflare-KVNamespaceObject')
+    const db = (await readdir(index)).find((n) => n.endsWith('.sqlite') && n !== 'metadata.sqlite') ?? ''
+    const touch =
+      'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute("UPDATE _mf_entries SET metadata = metadata WHERE rowid = (SELECT min(rowid) FROM _mf_entries)")\nc.commit()'
+    expect(spawnSync('python3', ['-c', touch, join(index, db)]).status).toBe(0)
+    const checked = await publish()
+    expect(checked.stdout).toMatch(/articles: 0 added, 0 changed, 0 withdrawn, 0 moved, 1 unchanged/)
+    expect(checked.stdout).toMatch(/KV already holds this content: nothing to write/)
+    // A receipt recorded now, then a title edited to one of the same length: published, not answered.
+    await new Promise((r) => setTimeout(r, 1_100))
+    await publish()
+    expect((await publish()).stdout).toMatch(/the tree, the store and the editor are as they were/)
+    const file = join(root, 'articles', `${SEED}.md`)
+    const original = await readFile(file, 'utf8')
+    await writeFile(file, original.replace('title: 一个主城', 'title: 两个主城'))
+    const edited = await publish()
+    expect(edited.code).toBe(0)
+    expect(edited.stdout).toMatch(/articles: 0 added, 1 changed/)
+    expect(edited.stdout).toMatch(/done: \d+ values written/)
+    // Back to the seed's text: an older version, published on purpose.
+    await writeFile(file, original)
+    expect((await publish('--allow-revert', SEED)).stdout).toMatch(/articles: 0 added, 1 changed/)
   })
 
   it('prints the plan and writes nothing with --dry-run', async () => {

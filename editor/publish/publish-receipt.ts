@@ -1,0 +1,187 @@
+/**
+ * A local publish's receipt: the proof that this content tree, published by this build of the editor to this local
+ * KV, writes nothing. A `--local` publish that wrote nothing records three prints beside the check cache: the tree's
+ * (every file's inode, size, modification and change times), the local KV index files' (inode, size and
+ * modification time: every write modifies them, while SQLite's readers touch their change time), and the code's
+ * (the editor bundle's folder, which launch.mjs names anew whenever a source file changed, and the lockfile).
+ * The next `--local` publish that finds all three as recorded stops after one walk of the tree and prints that
+ * nothing changed. Anything else (a file saved or touched, a photo added, a write to KV by anyone, new code, a
+ * symbolic link in the tree) misses the receipt, and publish runs as usual.
+ *
+ * Two rules keep a receipt true. It is recorded only when the prints taken before the publish looked equal those
+ * taken after it closed the store (nobody wrote meanwhile), and only when no file in the tree or the KV index was
+ * modified in the second before the first print ("racy" stats, as Git calls them: a second write in the same clock
+ * tick could leave the same stat).
+ */
+import { createHash } from 'node:crypto'
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { localNamespace } from './local-namespace.ts'
+
+/**
+ * Files modified this close (ns) before the first print make it unrecordable: a later write in the same tick of the
+ * file system's clock would leave the same stat. A second covers file systems that keep whole seconds (ext3, HFS+).
+ */
+const RACY_NS = 1_000_000_000n
+
+/** An article scheduled for later: said again on every publish while its time is ahead. */
+export interface Scheduled {
+  slug: string
+  published: string
+}
+
+/** The line a publish prints for a scheduled article. */
+export const scheduledLine = (s: Scheduled): string =>
+  `scheduled: ${s.slug} at ${s.published} (stored now; no page, feed, OPML, oEmbed or widget shows it before)`
+
+interface Prints {
+  key: string
+  tree: string
+  kv: string
+  /** Some file was modified within RACY_NS before the prints were taken. */
+  racy: boolean
+}
+
+interface Recorded {
+  key: string
+  tree: string
+  kv: string
+  scheduled: Scheduled[]
+}
+
+export interface PublishReceipt {
+  /** The articles still scheduled when the receipt holds for the tree and KV as they are now; else null. */
+  holds(): Scheduled[] | null
+  /** After a publish that wrote nothing: records the receipt when nothing changed since `holds` looked. */
+  record(scheduled: readonly Scheduled[]): boolean
+}
+
+/** Stats and the latest time of a list of files, as one print (a file that is absent prints as such). */
+class Printer {
+  /** With `changeTimes`, a file's change time counts too (the KV index's is touched by SQLite's readers). */
+  constructor(private readonly changeTimes: boolean) {}
+  readonly hash = createHash('sha256')
+  newest = 0n
+  /** False once something was found that a stat cannot vouch for (a link, a device). */
+  sound = true
+
+  add(rel: string, at: string): void {
+    const st = lstatSync(at, { bigint: true, throwIfNoEntry: false })
+    // An empty file prints as an absent one: SQLite's readers create an empty write-ahead log, holding nothing.
+    if (!st || (st.isFile() && st.size === 0n && rel.endsWith('-wal'))) {
+      this.hash.update(`${rel}\0-\n`)
+      return
+    }
+    if (!st.isFile() && !st.isDirectory()) this.sound = false
+    const changed = this.changeTimes ? st.ctimeNs : 0n
+    this.hash.update(`${rel}\0${st.ino}:${st.size}:${st.mtimeNs}:${changed}\n`)
+    if (st.mtimeNs > this.newest) this.newest = st.mtimeNs
+    if (changed > this.newest) this.newest = changed
+  }
+
+  /** Every entry under `dir`, folders included (an entry added or removed changes the folder's times). */
+  addTree(dir: string, rel = ''): void {
+    this.add(rel || '.', dir)
+    const names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))
+    for (const e of names) {
+      const at = join(dir, e.name)
+      const r = rel ? `${rel}/${e.name}` : e.name
+      if (e.isDirectory()) this.addTree(at, r)
+      else this.add(r, at)
+    }
+  }
+
+  digest(): string {
+    return this.hash.digest('hex')
+  }
+}
+
+/**
+ * The receipt for a local publish of `root` into the binding's namespace under `persistTo`, kept in `checkCache`;
+ * null when this run cannot have one (the editor does not run from launch.mjs's bundle).
+ */
+export function publishReceipt(o: {
+  root: string
+  checkCache: string
+  cwd: string
+  binding: string
+  persistTo: string
+  env?: string
+  /** The clock, in ms since the epoch (tests move it on past the racy second). */
+  now?: () => number
+  /** The editor build's folder (launch.mjs sets BROADSHEET_EDITOR_BUNDLE). */
+  bundle?: string
+}): PublishReceipt | null {
+  const bundle = o.bundle ?? process.env.BROADSHEET_EDITOR_BUNDLE
+  if (!bundle) return null
+  const now = o.now ?? Date.now
+  const { kvPersist, id } = localNamespace(o.cwd, o.binding, o.persistTo, o.env)
+  const kvIndex = join(kvPersist, 'miniflare-KVNamespaceObject')
+  const target = JSON.stringify([resolve(o.cwd, o.root), kvPersist, id])
+  // One receipt per tree and store: publishes of other trees beside it keep theirs.
+  const file = join(
+    o.checkCache,
+    `receipt-${createHash('sha256').update(target).digest('hex').slice(0, 16)}.json`,
+  )
+
+  const take = (): Prints | null => {
+    const taken = BigInt(now()) * 1_000_000n
+    const code = new Printer(true)
+    code.add('lock', resolve(o.cwd, 'package-lock.json'))
+    const tree = new Printer(true)
+    tree.addTree(resolve(o.cwd, o.root))
+    const kv = new Printer(false)
+    // The namespace's index (and its write-ahead log) changes with every write to it, whoever writes.
+    for (const n of readdirSync(kvIndex)
+      .filter((f) => f.endsWith('.sqlite'))
+      .sort()) {
+      kv.add(n, join(kvIndex, n))
+      kv.add(`${n}-wal`, join(kvIndex, `${n}-wal`))
+    }
+    if (!tree.sound || !kv.sound) return null
+    return {
+      key: createHash('sha256')
+        .update(JSON.stringify([bundle, code.digest(), target]))
+        .digest('hex'),
+      tree: tree.digest(),
+      kv: kv.digest(),
+      racy: tree.newest >= taken - RACY_NS || kv.newest >= taken - RACY_NS,
+    }
+  }
+  const safely = (): Prints | null => {
+    try {
+      return take()
+    } catch {
+      return null // no KV folder yet, a file gone while walking: no receipt this time
+    }
+  }
+
+  const before = safely()
+  return {
+    holds() {
+      if (!before) return null
+      let recorded: Recorded
+      try {
+        recorded = JSON.parse(readFileSync(file, 'utf8')) as Recorded
+      } catch {
+        return null
+      }
+      if (recorded.key !== before.key || recorded.tree !== before.tree || recorded.kv !== before.kv)
+        return null
+      const at = now()
+      return recorded.scheduled.filter((s) => Date.parse(s.published) > at)
+    },
+    record(scheduled) {
+      const after = safely()
+      if (!before || !after) return false
+      if (after.key !== before.key || after.tree !== before.tree || after.kv !== before.kv) return false
+      if (before.racy) return false
+      const body: Recorded = { key: after.key, tree: after.tree, kv: after.kv, scheduled: [...scheduled] }
+      mkdirSync(o.checkCache, { recursive: true })
+      const tmp = `${file}.${process.pid}.tmp`
+      writeFileSync(tmp, JSON.stringify(body))
+      renameSync(tmp, file)
+      return true
+    },
+  }
+}
