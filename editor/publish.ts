@@ -79,7 +79,12 @@ async function main(): Promise<number> {
     )
     return 0
   }
-  const { runPublish } = await import('./publish/run-publish.ts')
+  // The local store's module loaded beside the pipeline: the store then opens, and its first listing starts in
+  // another process, before the check of the tree takes this thread.
+  const [{ runPublish }] = await Promise.all([
+    import('./publish/run-publish.ts'),
+    mode === 'local' ? import('./publish/local-kv-store.ts') : null,
+  ])
   const outcome = await runPublish({
     root,
     target,

@@ -22,6 +22,11 @@ export interface KvStore {
   getJson(keys: readonly string[]): Promise<Map<string, unknown>>
   /** Which of `keys` are absent; null when the store cannot tell cheaply (the caller then trusts its records). */
   absent(keys: readonly string[]): Promise<Set<string> | null>
+  /**
+   * The metadata of each of `keys` that is present, read key by key; absent (or null) when the store has no cheap
+   * way to (the caller lists their prefixes instead).
+   */
+  metadataOf?(keys: readonly string[]): Promise<Map<string, Record<string, unknown>> | null>
   put(entries: readonly KvEntry[]): Promise<void>
   delete(keys: readonly string[]): Promise<void>
   close(): Promise<void>

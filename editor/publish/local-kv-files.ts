@@ -93,6 +93,16 @@ for line in sys.stdin:
     elif 'get' in ask:
         have = rows(ask['get'])
         answer = {k: blob(have[k]) if k in have else None for k in ask['get']}
+    elif 'meta' in ask:
+        found = {}
+        for i in range(0, len(ask['meta']), 500):
+            part = ask['meta'][i:i + 500]
+            q = 'SELECT key, expiration, metadata FROM _mf_entries WHERE key IN (%s)' % ','.join('?' * len(part))
+            for k, e, m in c.execute(q, part):
+                if e is not None:
+                    raise SystemExit('expiring key ' + k)
+                found[k] = json.loads(m) if m else {}
+        answer = found
     elif 'absent' in ask:
         have = rows(ask['absent'])
         answer = [k for k in ask['absent'] if k not in have]
@@ -163,6 +173,15 @@ export function localKvFiles(kvPersist: string, id: string, where: string): KvSt
         const got = await ask<Record<string, string | null>>({ get: batch })
         for (const k of batch) out.set(k, parseOrNull(got[k] ?? null))
       }
+      return out
+    },
+    async metadataOf(keys) {
+      const out = new Map<string, Record<string, unknown>>()
+      for (const batch of chunks(keys, KEYS_PER_CALL))
+        for (const [k, meta] of Object.entries(
+          await ask<Record<string, Record<string, unknown>>>({ meta: batch }),
+        ))
+          out.set(k, meta)
       return out
     },
     async absent(keys) {

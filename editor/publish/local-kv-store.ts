@@ -61,6 +61,7 @@ export async function openLocalKvStore(
     list: (prefix) => run((s) => s.list(prefix)),
     getJson: (keys) => (keys.length === 0 ? Promise.resolve(new Map()) : run((s) => s.getJson(keys))),
     absent: (keys) => (keys.length === 0 ? Promise.resolve(new Set()) : run((s) => s.absent(keys))),
+    metadataOf: (keys) => run(async (s) => (s.metadataOf ? s.metadataOf(keys) : null)),
     put: (entries) => (entries.length === 0 ? Promise.resolve() : run((s) => s.put(entries))),
     delete: (keys) => (keys.length === 0 ? Promise.resolve() : run((s) => s.delete(keys))),
     // The caller's workerd is the caller's to close.

@@ -30,11 +30,16 @@ function prefixOf(key: string): string {
 }
 
 /**
- * The entries whose final metadata the listing does not show. The Traditional edition's values (which carry no
- * source hash) are read back in one bulk read instead, their `version` compared: listing them would double the
- * listings of a publish.
+ * The entries whose final metadata the store does not show: read key by key where the store can, else from the
+ * listing. There, the Traditional edition's values (which carry no source hash) are read back in one bulk read
+ * instead, their `version` compared: listing them would double the listings of a publish.
  */
 async function unkept(store: KvStore, expected: ReadonlyMap<string, KvEntry>): Promise<KvEntry[]> {
+  const stale = (e: KvEntry, meta: Record<string, unknown> | undefined) =>
+    meta === undefined || meta.h !== e.metadata.h || (meta.s ?? undefined) !== e.metadata.s
+  // A store that reads metadata key by key (local KV's files) answers for exactly these keys, editions included.
+  const direct = (await store.metadataOf?.([...expected.keys()])) ?? null
+  if (direct) return [...expected.values()].filter((e) => stale(e, direct.get(e.key)))
   const edition = [...expected.values()].filter((e) => e.key.startsWith(keys.hantPrefix()))
   const read = edition.length === 0 ? new Map() : await store.getJson(edition.map((e) => e.key))
   const lost = edition.filter((e) => {
@@ -49,8 +54,7 @@ async function unkept(store: KvStore, expected: ReadonlyMap<string, KvEntry>): P
     for (const [k, meta] of listing) listed.set(k, meta)
   return [...expected.values()].filter((e) => {
     if (e.key.startsWith(keys.hantPrefix())) return lost.includes(e)
-    const meta = listed.get(e.key)
-    return meta === undefined || meta.h !== e.metadata.h || (meta.s ?? undefined) !== e.metadata.s
+    return stale(e, listed.get(e.key))
   })
 }
 

@@ -1,6 +1,6 @@
 /**
  * Local KV through its files (editor/publish/local-kv-files.ts) answers what workerd answers for the same
- * namespace: listings with metadata, JSON values, absence; what it writes and deletes is what workerd then reads
+ * namespace: listings with metadata (and metadata key by key), JSON values, absence; what it writes and deletes is what workerd then reads
  * (text and bytes, metadata, no blob left behind); and what it reads after a write includes that write.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
@@ -83,6 +83,13 @@ describe('local KV through its files', () => {
         ['v2:article:b', { h: 'hb' }],
       ])
       expect(fromFiles.absent).toEqual(['v2:media:y.png'])
+      // Metadata key by key, as the listing shows it (what publish reads back after writing).
+      expect(await files.metadataOf?.(['v2:feed:head', 'v2:article:a', 'v2:missing'])).toEqual(
+        new Map([
+          ['v2:feed:head', { h: 'hf' }],
+          ['v2:article:a', { h: 'ha', s: 'sa' }],
+        ]),
+      )
     } finally {
       await files.close()
     }

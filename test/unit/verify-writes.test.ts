@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { buildWithStore } from '../../editor/publish/build-with-store.ts'
 import type { KvEntry } from '../../editor/publish/kv-entry.ts'
 import { UnkeptWritesError, verifyWrites } from '../../editor/publish/verify-writes.ts'
-import { applyWrites, planWrites } from '../../editor/publish/write-plan.ts'
-import { keys } from '../../model/store-keys.ts'
+import { applyWrites, planWrites, type WritePlan } from '../../editor/publish/write-plan.ts'
+import { editionKey, keys } from '../../model/store-keys.ts'
 import { buildDraft } from '../fixtures/build-draft.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 
@@ -28,6 +28,30 @@ class ForgetfulKv extends MemoryKvStore {
       return false
     })
     await super.put(kept)
+  }
+}
+
+/** A Traditional edition's value beside the plan's (publish adds them as editor/hant/hant-writes.ts does). */
+const TWIN = editionKey(keys.indexHead(), 'hant')
+const withEdition = (plan: WritePlan): WritePlan => ({
+  ...plan,
+  steps: [...plan.steps, ['heads', [{ key: TWIN, value: '{"version":"tw1"}', metadata: { h: 'tw1' } }]]],
+})
+
+/** The same, reading metadata key by key as local KV's files do; it counts the listings made. */
+class ForgetfulKeyedKv extends ForgetfulKv {
+  listings = 0
+  override async list(prefix: string) {
+    this.listings++
+    return super.list(prefix)
+  }
+  async metadataOf(keys: readonly string[]) {
+    return new Map(
+      keys.flatMap((k) => {
+        const v = this.values.get(k)
+        return v ? [[k, v.metadata] as const] : []
+      }),
+    )
   }
 }
 
@@ -71,6 +95,21 @@ describe('verifyWrites', () => {
     await verifyWrites(store, plan, (l) => lines.push(l))
     expect(lines).toEqual(['verify: 1 value(s) not kept by KV; writing them again'])
     expect(store.values.get(keys.article('a-one'))?.metadata.s).toEqual(expect.any(String))
+  })
+
+  it('reads the metadata of exactly the keys written where the store can, listing nothing', async () => {
+    const store = new ForgetfulKeyedKv(new Set([keys.feedHead(), TWIN]), 1)
+    const lines: string[] = []
+    const built = await buildWithStore(store, [buildDraft('a-one'), buildDraft('b-two')], {
+      now: new Date('2026-11-24T02:00:00Z'),
+    })
+    const plan = await planWrites(store, built)
+    await applyWrites(store, withEdition(plan))
+    const listed = store.listings
+    await verifyWrites(store, withEdition(plan), (l) => lines.push(l))
+    expect(store.listings).toBe(listed)
+    expect(lines).toEqual(['verify: 2 value(s) not kept by KV; writing them again'])
+    expect(store.values.has(keys.feedHead())).toBe(true)
   })
 
   it('writes nothing more when everything was kept', async () => {
