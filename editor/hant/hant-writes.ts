@@ -18,6 +18,10 @@ import { createHantConverter, type HantConverter } from './create-hant-converter
 import { hantEntry, hantFingerprint } from './hant-entries.ts'
 import { readGlossary } from './read-glossary.ts'
 
+/** Texts up to this length are converted once per publish (titles, names, deks), at most this many kept. */
+const MEMO_LENGTH = 200
+const MEMO_ENTRIES = 100_000
+
 /** The converter (built on first use: OpenCC's tables take a second to load) and its fingerprint. */
 export interface HantEdition {
   convert: HantConverter
@@ -28,10 +32,19 @@ export interface HantEdition {
 export function hantEdition(root: string): HantEdition {
   const { entries } = readGlossary(root)
   let converter: HantConverter | undefined
+  // Short texts recur across the values of one publish (a title in every head and feed that lists its article).
+  const memo = new Map<string, string>()
   return {
     convert: (text) => {
       converter ??= createHantConverter(entries)
-      return converter(text)
+      if (text.length > MEMO_LENGTH) return converter(text)
+      let out = memo.get(text)
+      if (out === undefined) {
+        if (memo.size >= MEMO_ENTRIES) memo.clear()
+        out = converter(text)
+        memo.set(text, out)
+      }
+      return out
     },
     fingerprint: hantFingerprint(entries),
   }

@@ -22,7 +22,7 @@ import { localNamespace } from './local-namespace.ts'
  * Files modified this close (ns) before the first print make it unrecordable: a later write in the same tick of the
  * file system's clock would leave the same stat. A second covers file systems that keep whole seconds (ext3, HFS+).
  */
-const RACY_NS = 1_000_000_000n
+const RACY_MS = 1_000
 
 /** An article scheduled for later: said again on every publish while its time is ahead. */
 export interface Scheduled {
@@ -38,7 +38,7 @@ interface Prints {
   key: string
   tree: string
   kv: string
-  /** Some file was modified within RACY_NS before the prints were taken. */
+  /** Some file was modified within RACY_MS before the prints were taken. */
   racy: boolean
 }
 
@@ -61,22 +61,22 @@ class Printer {
   /** With `changeTimes`, a file's change time counts too (the KV index's is touched by SQLite's readers). */
   constructor(private readonly changeTimes: boolean) {}
   readonly hash = createHash('sha256')
-  newest = 0n
+  newest = 0
   /** False once something was found that a stat cannot vouch for (a link, a device). */
   sound = true
 
   add(rel: string, at: string): void {
-    const st = lstatSync(at, { bigint: true, throwIfNoEntry: false })
+    // Times in milliseconds with their fraction (a double keeps them to a fraction of a microsecond).
+    const st = lstatSync(at, { throwIfNoEntry: false })
     // An empty file prints as an absent one: SQLite's readers create an empty write-ahead log, holding nothing.
-    if (!st || (st.isFile() && st.size === 0n && rel.endsWith('-wal'))) {
+    if (!st || (st.isFile() && st.size === 0 && rel.endsWith('-wal'))) {
       this.hash.update(`${rel}\0-\n`)
       return
     }
     if (!st.isFile() && !st.isDirectory()) this.sound = false
-    const changed = this.changeTimes ? st.ctimeNs : 0n
-    this.hash.update(`${rel}\0${st.ino}:${st.size}:${st.mtimeNs}:${changed}\n`)
-    if (st.mtimeNs > this.newest) this.newest = st.mtimeNs
-    if (changed > this.newest) this.newest = changed
+    const changed = this.changeTimes ? st.ctimeMs : 0
+    this.hash.update(`${rel}\0${st.ino}:${st.size}:${st.mtimeMs}:${changed}\n`)
+    this.newest = Math.max(this.newest, st.mtimeMs, changed)
   }
 
   /** Every entry under `dir`, folders included (an entry added or removed changes the folder's times). */
@@ -125,7 +125,7 @@ export function publishReceipt(o: {
   )
 
   const take = (): Prints | null => {
-    const taken = BigInt(now()) * 1_000_000n
+    const taken = now()
     const code = new Printer(true)
     code.add('lock', resolve(o.cwd, 'package-lock.json'))
     const tree = new Printer(true)
@@ -145,7 +145,7 @@ export function publishReceipt(o: {
         .digest('hex'),
       tree: tree.digest(),
       kv: kv.digest(),
-      racy: tree.newest >= taken - RACY_NS || kv.newest >= taken - RACY_NS,
+      racy: Math.max(tree.newest, kv.newest) >= taken - RACY_MS,
     }
   }
   const safely = (): Prints | null => {
