@@ -4,8 +4,9 @@
  * and by rename one after another, each timed from the save to the page showing it; then content errors, timed to
  * the page's problem box. Beside it, the baseline: `hugo server` (Debian's Hugo) on the same articles as Markdown,
  * the same saves. (2) Publish: `content:publish --local` as a command (start to exit) at BENCH_SIZES (default
- * 100,1000,10000): the full first publish, then add one article, edit one, withdraw one, and a no-op, each
- * BENCH_REPEAT times (default 3), wall and CPU time; beside it, `hugo` building the same tree. Figures with their
+ * 100,1000,10000): the full first publish, then add one article, edit one, withdraw one, and three no-ops (the
+ * first after a write, the one that leaves the receipt, one answered from it), each BENCH_REPEAT times (default 3),
+ * wall and CPU time; beside it, `hugo` building the same tree. Figures with their
  * spread. BENCH_PUBLISHED=DIR measures the steps on a tree already published (DIR/content, DIR/state,
  * DIR/renditions; one size), BENCH_FIRST_ROUND=N numbers its rounds from N (a tree measured before).
  */
