@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { KvTarget } from './publish/kv-store.ts'
-import { publishReceipt, scheduledLine } from './publish/publish-receipt.ts'
+import { type Held, type PublishReceipt, publishReceipt, scheduledLine } from './publish/publish-receipt.ts'
 
 const USAGE =
   'usage: npm run content:publish -- --local | --remote [--dry-run] [--env NAME] [--persist-to DIR] [--root DIR] [--cache DIR] [--hub-delay SECONDS] [--allow-revert SLUG]... [--break-lease] [--drop-v1] [--rebuild-heads]'
@@ -58,8 +58,8 @@ async function main(): Promise<number> {
   }
   const root = values.root ?? 'content'
   const checkCache = join(values.cache ?? '.cache/renditions', '..', 'check')
-  // A local publish of a tree, a KV and code all as they were when publish last found nothing to write stops here,
-  // before loading the publish pipeline (editor/publish/publish-receipt.ts).
+  // A local publish of a tree, a KV and code all as the last publish left them stops here, before loading the
+  // publish pipeline (editor/publish/publish-receipt.ts).
   const receipt =
     mode === 'local' && !values['dry-run'] && !values['allow-revert'] && !values['drop-v1']
       ? publishReceipt({
@@ -71,11 +71,11 @@ async function main(): Promise<number> {
           ...(values.env ? { env: values.env } : {}),
         })
       : null
-  const unchanged = receipt?.holds()
-  if (unchanged) {
-    for (const s of unchanged) console.log(scheduledLine(s))
+  const held = receipt ? await heldReceipt(receipt, target) : null
+  if (held) {
+    for (const s of held.scheduled) console.log(scheduledLine(s))
     console.log(
-      `local KV (${target.persistTo ?? '.wrangler/state'}) already holds this content: the tree, the store and the editor are as they were when the last publish found nothing to write; nothing to write`,
+      `local KV (${target.persistTo ?? '.wrangler/state'}) already holds this content: the tree, the store and the editor are as the last publish left them; nothing to write`,
     )
     return 0
   }
@@ -111,7 +111,27 @@ async function main(): Promise<number> {
     return 1
   }
   if (receipt && !outcome.written) receipt.record(outcome.scheduled)
+  else if (receipt && outcome.print !== undefined) receipt.record(outcome.scheduled, outcome.print)
   return 0
+}
+
+/** What the receipt says when it holds; one a publish that wrote left holds once the store shows its print. */
+async function heldReceipt(receipt: PublishReceipt, target: KvTarget): Promise<Held | null> {
+  const held = receipt.holds()
+  if (held?.print === undefined) return held
+  const [{ openKvStore }, { publishedState }] = await Promise.all([
+    import('./publish/kv-store.ts'),
+    import('./publish/published-state.ts'),
+  ])
+  const store = await openKvStore(target)
+  try {
+    if ((await publishedState(store)).print !== held.print) return null
+  } finally {
+    await store.close()
+  }
+  // Confirmed: from now on the store's own stats stand for what it holds.
+  receipt.record(held.scheduled)
+  return held
 }
 
 function parse() {

@@ -4,14 +4,18 @@
  * (every file's inode, size, modification and change times), the local KV index files' (inode, size and
  * modification time: every write modifies them, while SQLite's readers touch their change time), and the code's
  * (the editor bundle's folder, which launch.mjs names anew whenever a source file changed, and the lockfile).
- * The next `--local` publish that finds all three as recorded stops after one walk of the tree and prints that
+ * A publish that wrote records the tree's and the code's prints with the published state's print it left
+ * (published-state.ts) in place of the store's stats, which its own lease release and close changed; the next
+ * publish confirms that print with one listing, then records the store's stats in its place.
+ * The next `--local` publish that finds the prints as recorded stops after one walk of the tree and prints that
  * nothing changed. Anything else (a file saved or touched, a photo added, a write to KV by anyone, new code, a
  * symbolic link in the tree) misses the receipt, and publish runs as usual.
  *
  * Two rules keep a receipt true. It is recorded only when the prints taken before the publish looked equal those
- * taken after it closed the store (nobody wrote meanwhile), and only when no file in the tree or the KV index was
- * modified in the second before the first print ("racy" stats, as Git calls them: a second write in the same clock
- * tick could leave the same stat).
+ * taken after it closed the store (nobody wrote meanwhile; for a publish that wrote, the tree's), and only when no
+ * file was modified within the file system's clock margin before the first print ("racy" stats, as Git calls them:
+ * a second write in the same clock tick could leave the same stat): 50 ms where times carry fractions of a second,
+ * 2 s where they are whole seconds.
  */
 import { createHash } from 'node:crypto'
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -22,7 +26,7 @@ import { localNamespace } from './local-namespace.ts'
  * Files modified this close (ns) before the first print make it unrecordable: a later write in the same tick of the
  * file system's clock would leave the same stat. A second covers file systems that keep whole seconds (ext3, HFS+).
  */
-const RACY_MS = 1_000
+const RACY_MS = { fine: 50, coarse: 2_000 }
 
 /** An article scheduled for later: said again on every publish while its time is ahead. */
 export interface Scheduled {
@@ -38,22 +42,37 @@ interface Prints {
   key: string
   tree: string
   kv: string
-  /** Some file was modified within RACY_MS before the prints were taken. */
-  racy: boolean
+  /** Some tree file (`tree`) or store file (`kv`) was modified within RACY_MS before the prints were taken. */
+  racy: { tree: boolean; kv: boolean }
 }
 
 interface Recorded {
   key: string
   tree: string
+  /** The store's print ('' for a receipt a publish that wrote left: its `print` stands for the store). */
   kv: string
+  /** Left by a publish that wrote: the published state's print (published-state.ts) it left. */
+  print?: string
   scheduled: Scheduled[]
 }
 
+/** What a receipt that holds says. */
+export interface Held {
+  /** The articles still scheduled. */
+  scheduled: Scheduled[]
+  /** Left by a publish that wrote: the receipt holds once the store shows this print (published-state.ts). */
+  print?: string
+}
+
 export interface PublishReceipt {
-  /** The articles still scheduled when the receipt holds for the tree and KV as they are now; else null. */
-  holds(): Scheduled[] | null
-  /** After a publish that wrote nothing: records the receipt when nothing changed since `holds` looked. */
-  record(scheduled: readonly Scheduled[]): boolean
+  /** What the receipt says when it holds for the tree (and the store) as they are now; else null. */
+  holds(): Held | null
+  /**
+   * Records a receipt when nothing changed since this run's first prints: after a publish that wrote nothing (or
+   * a receipt confirmed by its print), with the store's stats; after a publish that wrote, with the published
+   * state's `print` it left (the store's stats changed as it released its lease, so the print stands for them).
+   */
+  record(scheduled: readonly Scheduled[], print?: string): boolean
 }
 
 /** Stats and the latest time of a list of files, as one print (a file that is absent prints as such). */
@@ -64,6 +83,8 @@ class Printer {
   newest = 0
   /** False once something was found that a stat cannot vouch for (a link, a device). */
   sound = true
+  /** True once a time with a fraction of a second was seen: the file system keeps fine times. */
+  fine = false
 
   add(rel: string, at: string): void {
     // Times in milliseconds with their fraction (a double keeps them to a fraction of a microsecond).
@@ -77,6 +98,7 @@ class Printer {
     const changed = this.changeTimes ? st.ctimeMs : 0
     this.hash.update(`${rel}\0${st.ino}:${st.size}:${st.mtimeMs}:${changed}\n`)
     this.newest = Math.max(this.newest, st.mtimeMs, changed)
+    if (st.mtimeMs % 1000 !== 0) this.fine = true
   }
 
   /** Every entry under `dir`, folders included (an entry added or removed changes the folder's times). */
@@ -145,7 +167,10 @@ export function publishReceipt(o: {
         .digest('hex'),
       tree: tree.digest(),
       kv: kv.digest(),
-      racy: Math.max(tree.newest, kv.newest) >= taken - RACY_MS,
+      racy: {
+        tree: tree.newest >= taken - (tree.fine ? RACY_MS.fine : RACY_MS.coarse),
+        kv: kv.newest >= taken - (kv.fine ? RACY_MS.fine : RACY_MS.coarse),
+      },
     }
   }
   const safely = (): Prints | null => {
@@ -166,17 +191,24 @@ export function publishReceipt(o: {
       } catch {
         return null
       }
-      if (recorded.key !== before.key || recorded.tree !== before.tree || recorded.kv !== before.kv)
-        return null
+      if (recorded.key !== before.key || recorded.tree !== before.tree) return null
+      if (recorded.print === undefined && recorded.kv !== before.kv) return null
       const at = now()
-      return recorded.scheduled.filter((s) => Date.parse(s.published) > at)
+      const scheduled = recorded.scheduled.filter((s) => Date.parse(s.published) > at)
+      return recorded.print === undefined ? { scheduled } : { scheduled, print: recorded.print }
     },
-    record(scheduled) {
+    record(scheduled, print) {
       const after = safely()
       if (!before || !after) return false
-      if (after.key !== before.key || after.tree !== before.tree || after.kv !== before.kv) return false
-      if (before.racy) return false
-      const body: Recorded = { key: after.key, tree: after.tree, kv: after.kv, scheduled: [...scheduled] }
+      if (after.key !== before.key || after.tree !== before.tree || before.racy.tree) return false
+      if (print === undefined && (after.kv !== before.kv || before.racy.kv)) return false
+      const body: Recorded = {
+        key: after.key,
+        tree: after.tree,
+        kv: print === undefined ? after.kv : '',
+        ...(print === undefined ? {} : { print }),
+        scheduled: [...scheduled],
+      }
       mkdirSync(o.checkCache, { recursive: true })
       const tmp = `${file}.${process.pid}.tmp`
       writeFileSync(tmp, JSON.stringify(body))

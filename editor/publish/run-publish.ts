@@ -1,7 +1,7 @@
 /** The publish pipeline: check, read only what changed, then write in an order readers can never catch half-done. */
 import { spawn } from 'node:child_process'
 import { notifySearchEngines, type SearchEngineSettings } from '../../model/notify-search-engines.ts'
-import { keys, LEGACY_PREFIX } from '../../model/store-keys.ts'
+import { LEGACY_PREFIX } from '../../model/store-keys.ts'
 import { checkForPublish, type PublishCheck } from '../content/check-cache.ts'
 import { type CheckedContent, checkContent, formatProblem } from '../content/check-content.ts'
 import type { DraftArticle } from '../content/draft.ts'
@@ -30,6 +30,7 @@ import {
 import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
 import { type Scheduled, scheduledLine } from './publish-receipt.ts'
+import { type PublishedState, publishedState, stateAfter } from './published-state.ts'
 import { sourceHash } from './source-hash.ts'
 import { stopMessages } from './stop-messages.ts'
 import { verifyWrites } from './verify-writes.ts'
@@ -81,6 +82,8 @@ export type PublishOutcome =
       batches: number
       /** Articles stored with a time ahead of the publish (embargoed). */
       scheduled: Scheduled[]
+      /** After writing: the print of the published state it left (published-state.ts). */
+      print?: string
     }
 
 /**
@@ -140,9 +143,12 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   const rendered = new Map<DraftArticle, DraftArticle>()
   let leased = false
   let wroteAny = false
+  // The published state the original's writes left (computed: a store that shows it was written by no one since).
+  let left: PublishedState | undefined
   try {
     for (let first = true; ; first = false) {
       const seen = first ? await firstLook : await publishedState(store)
+      let base = seen
       sweep ??= await hantSweepDue(store, edition, seen.indexHead)
       const hant = sweep ? null : edition
       let planned = await planPublish(store, drafts, o, batch, rendered, seen.articles, full, hant)
@@ -157,6 +163,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
         if (now.print !== seen.print) {
           planned = await planPublish(store, drafts, o, batch, rendered, now.articles, full, hant)
           if (!planned.ok) return planned
+          base = now
         }
       } else if (leased && !nothing) await acquireLease(store, owner, clock()) // renewed for each batch
       const { built, plan } = planned
@@ -171,12 +178,14 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
             `${built.report.remaining} more changed articles follow in later batches (a dry run plans the first batch only)`,
           )
         if (!sweep) return { ok: true, ...total, written: false }
+        left = base
         break
       }
       // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
       await applyWrites(store, plan, afterStep)
       wroteAny = true
       await verifyWrites(store, plan, o.log)
+      left = stateAfter(base, plan)
       o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
       if (built.report.remaining === 0) break
       batch.taken = built.taken
@@ -196,7 +205,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     const changes: ChangesByEdition = { hans: total.report, hant: hantChanges }
     if (o.searchEngines) await notifyEngines(changes, o.searchEngines, o.log)
     if (o.websub) await notifyHub(changes, o.websub, o.log)
-    return { ok: true, ...total, written: true }
+    return { ok: true, ...total, written: true, ...(left && !o.dryRun ? { print: left.print } : {}) }
   } finally {
     if (leased) await releaseLease(store, owner)
     await close()
@@ -228,21 +237,6 @@ function addReport(into: PublishReport, r: PublishReport, first: boolean): void 
   if (first) into.unchanged = r.unchanged
   into.feedChanged ||= r.feedChanged
   into.remaining = r.remaining
-}
-
-/**
- * The article keys' listing and a print of it and of the heads' metadata: every publish that writes changes one
- * of them (an article's commit, a head), so an equal print means nothing was published in between.
- */
-async function publishedState(store: KvStore) {
-  const [articles, feedHead, indexHead] = await Promise.all([
-    store.list(keys.articlePrefix()),
-    store.list(keys.feedHead()),
-    store.list(keys.indexHead()),
-  ])
-  const heads = [...feedHead, ...indexHead]
-  const print = JSON.stringify([...articles, ...heads].map(([k, m]) => [k, m.h, m.s]))
-  return { articles, print, indexHead: heads.some(([k]) => k === keys.indexHead()) }
 }
 
 /** Builds one batch against KV and plans its writes, or says why publishing must stop. */

@@ -92,36 +92,53 @@ describe('content:publish --local', { timeout: 600_000 }, () => {
     expect(await digestOf(state)).toBe(before)
   })
 
-  it('answers an unchanged publish again from its receipt, without checking the tree or reading KV', async () => {
-    // Only a no-op that started over a second after the last change records a receipt (racy stats).
-    await new Promise((r) => setTimeout(r, 1_100))
+  it('answers a publish of an unchanged tree from the receipt the last publish left, checking nothing', async () => {
     const before = await digestOf(state)
-    await publish()
     const res = await publish()
     expect(res.code).toBe(0)
     expect(res.stdout).toMatch(
-      /already holds this content: the tree, the store and the editor are as they were when the last publish found nothing to write/,
+      /local KV \(.*\) already holds this content: the tree, the store and the editor are as the last publish left them; nothing to write/,
     )
     expect(res.stdout).not.toMatch(/articles:/)
     expect(await digestOf(state)).toBe(before)
   })
 
-  it('publishes as usual once another process wrote to the store, or an article changed (same length)', async () => {
-    // Another writer: a transaction of SQLite's own on the namespace's index that changes no value.
-    const index = join(state, 'v3', 'kv', 'miniflare-KVNamespaceObject')
-    const db = (await readdir(index)).find((n) => n.endsWith('.sqlite') && n !== 'metadata.sqlite') ?? ''
-    const touch =
-      'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute("UPDATE _mf_entries SET metadata = metadata WHERE rowid = (SELECT min(rowid) FROM _mf_entries)")\nc.commit()'
-    expect(spawnSync('python3', ['-c', touch, join(index, db)]).status).toBe(0)
-    const checked = await publish()
-    expect(checked.stdout).toMatch(/articles: 0 added, 0 changed, 0 withdrawn, 0 moved, 1 unchanged/)
-    expect(checked.stdout).toMatch(/KV already holds this content: nothing to write/)
-    // A receipt recorded now, then a title edited to one of the same length: published, not answered.
-    await new Promise((r) => setTimeout(r, 1_100))
-    await publish()
-    expect((await publish()).stdout).toMatch(/the tree, the store and the editor are as they were/)
+  it('checks and publishes as usual after another publish, another write to the store, or an edit', async () => {
     const file = join(root, 'articles', `${SEED}.md`)
     const original = await readFile(file, 'utf8')
+    // Another editor's tree, its title edited, published into the same store: the receipt no longer holds, and
+    // the older version here stops as it always did.
+    const theirs = join(work, 'theirs')
+    await cp(root, theirs, { recursive: true })
+    await writeFile(
+      join(theirs, 'articles', `${SEED}.md`),
+      original.replace('title: 一个主城', 'title: 四个主城'),
+    )
+    const other = await runEditor('publish', ['--local', '--persist-to', state, '--root', theirs])
+    expect(other.stdout).toMatch(/articles: 0 added, 1 changed/)
+    const stopped = await publish()
+    expect(stopped.code).toBe(1)
+    expect(stopped.stderr).toMatch(/is an older version of qijiang-strategic-pivot than the one published/)
+    expect((await publish('--allow-revert', SEED)).stdout).toMatch(/articles: 0 added, 1 changed/)
+    const unchanged =
+      /articles: 0 added, 0 changed, 0 withdrawn, 0 moved, 1 unchanged[\s\S]*KV already holds this content: nothing to write/
+    expect((await publish()).stdout).toMatch(unchanged)
+    expect((await publish()).stdout).toMatch(/as the last publish left them; nothing to write/)
+    // Writes by another process that leave every value as it was: a key added, then removed, in SQLite's own
+    // transactions on the namespace's index.
+    const index = join(state, 'v3', 'kv', 'miniflare-KVNamespaceObject')
+    const db = (await readdir(index)).find((n) => n.endsWith('.sqlite') && n !== 'metadata.sqlite') ?? ''
+    const touch = [
+      'import sqlite3, sys',
+      'c = sqlite3.connect(sys.argv[1])',
+      "c.execute(\"INSERT INTO _mf_entries (key, blob_id, expiration, metadata) VALUES ('test:other', 'none', NULL, NULL)\")",
+      'c.commit()',
+      'c.execute("DELETE FROM _mf_entries WHERE key = \'test:other\'")',
+      'c.commit()',
+    ].join('\n')
+    expect(spawnSync('python3', ['-c', touch, join(index, db)]).status).toBe(0)
+    expect((await publish()).stdout).toMatch(unchanged)
+    // A title edited to one of the same length: published, not answered.
     await writeFile(file, original.replace('title: 一个主城', 'title: 两个主城'))
     const edited = await publish()
     expect(edited.code).toBe(0)

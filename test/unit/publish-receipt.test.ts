@@ -69,8 +69,8 @@ describe('a local publish receipt', () => {
     const first = p.open()
     expect(first.holds()).toBeNull()
     expect(first.record([])).toBe(true)
-    expect(p.open().holds()).toEqual([])
-    expect(p.open().holds()).toEqual([])
+    expect(p.open().holds()).toEqual({ scheduled: [] })
+    expect(p.open().holds()).toEqual({ scheduled: [] })
   })
 
   it.each([
@@ -118,7 +118,7 @@ describe('a local publish receipt', () => {
     const p = recorded()
     appendFileSync(join(p.index, 'abc.sqlite-shm'), 'y')
     chmodSync(join(p.index, 'abc.sqlite-wal'), 0o600)
-    expect(p.open().holds()).toEqual([])
+    expect(p.open().holds()).toEqual({ scheduled: [] })
   })
 
   it("still holds when a reader created the store's empty write-ahead log (it holds no write)", () => {
@@ -126,7 +126,7 @@ describe('a local publish receipt', () => {
     rmSync(join(p.index, 'abc.sqlite-wal'))
     expect(p.open().record([])).toBe(true)
     writeFileSync(join(p.index, 'abc.sqlite-wal'), '')
-    expect(p.open().holds()).toEqual([])
+    expect(p.open().holds()).toEqual({ scheduled: [] })
     appendFileSync(join(p.index, 'abc.sqlite-wal'), 'frame')
     expect(p.open().holds()).toBeNull()
   })
@@ -142,9 +142,29 @@ describe('a local publish receipt', () => {
     expect(p.open().holds()).toBeNull()
   })
 
-  it('is not recorded while a file was modified within the last second (a same-tick write would keep its stat)', () => {
+  it("is not recorded while a file was modified within the clock's margin (a same-tick write would keep its stat)", () => {
     const p = project()
     expect(p.open({ racy: true }).record([])).toBe(false)
+    expect(p.open().holds()).toBeNull()
+  })
+
+  it('left by a publish that wrote, holds for the same tree whatever the store shows, naming the print to confirm', () => {
+    const p = project()
+    expect(p.open().record([], 'PRINT-1')).toBe(true)
+    appendFileSync(join(p.index, 'abc.sqlite-wal'), 'the lease released, the store closed')
+    expect(p.open().holds()).toEqual({ scheduled: [], print: 'PRINT-1' })
+    // Confirmed by the caller, it records the store's stats in its place.
+    expect(p.open().record([])).toBe(true)
+    expect(p.open().holds()).toEqual({ scheduled: [] })
+    appendFileSync(join(p.index, 'abc.sqlite-wal'), 'another write')
+    expect(p.open().holds()).toBeNull()
+  })
+
+  it('left by a publish that wrote, is not recorded when the tree changed while it published', () => {
+    const p = project()
+    const publishing = p.open()
+    writeFileSync(p.file('content/articles/one.md'), 'saved while publishing')
+    expect(publishing.record([], 'PRINT-1')).toBe(false)
     expect(p.open().holds()).toBeNull()
   })
 
@@ -166,7 +186,7 @@ describe('a local publish receipt', () => {
       bundle: '/repo/.cache/editor/publish-1',
     })
     expect(other?.holds()).toBeNull()
-    expect(p.open().holds()).toEqual([])
+    expect(p.open().holds()).toEqual({ scheduled: [] })
   })
 
   it('repeats the articles still scheduled, and only while their time is ahead', () => {
@@ -179,7 +199,7 @@ describe('a local publish receipt', () => {
         { slug: 'soon', published: past },
       ]),
     ).toBe(true)
-    expect(p.open().holds()).toEqual([{ slug: 'later', published: ahead }])
+    expect(p.open().holds()).toEqual({ scheduled: [{ slug: 'later', published: ahead }] })
   })
 
   it('is absent when the editor does not run from its bundle (no build to name the code)', () => {
