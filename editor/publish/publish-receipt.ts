@@ -11,11 +11,11 @@
  * nothing changed. Anything else (a file saved or touched, a photo added, a write to KV by anyone, new code, a
  * symbolic link in the tree) misses the receipt, and publish runs as usual.
  *
- * Two rules keep a receipt true. It is recorded only when the prints taken before the publish looked equal those
- * taken after it closed the store (nobody wrote meanwhile; for a publish that wrote, the tree's), and only when no
- * file was modified within the file system's clock margin before the first print ("racy" stats, as Git calls them:
- * a second write in the same clock tick could leave the same stat): 50 ms where times carry fractions of a second,
- * 2 s where they are whole seconds.
+ * Two rules keep a receipt true. Its prints are taken before the publish looks at the tree or the store, so what
+ * changes while it runs (a file saved, another process's write) has other stats than those recorded, and the next
+ * publish misses. And none is recorded when a file was modified within the file system's clock margin before the
+ * prints were taken ("racy" stats, as Git calls them: a second write in the same clock tick could leave the same
+ * stat): 50 ms where times carry fractions of a second, 2 s where they are whole seconds.
  */
 import { createHash } from 'node:crypto'
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -68,9 +68,9 @@ export interface PublishReceipt {
   /** What the receipt says when it holds for the tree (and the store) as they are now; else null. */
   holds(): Held | null
   /**
-   * Records a receipt when nothing changed since this run's first prints: after a publish that wrote nothing (or
-   * a receipt confirmed by its print), with the store's stats; after a publish that wrote, with the published
-   * state's `print` it left (the store's stats changed as it released its lease, so the print stands for them).
+   * Records the receipt with this run's first prints: after a publish that wrote nothing (or a receipt confirmed by
+   * its print), with the store's stats; after a publish that wrote, with the published state's `print` it left (the
+   * store's stats changed as it released its lease, so the print stands for them).
    */
   record(scheduled: readonly Scheduled[], print?: string): boolean
 }
@@ -198,14 +198,13 @@ export function publishReceipt(o: {
       return recorded.print === undefined ? { scheduled } : { scheduled, print: recorded.print }
     },
     record(scheduled, print) {
-      const after = safely()
-      if (!before || !after) return false
-      if (after.key !== before.key || after.tree !== before.tree || before.racy.tree) return false
-      if (print === undefined && (after.kv !== before.kv || before.racy.kv)) return false
+      // The prints taken before the publish looked: what changed since has other stats, which the next publish
+      // does not find recorded.
+      if (!before || before.racy.tree || (print === undefined && before.racy.kv)) return false
       const body: Recorded = {
-        key: after.key,
-        tree: after.tree,
-        kv: print === undefined ? after.kv : '',
+        key: before.key,
+        tree: before.tree,
+        kv: print === undefined ? before.kv : '',
         ...(print === undefined ? {} : { print }),
         scheduled: [...scheduled],
       }
