@@ -5,8 +5,7 @@
  * the page's problem box. Beside it, the baseline: `hugo server` (Debian's Hugo) on the same articles as Markdown,
  * the same saves. (2) Publish: `content:publish --local` as a command (start to exit) at BENCH_SIZES (default
  * 100,1000,10000): the full first publish, then add one article, edit one, withdraw one, and three no-ops (the
- * first after a write, the one that leaves the receipt, one answered from it), each BENCH_REPEAT times (default 3),
- * wall and CPU time; beside it, `hugo` building the same tree. Figures with their
+ * first after a write, then two more), each BENCH_REPEAT times (default 3), wall and CPU time; beside it, `hugo` building the same tree. Figures with their
  * spread. BENCH_PUBLISHED=DIR measures the steps on a tree already published (DIR/content, DIR/state,
  * DIR/renditions; one size), BENCH_FIRST_ROUND=N numbers its rounds from N (a tree measured before).
  */
@@ -207,8 +206,8 @@ async function publishBench(work: string, size: number): Promise<void> {
       ),
     )
     await measure('withdraw')
-    // The first no-op after a write checks everything; the one after it records the receipt (its store and tree
-    // were last written over a second before it looked); from then on a no-op is answered from the receipt.
+    // The first no-op after a write confirms the receipt that write left with one listing of the store; the ones
+    // after it are answered from the store's stats.
     await measure('no-op')
     await measure('no-op again')
     await measure('no-op, receipt')
