@@ -123,11 +123,15 @@ async function heldReceipt(receipt: PublishReceipt, target: KvTarget): Promise<H
     import('./publish/kv-store.ts'),
     import('./publish/published-state.ts'),
   ])
-  const store = await openKvStore(target)
   try {
-    if ((await publishedState(store)).print !== held.print) return null
-  } finally {
-    await store.close()
+    const store = await openKvStore(target)
+    try {
+      if ((await publishedState(store)).print !== held.print) return null
+    } finally {
+      await store.close()
+    }
+  } catch {
+    return null // the store could not say: publish checks everything, and says what went wrong there
   }
   // Confirmed: from now on the store's own stats stand for what it holds.
   receipt.record(held.scheduled)
