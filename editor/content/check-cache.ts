@@ -1,5 +1,6 @@
 /**
- * Publish's check of the content tree, remembered between runs in one file under the cache folder. An article file
+ * Publish's check of the content tree, remembered between runs in one file under the cache folder and its log (a
+ * run that checked a few files again appends their entries; one that finds the log long writes the file anew). An article file
  * is not read again when its stat (inode, size, time to the nanosecond) and its images' stats (or, for an image whose
  * stat changed, its bytes) are as they were when it last checked clean, with the same topics and people files and the same checker code: it stands in the answer
  * as a stub (editor/publish/draft-stub.ts) carrying the source hash it had. Everything else (a changed or new file,
@@ -10,6 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import {
+  appendFileSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -50,6 +52,19 @@ interface Remembered {
 
 /** An image file: its path under the root, its stat and its content hash when it was checked. */
 type ImageRow = [path: string, stamp: string, hash: string]
+
+/**
+ * One line of the cache's log: what a run that changed few entries appends instead of rewriting the cache file
+ * (for one edited article of 10,000, a line of half a kilobyte instead of 6 MB). Its entries carry their image rows.
+ */
+interface LogLine {
+  key: string
+  files: Record<string, Omit<Remembered, 'images'> & { rows: ImageRow[] }>
+  removed: string[]
+}
+
+/** Entries the log may hold before a run writes the whole cache file again (and empties the log). */
+const LOG_ENTRIES = 1_000
 
 interface CacheFile {
   /** The checker's code, the topics and people files and the root: any change makes every entry stale. */
@@ -97,12 +112,35 @@ function hashOfFile(file: string): string | null {
   }
 }
 
-function readCache(file: string, key: string): Pick<CacheFile, 'images' | 'files'> {
+/** The cache file with its log applied, and how many entries the log holds; empty when stale or unreadable. */
+function readCache(file: string, key: string): Pick<CacheFile, 'images' | 'files'> & { logged: number } {
+  let cache: CacheFile
   try {
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile
-    if (cache.key === key) return cache
+    cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile
+  } catch {
+    return { images: [], files: {}, logged: 0 }
+  }
+  if (cache.key !== key) return { images: [], files: {}, logged: 0 }
+  let logged = 0
+  let text = ''
+  try {
+    text = readFileSync(`${file}.log`, 'utf8')
   } catch {}
-  return { images: [], files: {} }
+  for (const raw of text.split('\n')) {
+    let line: LogLine
+    try {
+      line = JSON.parse(raw) as LogLine
+    } catch {
+      continue // an empty or torn line (a run stopped while appending): its files are checked again
+    }
+    if (line.key !== key) continue
+    for (const name of line.removed) delete cache.files[name]
+    for (const [name, { rows, ...entry }] of Object.entries(line.files)) {
+      cache.files[name] = { ...entry, images: rows.map((r) => cache.images.push(r) - 1) }
+      logged++
+    }
+  }
+  return { images: cache.images, files: cache.files, logged }
 }
 
 /** The image table a new cache file is written with. */
@@ -184,6 +222,7 @@ export async function checkForPublish(root: string, cacheDir: string): Promise<P
   const table = new ImageTable()
   const after: Record<string, Remembered> = {}
   const results: FileCheck[] = []
+  const rechecked: string[] = []
   let read = 0
   for (const name of names.filter((n) => n.endsWith('.md')).sort()) {
     const stamp = stampOf(path.join(dir, name))
@@ -201,14 +240,29 @@ export async function checkForPublish(root: string, cacheDir: string): Promise<P
       continue
     }
     read++
+    rechecked.push(name)
     const check = checkArticleFile(root, name, readImage, PUBLISH_ONLY, subjects)
     results.push({ ...check, lines: undefined })
     const remembered =
       stamp && check.draft && check.slug ? remember(check.draft, check.slug, stamp, imageStamp, table) : null
     if (remembered) after[name] = remembered
   }
-  if (read > 0 || restamped || Object.keys(before.files).length !== Object.keys(after).length)
-    writeCache(cacheDir, cacheFile, { key, images: table.rows, files: after })
+  const removed = Object.keys(before.files).filter((name) => !(name in after))
+  if (read > 0 || restamped || removed.length > 0) {
+    if (restamped || Object.keys(before.files).length === 0 || before.logged + read > LOG_ENTRIES)
+      writeCache(cacheDir, cacheFile, { key, images: table.rows, files: after })
+    else {
+      // Only what this run checked again (or found gone) changed: a line appended to the log.
+      const files: LogLine['files'] = {}
+      for (const name of rechecked) {
+        const entry = after[name]
+        if (!entry) continue
+        const { images, ...rest } = entry
+        files[name] = { ...rest, rows: images.map((i) => table.rows[i] as ImageRow) }
+      }
+      appendLog(cacheDir, cacheFile, { key, files, removed })
+    }
+  }
   const checked = assembleCheck(root, results, PUBLISH_ONLY)
   return {
     articles: checked.articles,
@@ -264,8 +318,20 @@ function writeCache(cacheDir: string, file: string, cache: CacheFile): void {
     mkdirSync(cacheDir, { recursive: true })
     writeFileSync(tmp, JSON.stringify(cache))
     renameSync(tmp, file)
+    // The new file holds everything the log said (a line another run appends meanwhile is lost: a re-check).
+    rmSync(`${file}.log`, { force: true })
   } catch {
     // A cache that cannot be written costs the next publish a full check, nothing else.
     rmSync(tmp, { force: true })
+  }
+}
+
+/** One line appended to the cache's log, in one write. */
+function appendLog(cacheDir: string, file: string, line: LogLine): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true })
+    appendFileSync(`${file}.log`, `${JSON.stringify(line)}\n`)
+  } catch {
+    // As for the cache file: the next publish checks those files again.
   }
 }

@@ -4,6 +4,7 @@
  * between: publish compares prints before writing under its lease, and a local receipt (publish-receipt.ts) compares
  * the print a publish left with the store's now.
  */
+import { createHash } from 'node:crypto'
 import { keys } from '../../model/store-keys.ts'
 import type { KvStore } from './kv-store.ts'
 import type { WritePlan } from './write-plan.ts'
@@ -22,7 +23,10 @@ const HEADS: ReadonlySet<string> = new Set([keys.feedHead(), keys.indexHead()])
 
 function stateOf(articles: Listing, heads: Listing): PublishedState {
   const entries = [...articles, ...heads]
-  const print = JSON.stringify(entries.map(([k, m]) => [k, m.h, m.s]))
+  // A digest: compared only for equality, and kept in a receipt.
+  const print = createHash('sha256')
+    .update(JSON.stringify(entries.map(([k, m]) => [k, m.h, m.s])))
+    .digest('hex')
   return { articles, heads, print, indexHead: heads.has(keys.indexHead()) }
 }
 

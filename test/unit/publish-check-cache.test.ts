@@ -3,7 +3,7 @@
  * change to the file, an image it uses or the topics file checks it again; stubs turn back into the very drafts
  * checkContent builds, and a file changed behind a stub stops the publish. The answer is always checkContent's.
  */
-import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -30,6 +30,18 @@ const second = edit(goodArticle(), 'slug: test-article', 'slug: second-article')
 async function tree(): Promise<{ root: string; cache: string }> {
   const root = await writeTree({ ...goodTree(), 'articles/second-article.md': second })
   return { root, cache: await mkdtemp(path.join(tmpdir(), 'broadsheet-check-cache-')) }
+}
+
+/** A tree checked once, then its second article edited and checked again (the edit in the cache's log). */
+async function editedAfterCheck() {
+  const { root, cache } = await tree()
+  await checkForPublish(root, cache)
+  await writeFile(
+    path.join(root, 'articles', 'second-article.md'),
+    edit(second, '第二节的段落。', '第二节改过的段落。'),
+  )
+  await checkForPublish(root, cache)
+  return { root, cache }
 }
 
 /** What publish compares: slugs, source hashes and the photo files each article uses. */
@@ -73,6 +85,50 @@ describe('the check cache of publish', () => {
     const edited = after.articles.find((d) => d.slug === 'second-article')
     expect(edited && isStub(edited)).toBe(false)
     expect(edited?.sections[1]?.paragraphs).toEqual(['第二节改过的段落。'])
+  })
+
+  it("appends an edit to the cache's log, leaving the cache file as it was, and reads it back", async () => {
+    const { root, cache } = await tree()
+    await checkForPublish(root, cache)
+    const [name] = (await readdir(cache)).filter((n) => n.endsWith('.json'))
+    const cacheFile = path.join(cache, name ?? '')
+    const written = await readFile(cacheFile, 'utf8')
+    const file = path.join(root, 'articles', 'second-article.md')
+    await writeFile(file, edit(second, '第二节的段落。', '第二节改过的段落。'))
+    expect((await checkForPublish(root, cache)).read).toBe(1)
+    expect(await readFile(cacheFile, 'utf8')).toBe(written)
+    expect((await readFile(`${cacheFile}.log`, 'utf8')).trim().split('\n')).toHaveLength(1)
+    const again = await checkForPublish(root, cache)
+    expect(again.read).toBe(0)
+    expect(facts(again.articles)).toEqual(facts((await checkContent(root, { warnings: false })).articles))
+    // A file gone from the tree leaves the cache through the log too; one back is checked again.
+    const text = await readFile(file, 'utf8')
+    await rm(file)
+    expect((await checkForPublish(root, cache)).articles.map((d) => d.slug)).toEqual(['test-article'])
+    await writeFile(file, text)
+    expect((await checkForPublish(root, cache)).read).toBe(1)
+    expect((await checkForPublish(root, cache)).read).toBe(0)
+  })
+
+  it('checks again the files of a torn last line of the log (a run stopped while appending), nothing else', async () => {
+    const { root, cache } = await editedAfterCheck()
+    const [name] = (await readdir(cache)).filter((n) => n.endsWith('.log'))
+    const log = path.join(cache, name ?? '')
+    const line = await readFile(log, 'utf8')
+    await writeFile(log, line.slice(0, Math.floor(line.length / 2)))
+    const after = await checkForPublish(root, cache)
+    expect(after.read).toBe(1)
+    expect(facts(after.articles)).toEqual(facts((await checkContent(root, { warnings: false })).articles))
+  })
+
+  it('writes the whole cache file again, and empties the log, when an image was written again', async () => {
+    const { root, cache } = await editedAfterCheck()
+    expect((await readdir(cache)).some((n) => n.endsWith('.log'))).toBe(true)
+    const image = path.join(root, 'media', 'a.png')
+    await writeFile(image, await readFile(image))
+    expect((await checkForPublish(root, cache)).read).toBe(0)
+    expect((await readdir(cache)).some((n) => n.endsWith('.log'))).toBe(false)
+    expect((await checkForPublish(root, cache)).read).toBe(0)
   })
 
   it('checks again every article using an image that changed', async () => {
