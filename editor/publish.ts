@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { KvTarget } from './publish/kv-store.ts'
+import { localStoreName } from './publish/local-namespace.ts'
 import { type Held, type PublishReceipt, publishReceipt, scheduledLine } from './publish/publish-receipt.ts'
 
 const USAGE =
@@ -62,20 +63,13 @@ async function main(): Promise<number> {
   // publish pipeline (editor/publish/publish-receipt.ts).
   const receipt =
     mode === 'local' && !values['dry-run'] && !values['allow-revert'] && !values['drop-v1']
-      ? publishReceipt({
-          root,
-          checkCache,
-          cwd: target.cwd,
-          binding: target.binding,
-          persistTo: target.persistTo ?? '.wrangler/state',
-          ...(values.env ? { env: values.env } : {}),
-        })
+      ? publishReceipt({ root, checkCache, target })
       : null
   const held = receipt ? await heldReceipt(receipt, target) : null
   if (held) {
     for (const s of held.scheduled) console.log(scheduledLine(s))
     console.log(
-      `local KV (${target.persistTo ?? '.wrangler/state'}) already holds this content: the tree, the store and the editor are as the last publish left them; nothing to write`,
+      `${localStoreName(target.persistTo)} already holds this content: the tree, the store and the editor are as the last publish left them; nothing to write`,
     )
     return 0
   }

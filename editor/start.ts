@@ -4,17 +4,17 @@
  * config is the one that answers.
  */
 import { spawn } from 'node:child_process'
+import { DEFAULT_PERSIST } from './publish/local-namespace.ts'
 import { runPublish } from './publish/run-publish.ts'
 import { wranglerBin, wranglerEnv } from './publish/wrangler-kv.ts'
 import { ensureFediverseDevVars } from './start/fediverse-dev-vars.ts'
 import { configArgs, SITE_CONFIGS } from './start/worker-configs.ts'
 
-const PERSIST = '.wrangler/state'
 const port = process.env.PORT ?? '8787'
 
 const outcome = await runPublish({
   root: 'content',
-  target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo: PERSIST },
+  target: { mode: 'local', binding: 'CONTENT', cwd: process.cwd(), persistTo: DEFAULT_PERSIST },
   dryRun: false,
   now: new Date(),
   cacheDir: '.cache/renditions',
@@ -37,7 +37,7 @@ const dev = spawn(
   [
     'dev',
     ...configArgs([...SITE_CONFIGS, 'fediverse/wrangler.toml']),
-    ...['--local', '--ip', '127.0.0.1', '--port', port, '--persist-to', PERSIST, '--test-scheduled'],
+    ...['--local', '--ip', '127.0.0.1', '--port', port, '--persist-to', DEFAULT_PERSIST, '--test-scheduled'],
   ],
   { stdio: 'inherit', env: wranglerEnv() },
 )

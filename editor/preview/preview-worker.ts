@@ -12,6 +12,7 @@ import { Miniflare } from 'miniflare'
 import { bridgeKvStore } from '../publish/bridge-kv-store.ts'
 import type { KvStore, KvTarget } from '../publish/kv-store.ts'
 import { bridgeWorker } from '../publish/local-kv-store.ts'
+import { localStoreName } from '../publish/local-namespace.ts'
 import { wranglerSettings } from './wrangler-settings.ts'
 
 export interface PreviewWorker {
@@ -85,7 +86,7 @@ export async function startPreviewWorker(target: KvTarget): Promise<PreviewWorke
     url,
     store: bridgeKvStore(
       (path, body) => bridgeFetch.fetch(`http://bridge.invalid${path}`, { method: 'POST', body }),
-      `local KV (${target.persistTo ?? '.wrangler/state'})`,
+      localStoreName(target.persistTo),
       async () => {},
       // The preview's KV folder is its own (`--persist-to`): nothing else writes it while the preview runs.
       { exclusive: true },

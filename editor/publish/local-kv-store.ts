@@ -9,11 +9,11 @@ import { bridgeKvStore } from './bridge-kv-store.ts'
 import { KV_BRIDGE_SCRIPT } from './kv-bridge-worker.ts'
 import type { KvStore, KvTarget } from './kv-store.ts'
 import { localKvFiles } from './local-kv-files.ts'
-import { localNamespace } from './local-namespace.ts'
+import { DEFAULT_PERSIST, localNamespace, localStoreName } from './local-namespace.ts'
 
 /** The bridge Worker's options for Miniflare, on the namespace `t` names. */
 export function bridgeWorker(t: KvTarget) {
-  const { kvPersist, id } = localNamespace(t.cwd, t.binding, t.persistTo ?? '.wrangler/state', t.env)
+  const { kvPersist, id } = localNamespace(t.cwd, t.binding, t.persistTo ?? DEFAULT_PERSIST, t.env)
   return {
     worker: {
       name: 'broadsheet-kv-bridge',
@@ -37,8 +37,8 @@ export async function openLocalKvStore(
   /** A store on the namespace through a workerd the caller runs (the preview's), used instead of starting one. */
   o: { workerd?: KvStore } = {},
 ): Promise<KvStore> {
-  const where = `local KV (${t.persistTo ?? '.wrangler/state'})`
-  const { id, kvPersist } = localNamespace(t.cwd, t.binding, t.persistTo ?? '.wrangler/state', t.env)
+  const where = localStoreName(t.persistTo)
+  const { id, kvPersist } = localNamespace(t.cwd, t.binding, t.persistTo ?? DEFAULT_PERSIST, t.env)
   const files = localKvFiles(kvPersist, id, where)
   const start = () => (o.workerd ? Promise.resolve(o.workerd) : openBridge(t, where))
   if (!files) return o.workerd ? { ...o.workerd, close: async () => {} } : openBridge(t, where)

@@ -6,6 +6,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
+/** wrangler's state folder, where `wrangler dev` keeps local KV unless `--persist-to` names another. */
+export const DEFAULT_PERSIST = '.wrangler/state'
+
+/** How messages name a local store: "local KV (.wrangler/state)". */
+export const localStoreName = (persistTo: string = DEFAULT_PERSIST): string => `local KV (${persistTo})`
+
 export interface LocalNamespace {
   /** Miniflare's `kvPersist` folder. */
   kvPersist: string

@@ -20,7 +20,8 @@
 import { createHash } from 'node:crypto'
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { localNamespace } from './local-namespace.ts'
+import type { KvTarget } from './kv-store.ts'
+import { DEFAULT_PERSIST, localNamespace } from './local-namespace.ts'
 
 /**
  * Files modified this close (ns) before the first print make it unrecordable: a later write in the same tick of the
@@ -119,16 +120,13 @@ class Printer {
 }
 
 /**
- * The receipt for a local publish of `root` into the binding's namespace under `persistTo`, kept in `checkCache`;
- * null when this run cannot have one (the editor does not run from launch.mjs's bundle).
+ * The receipt for a local publish of `root` into `target`, kept in `checkCache`; null when this run cannot have one
+ * (the editor does not run from launch.mjs's bundle).
  */
 export function publishReceipt(o: {
   root: string
   checkCache: string
-  cwd: string
-  binding: string
-  persistTo: string
-  env?: string
+  target: KvTarget
   /** The clock, in ms since the epoch (tests move it on past the racy second). */
   now?: () => number
   /** The editor build's folder (launch.mjs sets BROADSHEET_EDITOR_BUNDLE). */
@@ -137,9 +135,10 @@ export function publishReceipt(o: {
   const bundle = o.bundle ?? process.env.BROADSHEET_EDITOR_BUNDLE
   if (!bundle) return null
   const now = o.now ?? Date.now
-  const { kvPersist, id } = localNamespace(o.cwd, o.binding, o.persistTo, o.env)
+  const { cwd, binding, persistTo = DEFAULT_PERSIST, env } = o.target
+  const { kvPersist, id } = localNamespace(cwd, binding, persistTo, env)
   const kvIndex = join(kvPersist, 'miniflare-KVNamespaceObject')
-  const target = JSON.stringify([resolve(o.cwd, o.root), kvPersist, id])
+  const target = JSON.stringify([resolve(cwd, o.root), kvPersist, id])
   // One receipt per tree and store: publishes of other trees beside it keep theirs.
   const file = join(
     o.checkCache,
@@ -149,9 +148,9 @@ export function publishReceipt(o: {
   const take = (): Prints | null => {
     const taken = now()
     const code = new Printer(true)
-    code.add('lock', resolve(o.cwd, 'package-lock.json'))
+    code.add('lock', resolve(cwd, 'package-lock.json'))
     const tree = new Printer(true)
-    tree.addTree(resolve(o.cwd, o.root))
+    tree.addTree(resolve(cwd, o.root))
     const kv = new Printer(false)
     // The namespace's index (and its write-ahead log) changes with every write to it, whoever writes.
     for (const n of readdirSync(kvIndex)

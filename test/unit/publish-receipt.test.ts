@@ -44,9 +44,7 @@ function project() {
     const receipt = publishReceipt({
       root: 'content',
       checkCache: join(cwd, '.cache', 'check'),
-      cwd,
-      binding: 'CONTENT',
-      persistTo: 'state',
+      target: { mode: 'local', cwd, binding: 'CONTENT', persistTo: 'state' },
       bundle: o.bundle ?? '/repo/.cache/editor/publish-1',
       ...(o.racy ? {} : { now: () => Date.now() + 5_000 }),
     })
@@ -181,9 +179,7 @@ describe('a local publish receipt', () => {
     const other = publishReceipt({
       root: 'content',
       checkCache: join(p.cwd, '.cache', 'check'),
-      cwd: p.cwd,
-      binding: 'CONTENT',
-      persistTo: 'state-2',
+      target: { mode: 'local', cwd: p.cwd, binding: 'CONTENT', persistTo: 'state-2' },
       bundle: '/repo/.cache/editor/publish-1',
     })
     expect(other?.holds()).toBeNull()
@@ -210,9 +206,7 @@ describe('a local publish receipt', () => {
       publishReceipt({
         root: 'content',
         checkCache: join(p.cwd, '.cache', 'check'),
-        cwd: p.cwd,
-        binding: 'CONTENT',
-        persistTo: 'state',
+        target: { mode: 'local', cwd: p.cwd, binding: 'CONTENT', persistTo: 'state' },
       }),
     ).toBeNull()
   })
