@@ -1,9 +1,9 @@
 /**
  * Local KV: the on-disk store `wrangler dev --persist-to DIR` serves (DIR/v3/kv), read and written through its
- * files (local-kv-files.ts), or, before it has any, opened in this process with Miniflare and written through a
- * small bridge Worker one batch per request (kv-bridge-worker.ts). No wrangler process, no platform proxy. Values go in as bytes or text exactly as given
- * (wrangler's own `kv bulk put --local` would store base64 values as UTF-8 text), and the listing follows every
- * cursor (`kv key list --local` stops at 1,000 keys).
+ * files (local-kv-files.ts), or, until its first write created them, opened in this process with Miniflare and
+ * written through a small bridge Worker one batch per request (kv-bridge-worker.ts). No wrangler process, no platform
+ * proxy. Values go in as bytes or text exactly as given (wrangler's own `kv bulk put --local` would store base64
+ * values as UTF-8 text), and the listing follows every cursor (`kv key list --local` stops at 1,000 keys).
  */
 import { bridgeKvStore } from './bridge-kv-store.ts'
 import { KV_BRIDGE_SCRIPT } from './kv-bridge-worker.ts'
@@ -28,9 +28,11 @@ export function bridgeWorker(t: KvTarget) {
 
 /**
  * Local KV through its files (local-kv-files.ts): a publish, reading or writing, starts no workerd. Until the
- * namespace has files (its first publish), or once they answer something they cannot (another layout of Miniflare's,
- * no python3), everything goes through the bridge Worker in workerd instead. A write that failed through the files
- * committed all of its values or none (one SQLite transaction), so writing it again through workerd is safe.
+ * namespace has files (its first publish), the bridge Worker in workerd answers, and its first write creates them:
+ * from then on the files answer, so a first publish writes its values at the files' speed. Once the files answer
+ * something they cannot (another layout of Miniflare's, no python3), workerd answers everything. A write that failed
+ * through the files committed all of its values or none (one SQLite transaction), so writing it again through
+ * workerd is safe.
  */
 export async function openLocalKvStore(
   t: KvTarget,
@@ -39,22 +41,37 @@ export async function openLocalKvStore(
 ): Promise<KvStore> {
   const where = localStoreName(t.persistTo)
   const { id, kvPersist } = localNamespace(t.cwd, t.binding, t.persistTo ?? DEFAULT_PERSIST, t.env)
-  const files = localKvFiles(kvPersist, id, where)
-  const start = () => (o.workerd ? Promise.resolve(o.workerd) : openBridge(t, where))
-  if (!files) return o.workerd ? { ...o.workerd, close: async () => {} } : openBridge(t, where)
+  const filesNow = () => localKvFiles(kvPersist, id, where)
+  let files = filesNow()
+  // Set when files answered something they could not: workerd answers from then on.
+  let failed = false
   let bridge: Promise<KvStore> | null = null
   const workerd = () => {
-    bridge ??= files.close().then(start)
+    bridge ??= o.workerd ? Promise.resolve(o.workerd) : openBridge(t, where)
     return bridge
   }
-  const run = async <T>(op: (s: KvStore) => Promise<T>): Promise<T> => {
-    if (!bridge)
+  /** workerd done with: the files answer from here on (the caller's workerd is the caller's to close). */
+  const leaveWorkerd = async (opened: KvStore) => {
+    bridge = null
+    if (!o.workerd) await opened.close()
+  }
+  const run = async <T>(op: (s: KvStore) => Promise<T>, writes = false): Promise<T> => {
+    if (files && !failed)
       try {
         return await op(files)
       } catch {
         // Not workable through the files after all: workerd answers from here on.
+        failed = true
+        await files.close()
       }
-    return op(await workerd())
+    const through = await workerd()
+    const result = await op(through)
+    if (writes && !files && !failed) {
+      // The namespace's first write through workerd created its files.
+      files = filesNow()
+      if (files) await leaveWorkerd(through)
+    }
+    return result
   }
   return {
     where,
@@ -62,12 +79,11 @@ export async function openLocalKvStore(
     getJson: (keys) => (keys.length === 0 ? Promise.resolve(new Map()) : run((s) => s.getJson(keys))),
     absent: (keys) => (keys.length === 0 ? Promise.resolve(new Set()) : run((s) => s.absent(keys))),
     metadataOf: (keys) => run(async (s) => (s.metadataOf ? s.metadataOf(keys) : null)),
-    put: (entries) => (entries.length === 0 ? Promise.resolve() : run((s) => s.put(entries))),
-    delete: (keys) => (keys.length === 0 ? Promise.resolve() : run((s) => s.delete(keys))),
-    // The caller's workerd is the caller's to close.
+    put: (entries) => (entries.length === 0 ? Promise.resolve() : run((s) => s.put(entries), true)),
+    delete: (keys) => (keys.length === 0 ? Promise.resolve() : run((s) => s.delete(keys), true)),
     close: async () => {
-      if (!bridge) await files.close()
-      else if (!o.workerd) await (await bridge).close()
+      if (files && !failed) await files.close()
+      if (bridge) await leaveWorkerd(await bridge)
     },
   }
 }

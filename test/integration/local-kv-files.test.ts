@@ -3,7 +3,7 @@
  * namespace: listings with metadata (and metadata key by key), JSON values, absence; what it writes and deletes is what workerd then reads
  * (text and bytes, metadata, no blob left behind); and what it reads after a write includes that write.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -55,6 +55,19 @@ async function throughWorkerd(t: KvTarget): Promise<KvStore & { bytes(key: strin
   )
   const kv = await mf.getKVNamespace('KV')
   return { ...store, bytes: async (key) => [...new Uint8Array((await kv.get(key, 'arrayBuffer')) ?? [])] }
+}
+
+/** workerd processes this process started and that still run. */
+async function workerdChildren(): Promise<number> {
+  let n = 0
+  for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+    // pid (comm) state ppid …: the command name may hold spaces, so fields are read after its closing parenthesis.
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    if (comm === 'workerd' && ppid === process.pid) n++
+  }
+  return n
 }
 
 /** Every blob file of the namespace. */
@@ -109,6 +122,41 @@ describe('local KV through its files', () => {
       expect((await store.getJson(['v2:article:c'])).get('v2:article:c')).toEqual({ t: '丙' })
     } finally {
       await store.close()
+    }
+  })
+
+  it("writes a new namespace's first values through workerd, and everything after through its files", async () => {
+    const t = await target()
+    const store = await openLocalKvStore(t)
+    try {
+      expect(await workerdChildren()).toBe(0)
+      // No files yet: the listing and the first write go through a workerd of the store's own.
+      expect(await store.list('v2:')).toEqual(new Map())
+      expect(await workerdChildren()).toBe(1)
+      await store.put(entries.slice(0, 1))
+      // That write created the namespace's files: workerd is gone, and the files answer the rest.
+      expect(await workerdChildren()).toBe(0)
+      await store.put(entries.slice(1))
+      await store.delete(['v2:feed:head'])
+      expect([...(await store.list('v2:')).keys()]).toEqual([
+        'v2:article:a',
+        'v2:article:b',
+        'v2:media:x.png',
+      ])
+      expect(await workerdChildren()).toBe(0)
+    } finally {
+      await store.close()
+    }
+    const workerd = await throughWorkerd(t)
+    try {
+      expect([...(await workerd.list('v2:')).keys()]).toEqual([
+        'v2:article:a',
+        'v2:article:b',
+        'v2:media:x.png',
+      ])
+      expect(await workerd.bytes('v2:media:x.png')).toEqual([0x89, 0x50, 0xff, 0xfe])
+    } finally {
+      await workerd.close()
     }
   })
 
