@@ -12,11 +12,11 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync } from 'node:fs'
-import { rm, writeFile } from 'node:fs/promises'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import type { KvEntry } from './kv-entry.ts'
+import { type KvEntry, valueData } from './kv-entry.ts'
 import { chunks, IncompleteListingError, type KvStore, parseOrNull } from './kv-store.ts'
 
 /** Keys per request (each a line of JSON). */
@@ -193,8 +193,9 @@ export function localKvFiles(kvPersist: string, id: string, where: string): KvSt
     async put(entries) {
       if (entries.length === 0) return
       const rows = entries.map((e): [string, string, string] => [e.key, blobId(), JSON.stringify(e.metadata)])
-      // Blobs first: nothing refers to one before its row is committed (Miniflare's order).
-      await Promise.all(rows.map(([, b], i) => writeFile(join(blobs, b), bytesOf(entries[i] as KvEntry))))
+      // Blobs first: nothing refers to one before its row is committed (Miniflare's order). Each written at once,
+      // from the one buffer its text is encoded into.
+      for (const [i, [, b]] of rows.entries()) writeFileSync(join(blobs, b), valueData(entries[i] as KvEntry))
       const replaced = await ask<string[]>({ put: rows }).catch(async (e: unknown) => {
         await Promise.all(rows.map(([, b]) => rm(join(blobs, b), { force: true })))
         throw e
@@ -211,9 +212,6 @@ export function localKvFiles(kvPersist: string, id: string, where: string): KvSt
     },
   }
 }
-
-const bytesOf = (e: KvEntry): Uint8Array =>
-  typeof e.value === 'string' ? Buffer.from(e.value, 'utf8') : e.value
 
 /** Blobs no row refers to any more (Miniflare deletes them in the background the same way). */
 async function removeBlobs(dir: string, ids: readonly string[]): Promise<void> {

@@ -11,15 +11,19 @@ import type {
 import type { DraftArticle } from '../content/draft.ts'
 import { articleHeader } from './build-article.ts'
 import { contentHash } from './content-hash.ts'
-import type { KvEntry } from './kv-entry.ts'
+import { type KvEntry, utf8View } from './kv-entry.ts'
 import { movedSource } from './source-hash.ts'
 
 /** A JSON value stored under `key`, with a `version` (its own content hash) for ETags; serialised once. */
 export function versioned(key: string, body: object, meta: { s?: string; g?: string } = {}): KvEntry {
   const json = JSON.stringify(body)
-  const version = contentHash(json)
-  const value = json === '{}' ? `{"version":"${version}"}` : `{"version":"${version}",${json.slice(1)}`
-  return { key, value, metadata: { h: version, ...meta } }
+  const utf8 = utf8View(json)
+  const version = contentHash(utf8)
+  // The version goes first; the rest of the value is the JSON after its `{`, ASCII before it.
+  const head = json === '{}' ? `{"version":"${version}"}` : `{"version":"${version}",`
+  const value = json === '{}' ? head : `${head}${json.slice(1)}`
+  const bytes = json === '{}' ? head.length : head.length + utf8.byteLength - 1
+  return { key, value, metadata: { h: version, ...meta }, bytes }
 }
 
 /** What the lists and the "all" feed know of an article. */

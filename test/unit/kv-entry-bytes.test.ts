@@ -1,0 +1,45 @@
+/**
+ * A versioned value's byte count is the one its hash counted, and the bytes written for a text value are its UTF-8
+ * encoding, at any length (editor/publish/kv-entry.ts, store-entries.ts).
+ */
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { utf8View, valueBytes, valueData } from '../../editor/publish/kv-entry.ts'
+import { versioned } from '../../editor/publish/store-entries.ts'
+
+const bodies: Record<string, object> = {
+  empty: {},
+  ascii: { title: 'Qijiang', n: 3 },
+  chinese: { title: '綦江区东溪古镇', dek: '记者 石亮 摄' },
+  'astral and escaped': { title: '𠀋 😀 \u2028 "quoted" \\ \ud800' },
+  long: { content: '<p>綦江区东溪古镇，历史悠久。</p>'.repeat(200_000) },
+}
+
+describe('the bytes of a KV value', () => {
+  for (const [name, body] of Object.entries(bodies))
+    it(`counts and writes a ${name} value's UTF-8 bytes, and versions it by the hash of its JSON`, () => {
+      const entry = versioned('v2:test', body)
+      const utf8 = Buffer.from(entry.value as string, 'utf8')
+      expect(entry.bytes).toBe(utf8.byteLength)
+      expect(valueBytes(entry)).toBe(utf8.byteLength)
+      expect(Buffer.from(valueData(entry)).equals(utf8)).toBe(true)
+      const json = JSON.stringify(body)
+      expect(entry.metadata.h).toBe(createHash('sha256').update(json, 'utf8').digest('hex').slice(0, 32))
+      expect(JSON.parse(entry.value as string)).toEqual({ version: entry.metadata.h, ...JSON.parse(json) })
+    })
+
+  it('reuses one buffer: a view is valid until the next encoding', () => {
+    const first = utf8View('甲乙')
+    expect(first.toString('utf8')).toBe('甲乙')
+    const second = utf8View('丙')
+    expect(second.toString('utf8')).toBe('丙')
+    expect(second.buffer).toBe(first.buffer)
+  })
+
+  it('leaves bytes values as they are', () => {
+    const value = Uint8Array.from([0x89, 0x50, 0xff])
+    const entry = { key: 'v2:media:x.png', value, metadata: { h: 'x' } }
+    expect(valueBytes(entry)).toBe(3)
+    expect(valueData(entry)).toBe(value)
+  })
+})
