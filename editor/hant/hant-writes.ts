@@ -18,9 +18,12 @@ import { createHantConverter, type HantConverter } from './create-hant-converter
 import { hantEntry, hantFingerprint } from './hant-entries.ts'
 import { readGlossary } from './read-glossary.ts'
 
-/** Texts up to this length are converted once per publish (titles, names, deks), at most this many kept. */
-const MEMO_LENGTH = 200
-const MEMO_ENTRIES = 100_000
+/**
+ * Converted texts kept per publish, up to this many characters (texts and conversions): a text recurs across the
+ * values of one publish (a title in every list of its article, an item's text in its article, the feed's archive
+ * and each of its topics' and people's), and converts once.
+ */
+const MEMO_CHARS = 40_000_000
 
 /** The converter (built on first use: OpenCC's tables take a second to load) and its fingerprint. */
 export interface HantEdition {
@@ -32,17 +35,20 @@ export interface HantEdition {
 export function hantEdition(root: string): HantEdition {
   const { entries } = readGlossary(root)
   let converter: HantConverter | undefined
-  // Short texts recur across the values of one publish (a title in every head and feed that lists its article).
   const memo = new Map<string, string>()
+  let kept = 0
   return {
     convert: (text) => {
-      converter ??= createHantConverter(entries)
-      if (text.length > MEMO_LENGTH) return converter(text)
       let out = memo.get(text)
       if (out === undefined) {
-        if (memo.size >= MEMO_ENTRIES) memo.clear()
+        converter ??= createHantConverter(entries)
         out = converter(text)
+        if (kept > MEMO_CHARS) {
+          memo.clear()
+          kept = 0
+        }
         memo.set(text, out)
+        kept += text.length + out.length
       }
       return out
     },
