@@ -13,6 +13,8 @@ import type { GlossaryEntry } from './parse-glossary.ts'
 
 /** Strings that are never text (URLs, hashes, ids are ASCII and convert to themselves; these may not be). */
 const VERBATIM = new Set(['version', 'canonical', 'src', 'url', 'href'])
+/** Fields that hold no text at any depth (a photo's renditions: URLs, types and sizes), kept as they are. */
+const NO_TEXT = new Set(['renditions'])
 /** Only the original keeps the publisher's bookkeeping (the Worker never reads it). */
 const DROPPED = new Set(['history'])
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is meant
@@ -33,6 +35,7 @@ export function convertValue(value: unknown, convert: HantConverter, field = '')
     if (field === 'lang') return /^zh\b/i.test(value) ? EDITIONS.hant.lang : value
     return VERBATIM.has(field) || ASCII.test(value) ? value : convert(value)
   }
+  if (NO_TEXT.has(field)) return value
   if (Array.isArray(value)) return value.map((v) => convertValue(v, convert, field))
   if (typeof value !== 'object' || value === null) return value
   const out: Record<string, unknown> = {}
