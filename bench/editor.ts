@@ -156,7 +156,9 @@ async function publishOnce(root: string, state: string): Promise<{ ms: number; c
   return { ms: performance.now() - t, cpuMs: endedChildrenCpuMs() - cpu, out }
 }
 
-const written = (out: string) => /(\d+) values written/.exec(out)?.[1] ?? '0'
+/** Values a publish wrote: the sum over its batches (and the Traditional edition's sweep). */
+const written = (out: string) =>
+  String([...out.matchAll(/(\d+) (?:zh-tw )?values written/g)].reduce((n, m) => n + Number(m[1]), 0))
 
 /** A folder holding `content/` and `state/` already published (BENCH_PUBLISHED), else null. */
 const PUBLISHED = process.env.BENCH_PUBLISHED ?? null
