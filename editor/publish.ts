@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     now: new Date(),
     cacheDir: values.cache ?? '.cache/renditions',
     checkCache,
+    ...(receipt ? { stamps: receipt.stamps } : {}),
     log: (line) => console.log(line),
     ...(engines?.settings ? { searchEngines: engines.settings } : {}),
     ...(site?.hub

@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto'
 import {
   appendFileSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -34,6 +33,7 @@ import {
   type FileCheck,
 } from './check-content.ts'
 import type { DraftArticle } from './draft.ts'
+import { fileStamp, type KnownStamps } from './file-stamp.ts'
 import type { Field } from './parse-front-matter.ts'
 import { createImageReader } from './read-image.ts'
 import { readAllSubjects } from './subjects.ts'
@@ -96,13 +96,6 @@ function codePrint(): string {
   return hash.digest('hex')
 }
 
-/** A file's identity as the cache compares it; null for a link or a missing file (never remembered). */
-function stampOf(file: string): string | null {
-  const st = lstatSync(file, { bigint: true, throwIfNoEntry: false })
-  if (!st || st.isSymbolicLink()) return null
-  return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`
-}
-
 /** The content hash of a file (as read-image.ts hashes images), or null when it cannot be read. */
 function hashOfFile(file: string): string | null {
   try {
@@ -158,7 +151,13 @@ class ImageTable {
 }
 
 /** The check of `root` for publishing, kept in `cacheDir` (created when missing). */
-export async function checkForPublish(root: string, cacheDir: string): Promise<PublishCheck> {
+export async function checkForPublish(
+  root: string,
+  cacheDir: string,
+  /** Stamps of the tree's files taken before this check (the publish receipt's walk). */
+  known?: KnownStamps,
+): Promise<PublishCheck> {
+  const stampOf = (file: string) => fileStamp(file, known)
   const dir = path.join(root, 'articles')
   const names = (() => {
     try {

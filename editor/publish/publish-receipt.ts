@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto'
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { type KnownStamps, stampOfStats } from '../content/file-stamp.ts'
 import type { KvTarget } from './kv-store.ts'
 import { DEFAULT_PERSIST, localNamespace } from './local-namespace.ts'
 
@@ -28,6 +29,7 @@ import { DEFAULT_PERSIST, localNamespace } from './local-namespace.ts'
  * file system's clock would leave the same stat. A second covers file systems that keep whole seconds (ext3, HFS+).
  */
 const RACY_MS = { fine: 50, coarse: 2_000 }
+const MS = 1_000_000n
 
 /** An article scheduled for later: said again on every publish while its time is ahead. */
 export interface Scheduled {
@@ -74,12 +76,20 @@ export interface PublishReceipt {
    * store's stats changed as it released its lease, so the print stands for them).
    */
   record(scheduled: readonly Scheduled[], print?: string): boolean
+  /** The stamps of the tree's files as the prints took them (a publish's check uses them: one stat per file). */
+  readonly stamps: KnownStamps
 }
 
 /** Stats and the latest time of a list of files, as one print (a file that is absent prints as such). */
 class Printer {
-  /** With `changeTimes`, a file's change time counts too (the KV index's is touched by SQLite's readers). */
-  constructor(private readonly changeTimes: boolean) {}
+  /**
+   * With `changeTimes`, a file's change time counts too (the KV index's is touched by SQLite's readers); with
+   * `stamps`, each file's stamp (file-stamp.ts) is kept there by its absolute path.
+   */
+  constructor(
+    private readonly changeTimes: boolean,
+    readonly stamps?: Map<string, string | null>,
+  ) {}
   readonly hash = createHash('sha256')
   newest = 0
   /** False once something was found that a stat cannot vouch for (a link, a device). */
@@ -88,18 +98,18 @@ class Printer {
   fine = false
 
   add(rel: string, at: string): void {
-    // Times in milliseconds with their fraction (a double keeps them to a fraction of a microsecond).
-    const st = lstatSync(at, { throwIfNoEntry: false })
+    const st = lstatSync(at, { bigint: true, throwIfNoEntry: false })
+    this.stamps?.set(at, stampOfStats(st))
     // An empty file prints as an absent one: SQLite's readers create an empty write-ahead log, holding nothing.
-    if (!st || (st.isFile() && st.size === 0 && rel.endsWith('-wal'))) {
+    if (!st || (st.isFile() && st.size === 0n && rel.endsWith('-wal'))) {
       this.hash.update(`${rel}\0-\n`)
       return
     }
     if (!st.isFile() && !st.isDirectory()) this.sound = false
-    const changed = this.changeTimes ? st.ctimeMs : 0
-    this.hash.update(`${rel}\0${st.ino}:${st.size}:${st.mtimeMs}:${changed}\n`)
-    this.newest = Math.max(this.newest, st.mtimeMs, changed)
-    if (st.mtimeMs % 1000 !== 0) this.fine = true
+    const changed = this.changeTimes ? st.ctimeNs : 0n
+    this.hash.update(`${rel}\0${st.ino}:${st.size}:${st.mtimeNs}:${changed}\n`)
+    this.newest = Math.max(this.newest, Number(st.mtimeNs / MS), Number(changed / MS))
+    if (st.mtimeNs % 1_000_000_000n !== 0n) this.fine = true
   }
 
   /** Every entry under `dir`, folders included (an entry added or removed changes the folder's times). */
@@ -145,11 +155,12 @@ export function publishReceipt(o: {
     `receipt-${createHash('sha256').update(target).digest('hex').slice(0, 16)}.json`,
   )
 
+  const stamps = new Map<string, string | null>()
   const take = (): Prints | null => {
     const taken = now()
     const code = new Printer(true)
     code.add('lock', resolve(cwd, 'package-lock.json'))
-    const tree = new Printer(true)
+    const tree = new Printer(true, stamps)
     tree.addTree(resolve(cwd, o.root))
     const kv = new Printer(false)
     // The namespace's index (and its write-ahead log) changes with every write to it, whoever writes.
@@ -182,6 +193,7 @@ export function publishReceipt(o: {
 
   const before = safely()
   return {
+    stamps,
     holds() {
       if (!before) return null
       let recorded: Recorded

@@ -5,6 +5,7 @@ import { LEGACY_PREFIX } from '../../model/store-keys.ts'
 import { checkForPublish, type PublishCheck } from '../content/check-cache.ts'
 import { type CheckedContent, checkContent, formatProblem } from '../content/check-content.ts'
 import type { DraftArticle } from '../content/draft.ts'
+import type { KnownStamps } from '../content/file-stamp.ts'
 import {
   type HantEdition,
   hantEdition,
@@ -67,6 +68,8 @@ export interface PublishOptions {
    * checked again. Without it every file is checked.
    */
   checkCache?: string
+  /** Stamps of the tree's files taken before the publish (the receipt's walk): the cached check stats no file again. */
+  stamps?: KnownStamps
 }
 
 /** What a publish wrote (or would write): values written and deleted, bytes, the largest value. */
@@ -106,7 +109,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     o.checked ??
     (o.checkCache
       ? await new Promise((next) => setImmediate(next)).then(() =>
-          checkForPublish(o.root, o.checkCache as string),
+          checkForPublish(o.root, o.checkCache as string, o.stamps),
         )
       : await checkContent(o.root, { warnings: false }))
   const { articles: drafts, problems, subjects } = checked

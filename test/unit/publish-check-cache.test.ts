@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { checkForPublish } from '../../editor/content/check-cache.ts'
 import { checkContent } from '../../editor/content/check-content.ts'
 import type { DraftArticle } from '../../editor/content/draft.ts'
+import { fileStamp } from '../../editor/content/file-stamp.ts'
 import { photoSources } from '../../editor/publish/build-article.ts'
 import { isStub } from '../../editor/publish/draft-stub.ts'
 import { sourceHash } from '../../editor/publish/source-hash.ts'
@@ -85,6 +86,19 @@ describe('the check cache of publish', () => {
     const edited = after.articles.find((d) => d.slug === 'second-article')
     expect(edited && isStub(edited)).toBe(false)
     expect(edited?.sections[1]?.paragraphs).toEqual(['第二节改过的段落。'])
+  })
+
+  it('takes the stamps it is given for the files (the receipt took them before the check) instead of their stats now', async () => {
+    const { root, cache } = await tree()
+    await checkForPublish(root, cache)
+    const file = path.join(root, 'articles', 'second-article.md')
+    const before = fileStamp(file)
+    await writeFile(file, edit(second, '第二节的段落。', '第二节改过的段落。'))
+    // Stamped before the edit: the file stands as it was checked (the edit is the next publish's).
+    const given = await checkForPublish(root, cache, new Map([[path.resolve(file), before]]))
+    expect(given.read).toBe(0)
+    // Its stats now show the edit.
+    expect((await checkForPublish(root, cache)).read).toBe(1)
   })
 
   it("appends an edit to the cache's log, leaving the cache file as it was, and reads it back", async () => {

@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { fileStamp } from '../../editor/content/file-stamp.ts'
 import { publishReceipt } from '../../editor/publish/publish-receipt.ts'
 
 const made: string[] = []
@@ -69,6 +70,17 @@ describe('a local publish receipt', () => {
     expect(first.record([])).toBe(true)
     expect(p.open().holds()).toEqual({ scheduled: [] })
     expect(p.open().holds()).toEqual({ scheduled: [] })
+  })
+
+  it("hands the check a stamp of every file of the tree, as the check's own stat takes it", () => {
+    const p = project()
+    const receipt = p.open()
+    for (const rel of ['content', 'content/articles', 'content/articles/one.md', 'content/topics.txt']) {
+      expect(receipt.stamps.get(p.file(rel))).toMatch(/^\d+:\d+:\d+:\d+$/)
+      expect(receipt.stamps.get(p.file(rel))).toBe(fileStamp(p.file(rel)))
+    }
+    // Only the tree's: the store's files are the check's business neither.
+    expect(receipt.stamps.has(p.file('package-lock.json'))).toBe(false)
   })
 
   it.each([
