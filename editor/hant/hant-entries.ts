@@ -7,7 +7,7 @@ import { EDITIONS } from '../../model/edition.ts'
 import { editionKey, isSharedKey } from '../../model/store-keys.ts'
 import { contentHash } from '../publish/content-hash.ts'
 import type { KvEntry } from '../publish/kv-entry.ts'
-import { versioned } from '../publish/store-entries.ts'
+import { bodyOf, versioned } from '../publish/store-entries.ts'
 import type { HantConverter } from './create-hant-converter.ts'
 import type { GlossaryEntry } from './parse-glossary.ts'
 
@@ -46,10 +46,15 @@ export function convertValue(value: unknown, convert: HantConverter, field = '')
 /** The edition's entry of an original entry; null for keys the editions share (media) or only publish reads. */
 export function hantEntry(entry: KvEntry, convert: HantConverter, fingerprint: string): KvEntry | null {
   if (isSharedKey(entry.key) || typeof entry.value !== 'string') return null
-  const { version: _v, ...body } = JSON.parse(entry.value) as Record<string, unknown>
-  const converted = convertValue(body, convert) as object
+  const converted = convertValue(bodyOf(entry) ?? parsedBody(entry.value), convert) as object
   return versioned(editionKey(entry.key, 'hant'), converted, {
     ...(entry.metadata.s === undefined ? {} : { s: entry.metadata.s }),
     g: fingerprint,
   })
+}
+
+/** A stored value's body without its version (an entry read back from KV, or a copy of a versioned one). */
+function parsedBody(value: string): object {
+  const { version: _v, ...body } = JSON.parse(value) as Record<string, unknown>
+  return body
 }

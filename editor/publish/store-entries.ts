@@ -14,6 +14,12 @@ import { contentHash } from './content-hash.ts'
 import { type KvEntry, utf8View } from './kv-entry.ts'
 import { movedSource } from './source-hash.ts'
 
+/** The body each versioned entry was serialised from: the Traditional edition converts it without parsing the value. */
+const bodies = new WeakMap<KvEntry, object>()
+
+/** The body `entry` was serialised from (versioned's entries; not a copy of one), else undefined. */
+export const bodyOf = (entry: KvEntry): object | undefined => bodies.get(entry)
+
 /** A JSON value stored under `key`, with a `version` (its own content hash) for ETags; serialised once. */
 export function versioned(key: string, body: object, meta: { s?: string; g?: string } = {}): KvEntry {
   const json = JSON.stringify(body)
@@ -23,7 +29,9 @@ export function versioned(key: string, body: object, meta: { s?: string; g?: str
   const head = json === '{}' ? `{"version":"${version}"}` : `{"version":"${version}",`
   const value = json === '{}' ? head : `${head}${json.slice(1)}`
   const bytes = json === '{}' ? head.length : head.length + utf8.byteLength - 1
-  return { key, value, metadata: { h: version, ...meta }, bytes }
+  const entry: KvEntry = { key, value, metadata: { h: version, ...meta }, bytes }
+  bodies.set(entry, body)
+  return entry
 }
 
 /** What the lists and the "all" feed know of an article. */

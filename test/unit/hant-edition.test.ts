@@ -7,15 +7,17 @@ import {
   planHantSweep,
   withHantEntries,
 } from '../../editor/hant/hant-writes.ts'
-import { versioned } from '../../editor/publish/store-entries.ts'
+import { buildWithStore } from '../../editor/publish/build-with-store.ts'
+import { bodyOf, versioned } from '../../editor/publish/store-entries.ts'
 import type { WritePlan } from '../../editor/publish/write-plan.ts'
-import { countWrites } from '../../editor/publish/write-plan.ts'
+import { applyWrites, countWrites, planWrites } from '../../editor/publish/write-plan.ts'
 import { EDITIONS } from '../../model/edition.ts'
 import { parseSitemapIndexValue } from '../../model/parse-sitemap-values.ts'
 import { parseStoredArticle } from '../../model/parse-store-values.ts'
 import { editionKey, keys, originalKey, subjectOfFeedHeadKey } from '../../model/store-keys.ts'
 import { renderNewsSitemap } from '../../worker/render/render-news-sitemap.ts'
 import { buildArticle, buildSiteConfig } from '../fixtures/build-article.ts'
+import { buildDraft } from '../fixtures/build-draft.ts'
 import { MemoryKvStore } from '../helpers/memory-kv-store.ts'
 
 const edition = hantEdition('content')
@@ -51,6 +53,37 @@ describe('hantEntry', () => {
     expect(stored.value.article.slug).toBe(article.slug)
     expect(stored.value.version).not.toBe(original.metadata.h)
     expect(entry?.metadata).toEqual({ h: stored.value.version, g: edition.fingerprint })
+  })
+
+  it('converts every value a publish builds from its body exactly as from the value stored', async () => {
+    const store = new MemoryKvStore()
+    const drafts = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        buildDraft(`art-${i}`, {
+          published: `2020-12-${String((i % 28) + 1).padStart(2, '0')}T08:00:00+08:00`,
+        }),
+      )
+    let compared = 0
+    // A first publish (archive pages, heads, sitemaps), then one that adds an article to them.
+    for (const [n, now] of [
+      [30, new Date('2026-11-24T02:00:00Z')],
+      [31, new Date('2026-11-25T02:00:00Z')],
+    ] as const) {
+      const plan = await planWrites(store, await buildWithStore(store, drafts(n), { now }))
+      // Every step the edition converts (commits rewrite the metadata of articles already converted).
+      for (const e of plan.steps.flatMap(([step, entries]) => (step === 'commits' ? [] : entries))) {
+        if (typeof e.value !== 'string') continue
+        expect(bodyOf(e), e.key).toBeDefined()
+        // A copy of the entry has no body: its value is parsed.
+        expect(bodyOf({ ...e })).toBeUndefined()
+        expect(hantEntry(e, edition.convert, edition.fingerprint)).toEqual(
+          hantEntry({ ...e }, edition.convert, edition.fingerprint),
+        )
+        compared++
+      }
+      await applyWrites(store, plan)
+    }
+    expect(compared).toBeGreaterThan(60)
   })
 
   it('converts the text and keeps ids, times and photo paths', () => {
