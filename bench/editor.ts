@@ -123,6 +123,11 @@ async function previewBench(work: string): Promise<void> {
       shown: titleShown,
     })
     console.log(`  baseline hugo server, save → page:  ${describeSpread(saves)}`)
+  } catch (e) {
+    // Hugo's server sometimes never shows a save (its rebuild or its live reload stalls): said, not fatal.
+    console.log(
+      `  baseline hugo server, save → page:  not measured (${e instanceof Error ? e.message.split('\n')[0] : e})`,
+    )
   } finally {
     await stopGroup(hugo.child)
   }
