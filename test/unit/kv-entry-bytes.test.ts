@@ -23,10 +23,16 @@ describe('the bytes of a KV value', () => {
       expect(entry.bytes).toBe(utf8.byteLength)
       expect(valueBytes(entry)).toBe(utf8.byteLength)
       expect(Buffer.from(valueData(entry)).equals(utf8)).toBe(true)
+      // Written from its pieces, which join to the value.
+      expect(entry.pieces?.join('')).toBe(entry.value)
       const json = JSON.stringify(body)
       expect(entry.metadata.h).toBe(createHash('sha256').update(json, 'utf8').digest('hex').slice(0, 32))
       expect(JSON.parse(entry.value as string)).toEqual({ version: entry.metadata.h, ...JSON.parse(json) })
     })
+
+  it('encodes pieces one after the other into one view', () => {
+    expect(utf8View('{"a":', '"綦江"}').toString('utf8')).toBe('{"a":"綦江"}')
+  })
 
   it('reuses one buffer: a view is valid until the next encoding', () => {
     const first = utf8View('甲乙')
