@@ -25,13 +25,12 @@ export function versioned(key: string, body: object, meta: { s?: string; g?: str
   const json = JSON.stringify(body)
   const utf8 = utf8View(json)
   const version = contentHash(utf8)
-  // The version goes first; the rest of the value is the JSON after its `{`, ASCII before it.
-  const head = json === '{}' ? `{"version":"${version}"}` : `{"version":"${version}",`
-  const pieces = json === '{}' ? [head] : [head, json.slice(1)]
-  const bytes = json === '{}' ? head.length : head.length + utf8.byteLength - 1
-  // Joined as a pair of references (V8 lays the string out flat only if something reads it whole).
-  const value = json === '{}' ? head : `${head}${pieces[1]}`
-  const entry: KvEntry = { key, value, metadata: { h: version, ...meta }, bytes, pieces }
+  // The version goes first, then the JSON after its `{` (the version is ASCII: one byte a character). The value is
+  // the pieces joined as a pair of references: V8 lays the string out flat only if something reads it whole.
+  const pieces = json === '{}' ? [`{"version":"${version}"}`] : [`{"version":"${version}",`, json.slice(1)]
+  const [head = '', rest = ''] = pieces
+  const bytes = head.length + (rest ? utf8.byteLength - 1 : 0)
+  const entry: KvEntry = { key, value: `${head}${rest}`, metadata: { h: version, ...meta }, bytes, pieces }
   bodies.set(entry, body)
   return entry
 }
