@@ -9,8 +9,8 @@
  * tables (发展 → 發展, 头发 → 頭髮) and Taiwan's variant forms (裏 → 裡); the few Taiwan wordings a newsroom wants
  * (信息安全 → 資訊安全) are glossary phrases, where the desk decides them.
  */
-import { Converter } from 'opencc-js/cn2t'
 import { createGlossaryMatcher } from './glossary-matcher.ts'
+import { lazyOpenccConverter, openccConfig } from './lazy-opencc.ts'
 import type { GlossaryEntry } from './parse-glossary.ts'
 import { taiwanPunctuation } from './taiwan-punctuation.ts'
 
@@ -19,9 +19,9 @@ export type HantConverter = (text: string) => string
 
 let openccTw: ((text: string) => string) | undefined
 
-/** OpenCC's `cn` → `tw` converter, built once per process (loading the tables takes about a second). */
+/** OpenCC's `cn` → `tw` converter (opencc-js's `s2tw`), one per process: its tables load as texts need them. */
 function opencc(): (text: string) => string {
-  openccTw ??= Converter({ from: 'cn', to: 'tw' })
+  openccTw ??= lazyOpenccConverter(openccConfig('s2tw'))
   return openccTw
 }
 

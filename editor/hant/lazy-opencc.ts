@@ -1,0 +1,156 @@
+/**
+ * OpenCC's converter (opencc-js) with its tables loaded as the texts need them. opencc-js builds a trie of every
+ * entry of every table (about 100,000 phrases, some twice, about 49 MB of maps) before it converts one character;
+ * a publish that converts one article needs a few hundred characters' entries of them.
+ *
+ * The output is opencc-js's, character for character: OpenCC matches the longest entry starting at each position,
+ * and an entry can only match where the text starts with the entry's first two characters (its only one for a
+ * single character), so a trie holding the entries of every such prefix the text shows finds the same matches.
+ * Entries are loaded per prefix, from every table of the group at once and in opencc-js's order (the group's tables
+ * in reverse, so the first table wins a key that several hold), so the same entry wins.
+ */
+import { Locale, Trie } from 'opencc-js/cn2t'
+
+type Dict = string
+
+/** Where each entry of a table lies, by the first character (code point) of its key: start, end, start, end… */
+type Ranges = Map<number, number[]>
+
+/** Adds the entry at `[at, end)` of `text` under `key` (runs of entries under one key stay one range). */
+function addRange(ranges: Ranges, key: number, at: number, end: number): void {
+  const list = ranges.get(key)
+  if (!list) ranges.set(key, [at, end])
+  else if (list[list.length - 1] === at - 1) list[list.length - 1] = end
+  else list.push(at, end)
+}
+
+/**
+ * One of opencc-js's tables (`key value|key value|…`), indexed by prefix: OpenCC can only match an entry at a
+ * position whose text starts with the entry's first two characters (its only one, for a one-character key). The
+ * table is indexed by first character once, and a first character's entries by their second when a text first
+ * shows that character.
+ */
+class IndexedDict {
+  private readonly byFirst: Ranges = new Map()
+  private readonly bySecond = new Map<number, Ranges>()
+  constructor(private readonly text: Dict) {
+    for (let at = 0; at < text.length; ) {
+      const bar = text.indexOf('|', at)
+      const end = bar < 0 ? text.length : bar
+      addRange(this.byFirst, text.codePointAt(at) as number, at, end)
+      at = end + 1
+    }
+  }
+
+  /** Every `key value` entry whose key is `first`, or starts with `first` then `second`, in the table's order. */
+  each(first: number, second: number | undefined, add: (key: string, value: string) => void): void {
+    const bySecond = this.secondsOf(first)
+    const list = bySecond?.get(second ?? -1)
+    if (!list) return
+    for (let i = 0; i < list.length; i += 2) {
+      for (const entry of this.text.slice(list[i], list[i + 1]).split('|')) {
+        // As opencc-js reads an entry: the key, a space, the replacement (up to any further space).
+        const [from, to] = entry.split(' ')
+        if (from === undefined || to === undefined)
+          throw new TypeError(`OpenCC table entry without a replacement: ${entry}`)
+        add(from, to)
+      }
+    }
+  }
+
+  /** The entries starting with `first`, by their key's second character (-1: the key is that one character). */
+  private secondsOf(first: number): Ranges | undefined {
+    let ranges = this.bySecond.get(first)
+    if (ranges) return ranges
+    const list = this.byFirst.get(first)
+    if (!list) return undefined
+    ranges = new Map()
+    const skip = first > 0xffff ? 2 : 1
+    for (let i = 0; i < list.length; i += 2) {
+      for (let at = list[i] as number, stop = list[i + 1] as number; at < stop; ) {
+        const bar = this.text.indexOf('|', at)
+        const end = bar < 0 || bar > stop ? stop : bar
+        const next = at + skip
+        const second = this.text.charCodeAt(next) === 32 ? -1 : (this.text.codePointAt(next) as number)
+        addRange(ranges, second, at, end)
+        at = end + 1
+      }
+    }
+    this.bySecond.set(first, ranges)
+    return ranges
+  }
+}
+
+/** A group of tables as one opencc-js Trie, filled with the entries of each prefix a text brings. */
+class LazyTrie {
+  private readonly trie = new Trie()
+  private readonly loaded = new Set<number>()
+  private readonly tables: IndexedDict[]
+  constructor(group: readonly IndexedDict[]) {
+    this.tables = [...group].reverse()
+  }
+
+  /** The trie, holding every entry that may match somewhere in `text`. */
+  for(text: string): Trie {
+    let cp = text.codePointAt(0)
+    for (let i = 0; cp !== undefined; ) {
+      i += cp > 0xffff ? 2 : 1
+      const next = text.codePointAt(i)
+      this.load(cp, undefined)
+      if (next !== undefined) this.load(cp, next)
+      cp = next
+    }
+    return this.trie
+  }
+
+  private load(first: number, second: number | undefined): void {
+    const key = first * 0x110001 + (second === undefined ? 0 : second + 1)
+    if (this.loaded.has(key)) return
+    this.loaded.add(key)
+    for (const table of this.tables) table.each(first, second, (from, to) => this.trie.addWord(from, to))
+  }
+}
+
+/** A converter's tables as opencc-js ships them: each stage a group of tables of text. */
+export interface OpenccConfig {
+  normalizationChain?: readonly (readonly Dict[])[]
+  segmentation: readonly Dict[]
+  conversionChain: readonly (readonly Dict[])[]
+}
+
+/** The configuration opencc-js's `Converter({ from, to })` uses, as tables of text (it ships them so). */
+export function openccConfig(name: string): OpenccConfig {
+  const config = (Locale.configs as Record<string, unknown> | undefined)?.[name] as OpenccConfig | undefined
+  const isGroup = (g: unknown): g is Dict[] => Array.isArray(g) && g.every((d) => typeof d === 'string')
+  if (
+    !config ||
+    !isGroup(config.segmentation) ||
+    !Array.isArray(config.conversionChain) ||
+    !config.conversionChain.every(isGroup) ||
+    !(config.normalizationChain === undefined || config.normalizationChain.every(isGroup))
+  )
+    throw new Error(`opencc-js has no configuration ${name} made of text tables: see editor/hant/lazy-opencc.ts`)
+  return config
+}
+
+/** opencc-js's converter for `config` (`openccConfig('s2tw')`: `cn` → `tw`), its tables loaded as texts need them. */
+export function lazyOpenccConverter(config: OpenccConfig): (text: string) => string {
+  const indexed = new Map<Dict, IndexedDict>()
+  const group = (dicts: readonly Dict[]) =>
+    new LazyTrie(
+      dicts.map((d) => {
+        const table = indexed.get(d) ?? new IndexedDict(d)
+        indexed.set(d, table)
+        return table
+      }),
+    )
+  const normalize = (config.normalizationChain ?? []).map(group)
+  const segmentation = group(config.segmentation)
+  const chain = config.conversionChain.map(group)
+  return (text) => {
+    const normal = normalize.reduce((t, trie) => trie.for(t).convert(t), text)
+    let pieces = segmentation.for(normal).segment(normal)
+    for (const trie of chain) pieces = pieces.map((p) => trie.for(p).convert(p))
+    return pieces.join('')
+  }
+}
