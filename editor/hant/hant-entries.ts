@@ -6,7 +6,7 @@
 import { EDITIONS } from '../../model/edition.ts'
 import { editionKey, isSharedKey } from '../../model/store-keys.ts'
 import { contentHash } from '../publish/content-hash.ts'
-import type { KvEntry } from '../publish/kv-entry.ts'
+import { isText, type KvEntry } from '../publish/kv-entry.ts'
 import { bodyOf, versioned } from '../publish/store-entries.ts'
 import type { HantConverter } from './create-hant-converter.ts'
 import type { GlossaryEntry } from './parse-glossary.ts'
@@ -45,8 +45,8 @@ export function convertValue(value: unknown, convert: HantConverter, field = '')
 
 /** The edition's entry of an original entry; null for keys the editions share (media) or only publish reads. */
 export function hantEntry(entry: KvEntry, convert: HantConverter, fingerprint: string): KvEntry | null {
-  if (isSharedKey(entry.key) || typeof entry.value !== 'string') return null
-  const converted = convertValue(bodyOf(entry) ?? parsedBody(entry.value), convert) as object
+  if (isSharedKey(entry.key) || !isText(entry)) return null
+  const converted = convertValue(bodyOf(entry) ?? parsedBody(entry.value as string), convert) as object
   return versioned(editionKey(entry.key, 'hant'), converted, {
     ...(entry.metadata.s === undefined ? {} : { s: entry.metadata.s }),
     g: fingerprint,

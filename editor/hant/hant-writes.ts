@@ -11,7 +11,7 @@ import { parseStoredArticle } from '../../model/parse-store-values.ts'
 import { editionKey, isSharedKey, KEY_PREFIX, keys, subjectOfFeedHeadKey } from '../../model/store-keys.ts'
 import { pagePaths } from '../publish/build-entries.ts'
 import { type EditionChanges, emptyChanges } from '../publish/edition-changes.ts'
-import type { KvEntry } from '../publish/kv-entry.ts'
+import { isText, type KvEntry } from '../publish/kv-entry.ts'
 import { chunks, type KvStore } from '../publish/kv-store.ts'
 import { countWrites, type WritePlan, type WriteStep } from '../publish/write-plan.ts'
 import { createHantConverter, type HantConverter } from './create-hant-converter.ts'
@@ -107,8 +107,8 @@ function sweptArticle(
   now: Date,
   into: EditionChanges,
 ) {
-  if (before?.h === twin.metadata.h || typeof twin.value !== 'string') return
-  const stored = parseStoredArticle(JSON.parse(twin.value))
+  if (before?.h === twin.metadata.h || !isText(twin)) return
+  const stored = parseStoredArticle(JSON.parse(twin.value as string))
   if (stored.kind !== 'article' || !isPublishedBy(stored.value.article.published, now.getTime())) return
   const { article } = stored.value
   into.changed.push(article.slug)

@@ -129,7 +129,9 @@ export function openccConfig(name: string): OpenccConfig {
     !config.conversionChain.every(isGroup) ||
     !(config.normalizationChain === undefined || config.normalizationChain.every(isGroup))
   )
-    throw new Error(`opencc-js has no configuration ${name} made of text tables: see editor/hant/lazy-opencc.ts`)
+    throw new Error(
+      `opencc-js has no configuration ${name} made of text tables: see editor/hant/lazy-opencc.ts`,
+    )
   return config
 }
 

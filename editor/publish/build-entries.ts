@@ -42,7 +42,7 @@ import {
 } from './aggregate-logs.ts'
 import { type BuildContext, buildArticle, mediaNames, photoSources } from './build-article.ts'
 import { isStub } from './draft-stub.ts'
-import type { KvEntry } from './kv-entry.ts'
+import { type KvEntry, withMetadata } from './kv-entry.ts'
 import { oldTimes, placeItems } from './place-items.ts'
 import { newsArticle, SitemapLog, sitemapArticle } from './sitemap-log.ts'
 import { movedSource, sourceHash } from './source-hash.ts'
@@ -518,7 +518,7 @@ function publishArticle(
   }
   const value = versioned(keys.article(draft.slug), { article, history: next })
   s.articles.push(value, versioned(keys.history(draft.slug), next))
-  s.commits.push({ ...value, metadata: { ...value.metadata, s: source } })
+  s.commits.push(withMetadata(value, { ...value.metadata, s: source }))
   ;(fresh ? s.report.added : s.report.changed).push(draft.slug)
 }
 

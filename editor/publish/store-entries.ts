@@ -11,7 +11,8 @@ import type {
 import type { DraftArticle } from '../content/draft.ts'
 import { articleHeader } from './build-article.ts'
 import { contentHash } from './content-hash.ts'
-import { type KvEntry, utf8View } from './kv-entry.ts'
+import { jsonPieces } from './json-pieces.ts'
+import { type KvEntry, textEntry, utf8Headed } from './kv-entry.ts'
 import { movedSource } from './source-hash.ts'
 
 /** The body each versioned entry was serialised from: the Traditional edition converts it without parsing the value. */
@@ -22,15 +23,18 @@ export const bodyOf = (entry: KvEntry): object | undefined => bodies.get(entry)
 
 /** A JSON value stored under `key`, with a `version` (its own content hash) for ETags; serialised once. */
 export function versioned(key: string, body: object, meta: { s?: string; g?: string } = {}): KvEntry {
-  const json = JSON.stringify(body)
-  const utf8 = utf8View(json)
-  const version = contentHash(utf8)
-  // The version goes first, then the JSON after its `{` (the version is ASCII: one byte a character). The value is
-  // the pieces joined as a pair of references: V8 lays the string out flat only if something reads it whole.
-  const pieces = json === '{}' ? [`{"version":"${version}"}`] : [`{"version":"${version}",`, json.slice(1)]
-  const [head = '', rest = ''] = pieces
-  const bytes = head.length + (rest ? utf8.byteLength - 1 : 0)
-  const entry: KvEntry = { key, value: `${head}${rest}`, metadata: { h: version, ...meta }, bytes, pieces }
+  const json = jsonPieces(body)
+  let version = ''
+  // The version goes first, in place of the JSON's `{` (with a comma when members follow); the entry keeps the
+  // bytes, not the text (kv-entry.ts).
+  const utf8 = utf8Headed(json, (bytes) => {
+    version = contentHash(bytes)
+    return json.length === 1 && json[0] === '{}' ? `{"version":"${version}"` : `{"version":"${version}",`
+  })
+  // A copy the entry keeps (Buffer.from would copy a Buffer byte by byte).
+  const kept = Buffer.allocUnsafe(utf8.byteLength)
+  utf8.copy(kept)
+  const entry = textEntry(key, kept, { h: version, ...meta })
   bodies.set(entry, body)
   return entry
 }

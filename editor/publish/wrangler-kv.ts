@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { type KvEntry, valueBytes } from './kv-entry.ts'
+import { isText, type KvEntry, valueBytes } from './kv-entry.ts'
 import { chunks, type KvStore, type KvTarget, parseOrNull, sizedBatches } from './kv-store.ts'
 
 /** Environment that keeps wrangler off the network for everything but the KV calls it is asked to make. */
@@ -67,13 +67,12 @@ async function withTempFile<T>(content: string, use: (path: string) => Promise<T
 
 /** A bulk-put line: bytes travel base64-encoded and the API stores the decoded bytes. */
 export const bulkLine = (e: KvEntry) =>
-  typeof e.value === 'string'
-    ? e
+  isText(e)
+    ? { key: e.key, value: e.value as string, metadata: e.metadata }
     : { key: e.key, value: Buffer.from(e.value).toString('base64'), base64: true, metadata: e.metadata }
 
 /** A value's size in a bulk-put file: bytes travel base64-encoded (4/3 of their size), plus the line's overhead. */
-export const bulkSize = (e: KvEntry) =>
-  valueBytes(e) * (typeof e.value === 'string' ? 1 : 1.34) + e.key.length + 100
+export const bulkSize = (e: KvEntry) => valueBytes(e) * (isText(e) ? 1 : 1.34) + e.key.length + 100
 
 /**
  * What `wrangler kv bulk get --remote` prints: Cloudflare's bulk-get `result.values` (`{key: text | null}`, null
