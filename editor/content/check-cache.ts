@@ -9,6 +9,8 @@
  * `full` turns stubs back into full drafts (publish asks for the ones it builds) and refuses a file that changed
  * since, so a publish never builds from a stub.
  */
+
+import { isAscii } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import {
   appendFileSync,
@@ -105,11 +107,27 @@ function hashOfFile(file: string): string | null {
   }
 }
 
+/**
+ * JSON with every character beyond ASCII escaped (`\u7da6`): the cache is read back as one-byte text, which V8
+ * decodes and parses about three times faster than UTF-8 holding Chinese.
+ */
+const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+
+/** A cache file's text: read as one-byte text when it is ASCII (as this module writes it), else as UTF-8. */
+function readText(file: string): string {
+  const bytes = readFileSync(file)
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+}
+
 /** The cache file with its log applied, and how many entries the log holds; empty when stale or unreadable. */
 function readCache(file: string, key: string): Pick<CacheFile, 'images' | 'files'> & { logged: number } {
   let cache: CacheFile
   try {
-    cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile
+    cache = JSON.parse(readText(file)) as CacheFile
   } catch {
     return { images: [], files: {}, logged: 0 }
   }
@@ -117,7 +135,7 @@ function readCache(file: string, key: string): Pick<CacheFile, 'images' | 'files
   let logged = 0
   let text = ''
   try {
-    text = readFileSync(`${file}.log`, 'utf8')
+    text = readText(`${file}.log`)
   } catch {}
   for (const raw of text.split('\n')) {
     let line: LogLine
@@ -315,7 +333,7 @@ function writeCache(cacheDir: string, file: string, cache: CacheFile): void {
   const tmp = `${file}.${process.pid}.tmp`
   try {
     mkdirSync(cacheDir, { recursive: true })
-    writeFileSync(tmp, JSON.stringify(cache))
+    writeFileSync(tmp, asciiJson(cache))
     renameSync(tmp, file)
     // The new file holds everything the log said (a line another run appends meanwhile is lost: a re-check).
     rmSync(`${file}.log`, { force: true })
@@ -329,7 +347,7 @@ function writeCache(cacheDir: string, file: string, cache: CacheFile): void {
 function appendLog(cacheDir: string, file: string, line: LogLine): void {
   try {
     mkdirSync(cacheDir, { recursive: true })
-    appendFileSync(`${file}.log`, `${JSON.stringify(line)}\n`)
+    appendFileSync(`${file}.log`, `${asciiJson(line)}\n`)
   } catch {
     // As for the cache file: the next publish checks those files again.
   }

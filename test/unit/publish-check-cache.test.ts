@@ -3,6 +3,7 @@
  * change to the file, an image it uses or the topics file checks it again; stubs turn back into the very drafts
  * checkContent builds, and a file changed behind a stub stops the publish. The answer is always checkContent's.
  */
+import { isAscii } from 'node:buffer'
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -74,6 +75,20 @@ describe('the check cache of publish', () => {
     const again = await checkForPublish(root, cache)
     const truth = await checkContent(root, { warnings: false })
     expect(again.full(again.articles)).toEqual(truth.articles)
+  })
+
+  it('keeps every header a stub carries as checkContent reads it, through an ASCII cache file and its log', async () => {
+    const { root, cache } = await editedAfterCheck()
+    const names = (await readdir(cache)).filter((n) => n.endsWith('.json') || n.endsWith('.log'))
+    expect(names).toHaveLength(2)
+    for (const n of names) expect(isAscii(await readFile(path.join(cache, n)))).toBe(true)
+    const again = await checkForPublish(root, cache)
+    expect(again.read).toBe(0)
+    const truth = await checkContent(root, { warnings: false })
+    const header = ({ lede: _l, sections: _s, photos: _p, ...rest }: DraftArticle) => rest
+    expect(again.articles.map(header)).toEqual(truth.articles.map(header))
+    // Chinese came back as Chinese.
+    expect(again.articles.map((d) => d.title).join('')).toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('checks again a file that was edited, and only that one', async () => {
