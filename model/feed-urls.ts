@@ -123,9 +123,10 @@ export function mediaPath(name: string): string {
 
 /** The media name in a photo source that is one of our site paths (`/media/{name}`), else null. */
 export function mediaNameOf(src: string): string | null {
-  const prefix = mediaPath('')
-  return src.startsWith(prefix) ? src.slice(prefix.length) : null
+  return src.startsWith(MEDIA_PREFIX) ? src.slice(MEDIA_PREFIX.length) : null
 }
+
+const MEDIA_PREFIX = mediaPath('')
 
 /** The widget's unversioned script, the one partners embed. */
 export function widgetScriptUrl(baseUrl: string): string {

@@ -93,14 +93,19 @@ export const photoSources = (d: DraftArticle): string[] => [
 ]
 
 /** The media names (`<hash>.<ext>`) an article's photos use, every rendition included. */
-export const mediaNames = (a: Article): string[] =>
-  [
-    ...new Set(
-      [...a.sections.flatMap((s) => s.photos), ...a.photos].flatMap((p) =>
-        [p.src, ...p.renditions.map((r) => r.src)].flatMap((src) => mediaNameOf(src) ?? []),
-      ),
-    ),
-  ].sort()
+export function mediaNames(a: Article): string[] {
+  const names = new Set<string>()
+  const add = (src: string) => {
+    const name = mediaNameOf(src)
+    if (name !== null) names.add(name)
+  }
+  for (const photos of [...a.sections.map((s) => s.photos), a.photos])
+    for (const p of photos) {
+      add(p.src)
+      for (const r of p.renditions) add(r.src)
+    }
+  return [...names].sort()
+}
 
 /**
  * The Article (photos as their renditions, sections stamped against `history`), each section's hash and the
