@@ -6,13 +6,13 @@ import type { Article } from './article.ts'
 import { articleItems, type ItemSection } from './article-items.ts'
 import type { SubjectKind } from './subject.ts'
 
-/** `kind:id` → the subject and the article's items its feed holds, in reading order. */
+/** `kind:id` → the subject and the article's items (`articleItems`, or as the caller made them), in reading order. */
 export function subjectItems(
   article: Article,
+  items: readonly ItemSection[] = articleItems(article),
 ): Map<string, { kind: SubjectKind; id: string; items: ItemSection[] }> {
-  const items = articleItems(article)
   const out = new Map<string, { kind: SubjectKind; id: string; items: ItemSection[] }>()
-  const add = (kind: SubjectKind, id: string | undefined, list: ItemSection[]) => {
+  const add = (kind: SubjectKind, id: string | undefined, list: readonly ItemSection[]) => {
     if (!id || list.length === 0) return
     const key = `${kind}:${id}`
     const known = out.get(key)?.items ?? []

@@ -6,6 +6,7 @@
 import { EDITIONS } from '../../model/edition.ts'
 import { editionKey, isSharedKey } from '../../model/store-keys.ts'
 import { contentHash } from '../publish/content-hash.ts'
+import { immutable, isImmutable } from '../publish/json-pieces.ts'
 import { isText, type KvEntry } from '../publish/kv-entry.ts'
 import { bodyOf, versioned } from '../publish/store-entries.ts'
 import type { HantConverter } from './create-hant-converter.ts'
@@ -29,6 +30,15 @@ export function hantFingerprint(glossary: readonly GlossaryEntry[]): string {
   return contentHash(JSON.stringify(['opencc-js 1.4.2 cn→tw', '「」『』', terms])).slice(0, 16)
 }
 
+/** Immutable objects (json-pieces.ts) converted so far, per converter: converted once, and immutable too. */
+const convertedBy = new WeakMap<HantConverter, WeakMap<object, unknown>>()
+
+function memoOf(convert: HantConverter): WeakMap<object, unknown> {
+  const memo = convertedBy.get(convert) ?? new WeakMap<object, unknown>()
+  convertedBy.set(convert, memo)
+  return memo
+}
+
 /** A JSON value with every text converted and every Chinese `lang` set to the edition's. */
 export function convertValue(value: unknown, convert: HantConverter, field = ''): unknown {
   if (typeof value === 'string') {
@@ -38,8 +48,14 @@ export function convertValue(value: unknown, convert: HantConverter, field = '')
   if (NO_TEXT.has(field)) return value
   if (Array.isArray(value)) return value.map((v) => convertValue(v, convert, field))
   if (typeof value !== 'object' || value === null) return value
+  // An object's conversion depends on its members alone (not on the field holding it): one made immutable is
+  // converted once, whichever values hold it.
+  const memo = isImmutable(value) ? memoOf(convert) : undefined
+  const known = memo?.get(value)
+  if (known !== undefined) return known
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) if (!DROPPED.has(k)) out[k] = convertValue(v, convert, k)
+  memo?.set(value, immutable(out))
   return out
 }
 

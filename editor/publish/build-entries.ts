@@ -44,10 +44,11 @@ import { type BuildContext, buildArticle, mediaNames, photoSources } from './bui
 import { isStub } from './draft-stub.ts'
 import { type KvEntry, withMetadata } from './kv-entry.ts'
 import { oldTimes, placeItems } from './place-items.ts'
+import { sharedContext, sharedItems } from './shared-items.ts'
 import { newsArticle, SitemapLog, sitemapArticle } from './sitemap-log.ts'
 import { movedSource, sourceHash } from './source-hash.ts'
 import type { TakenTimes } from './stamp-sections.ts'
-import { feedArticle, gone, moved, summarize, versioned } from './store-entries.ts'
+import { gone, moved, summarize, versioned } from './store-entries.ts'
 import { SubjectDirectory } from './subject-directory.ts'
 import { SubjectLogs } from './subject-logs.ts'
 
@@ -502,7 +503,7 @@ function publishArticle(
       article,
       fresh ? null : history,
       history !== null && landed(s.listing, draft.slug, history),
-      feedArticle(article),
+      sharedContext(article),
       s.when,
     ),
     published: article.published,
@@ -541,10 +542,10 @@ function placeFeedItems(
   const { positions, appended } = placeItems(
     s.feed,
     s.feedNext,
-    articleItems(article),
+    sharedItems(article),
     history?.items ?? {},
     oldTimes(history),
-    feedArticle(article),
+    sharedContext(article),
   )
   if (appended) s.report.feedChanged = true
   return positions

@@ -14,6 +14,7 @@ import { type FeedLog, feedLog, logEntries, newestOf, subjectHeadEntry } from '.
 import { type Reader, tombstone } from './build-entries.ts'
 import type { KvEntry } from './kv-entry.ts'
 import { oldTimes, placeItems } from './place-items.ts'
+import { sharedItems } from './shared-items.ts'
 import { versioned } from './store-entries.ts'
 
 /** Subject id → section id → position in that subject's log (ArticleHistory.topics / .people). */
@@ -85,7 +86,7 @@ export class SubjectLogs {
     context: FeedEntry['article'],
     when: string,
   ): Pick<ArticleHistory, 'topics' | 'people'> {
-    const now = subjectItems(article)
+    const now = subjectItems(article, sharedItems(article))
     const before: Record<SubjectKind, SubjectPositions> = {
       topic: history?.topics ?? {},
       person: history?.people ?? {},

@@ -1,6 +1,6 @@
 /** A value serialised in pieces is JSON.stringify's text, piece for piece (editor/publish/json-pieces.ts). */
 import { describe, expect, it } from 'vitest'
-import { jsonPieces } from '../../editor/publish/json-pieces.ts'
+import { immutable, jsonPieces } from '../../editor/publish/json-pieces.ts'
 
 const nullProto = Object.assign(Object.create(null) as object, { a: 1, b: ['x'] })
 
@@ -66,5 +66,41 @@ describe('JSON in pieces', () => {
     expect(jsonPieces('綦江')).toEqual(['"綦江"'])
     expect(jsonPieces(null)).toEqual(['null'])
     expect(jsonPieces(new Date(0))).toEqual([JSON.stringify(new Date(0))])
+  })
+})
+
+describe('an immutable value in JSON pieces', () => {
+  it('is frozen to its depths: nothing can change what was serialised', () => {
+    const item = immutable({
+      heading: '綦江',
+      photos: [{ src: '/media/a.jpg', renditions: [{ width: 320 }] }],
+    })
+    const renditions: { width: number }[] = item.photos[0]?.renditions ?? []
+    expect(() => renditions.push({ width: 640 })).toThrow(TypeError)
+    expect(Object.isFrozen(item.photos[0]?.renditions[0])).toBe(true)
+  })
+
+  it('is serialised once however many values hold it, as JSON.stringify writes it', () => {
+    let reads = 0
+    const section = {
+      id: 's1',
+      get heading() {
+        reads++
+        return '东溪古镇'
+      },
+      paragraphs: ['历史悠久。'],
+    }
+    immutable(section)
+    const afterFreezing = reads
+    const pages = [1, 2, 3].map((page) => ({
+      page,
+      items: [
+        { n: page, section },
+        { n: page + 10, section },
+      ],
+    }))
+    for (const page of pages) expect(jsonPieces(page).join('')).toBe(JSON.stringify(page))
+    // One read by the first serialisation; the JSON.stringify calls above read it for each item (6).
+    expect(reads - afterFreezing).toBe(1 + 6)
   })
 })
