@@ -1,5 +1,7 @@
 /** A KV entry as publish writes it, and the bookkeeping publish keeps beside the content. */
 
+import { isCurrent, type Kept, keepBytes } from './kept-bytes.ts'
+
 /**
  * One KV value to write. Text (JSON) values are strings; binary values (images, renditions) are bytes, written
  * byte for byte. `metadata.h` is the content hash publish compares to skip unchanged keys.
@@ -29,9 +31,6 @@ export const isText = (e: KvEntry): boolean => e.utf8 !== undefined || typeof e.
 
 let scratch = Buffer.allocUnsafeSlow(1 << 20)
 
-/** Room kept before a JSON text encoded by `utf8Headed`, for the head written over its first character. */
-const HEAD_ROOM = 128
-
 /** The scratch buffer, at least `size` bytes long. */
 function scratchOf(size: number): Buffer {
   if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size)
@@ -49,44 +48,64 @@ export function utf8View(...texts: readonly string[]): Buffer {
   return buffer.subarray(0, at)
 }
 
+/** Room kept before a JSON text encoded by `keepHeaded`, for the head written over its first character. */
+const HEAD_ROOM = 128
+
 /**
- * `json` (pieces of one JSON text) encoded once, with its first character replaced by the ASCII `head` that
- * `headOf` makes from the JSON's own bytes (a versioned value: the version is the hash of the JSON). A view of the
- * buffer the next call reuses, as `utf8View`'s.
+ * `json` (pieces of one JSON text) encoded once into kept memory (kept-bytes.ts), with its first character replaced
+ * by the ASCII `head` that `headOf` makes from the JSON's own bytes (a versioned value: the version is the hash of
+ * the JSON).
  */
-export function utf8Headed(json: readonly string[], headOf: (utf8: Buffer) => string): Buffer {
-  const buffer = scratchOf(HEAD_ROOM + json.reduce((n, t) => n + t.length * 3, 0))
-  let at = HEAD_ROOM
-  for (const t of json) at += buffer.write(t, at, 'utf8')
-  const head = headOf(buffer.subarray(HEAD_ROOM, at))
-  if (head.length > HEAD_ROOM + 1)
-    throw new Error(`a value's head is longer than ${HEAD_ROOM + 1} characters`)
-  const start = HEAD_ROOM + 1 - head.length
-  buffer.write(head, start, 'latin1')
-  return buffer.subarray(start, at)
+export function keepHeaded(json: readonly string[], headOf: (utf8: Buffer) => string): Kept {
+  const most = HEAD_ROOM + json.reduce((n, t) => n + t.length * 3, 0)
+  return keepBytes(most, (buffer, start) => {
+    let at = start + HEAD_ROOM
+    for (const t of json) at += buffer.write(t, at, 'utf8')
+    const head = headOf(buffer.subarray(start + HEAD_ROOM, at))
+    if (head.length > HEAD_ROOM + 1)
+      throw new Error(`a value's head is longer than ${HEAD_ROOM + 1} characters`)
+    const from = start + HEAD_ROOM + 1 - head.length
+    buffer.write(head, from, 'latin1')
+    return [from, at]
+  })
 }
 
 /** The bytes KV stores for a value, to write at once (a text value's are its `utf8`, else `utf8View`'s). */
 export const valueData = (e: KvEntry): Uint8Array =>
   e.utf8 ?? (typeof e.value === 'string' ? utf8View(e.value) : e.value)
 
+/** The bytes each text entry was made with (textEntry). */
+const keptBy = new WeakMap<KvEntry, Kept>()
+
 /** `entry` under other metadata (a text entry held as bytes stays so: nothing decodes its text). */
-export const withMetadata = (entry: KvEntry, metadata: KvEntry['metadata']): KvEntry =>
-  entry.utf8 ? textEntry(entry.key, entry.utf8, metadata) : { ...entry, metadata }
+export function withMetadata(entry: KvEntry, metadata: KvEntry['metadata']): KvEntry {
+  const kept = keptBy.get(entry)
+  return kept ? textEntry(entry.key, kept, metadata) : { ...entry, metadata }
+}
 
 /**
- * A text entry held as its UTF-8 bytes: `value` is decoded from them when first read (a remote write, the bridge,
- * a test), so a publish that writes local files never lays the text out in memory.
+ * A text entry held as UTF-8 bytes kept until it is written (kept-bytes.ts): `value` is decoded from them when first
+ * read (a remote write, the bridge, a test), so a publish that writes local files never lays the text out in memory.
+ * Read once its bytes were recycled, it throws.
  */
-export function textEntry(key: string, utf8: Uint8Array, metadata: KvEntry['metadata']): KvEntry {
+export function textEntry(key: string, kept: Kept, metadata: KvEntry['metadata']): KvEntry {
   let text: string | undefined
-  return {
+  const bytes = () => {
+    if (!isCurrent(kept.generation))
+      throw new Error(`${key}: read after its batch was written (its bytes now hold other values)`)
+    return kept.bytes
+  }
+  const entry: KvEntry = {
     key,
     get value() {
-      text ??= Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('utf8')
+      text ??= bytes().toString('utf8')
       return text
     },
     metadata,
-    utf8,
+    get utf8() {
+      return bytes()
+    },
   }
+  keptBy.set(entry, kept)
+  return entry
 }

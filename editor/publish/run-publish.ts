@@ -28,6 +28,7 @@ import {
   type EditionChanges,
   emptyChanges,
 } from './edition-changes.ts'
+import { recycleKeptBytes } from './kept-bytes.ts'
 import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
 import { type Scheduled, scheduledLine } from './publish-receipt.ts'
@@ -189,6 +190,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
       wroteAny = true
       await verifyWrites(store, plan, o.log)
       left = stateAfter(base, plan)
+      recycleKeptBytes() // the batch is written: its values' memory serves the next one
       o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
       if (built.report.remaining === 0) break
       batch.taken = built.taken
@@ -299,6 +301,7 @@ async function sweepEdition(
   await lease()
   await applyWrites(store, plan, afterStep)
   await verifyWrites(store, plan, o.log)
+  recycleKeptBytes()
   o.log(`done: ${plan.counts.written} zh-tw values written`)
   return changes
 }

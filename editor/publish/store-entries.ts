@@ -12,7 +12,7 @@ import type { DraftArticle } from '../content/draft.ts'
 import { articleHeader } from './build-article.ts'
 import { contentHash } from './content-hash.ts'
 import { jsonPieces } from './json-pieces.ts'
-import { type KvEntry, textEntry, utf8Headed } from './kv-entry.ts'
+import { type KvEntry, keepHeaded, textEntry } from './kv-entry.ts'
 import { movedSource } from './source-hash.ts'
 
 /** The body each versioned entry was serialised from: the Traditional edition converts it without parsing the value. */
@@ -27,13 +27,10 @@ export function versioned(key: string, body: object, meta: { s?: string; g?: str
   let version = ''
   // The version goes first, in place of the JSON's `{` (with a comma when members follow); the entry keeps the
   // bytes, not the text (kv-entry.ts).
-  const utf8 = utf8Headed(json, (bytes) => {
+  const kept = keepHeaded(json, (bytes) => {
     version = contentHash(bytes)
     return json.length === 1 && json[0] === '{}' ? `{"version":"${version}"` : `{"version":"${version}",`
   })
-  // A copy the entry keeps (Buffer.from would copy a Buffer byte by byte).
-  const kept = Buffer.allocUnsafe(utf8.byteLength)
-  utf8.copy(kept)
   const entry = textEntry(key, kept, { h: version, ...meta })
   bodies.set(entry, body)
   return entry
