@@ -31,21 +31,13 @@ export const isText = (e: KvEntry): boolean => e.utf8 !== undefined || typeof e.
 
 let scratch = Buffer.allocUnsafeSlow(1 << 20)
 
-/** The scratch buffer, at least `size` bytes long. */
-function scratchOf(size: number): Buffer {
-  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size)
-  return scratch
-}
-
 /**
- * The UTF-8 bytes of `texts` in a buffer the next call reuses: to hash or write at once, never to keep. Encoding into
- * memory already touched runs several times faster than a new buffer per value (whose pages the kernel must supply).
+ * The UTF-8 bytes of `text` in a buffer the next call reuses: to write at once, never to keep. Encoding into memory
+ * already touched runs several times faster than a new buffer per value (whose pages the kernel must supply).
  */
-export function utf8View(...texts: readonly string[]): Buffer {
-  const buffer = scratchOf(texts.reduce((n, t) => n + t.length * 3, 0))
-  let at = 0
-  for (const t of texts) at += buffer.write(t, at, 'utf8')
-  return buffer.subarray(0, at)
+export function utf8View(text: string): Buffer {
+  if (scratch.length < text.length * 3) scratch = Buffer.allocUnsafeSlow(text.length * 3)
+  return scratch.subarray(0, scratch.write(text, 0, 'utf8'))
 }
 
 /** Room kept before a JSON text encoded by `keepHeaded`, for the head written over its first character. */

@@ -43,10 +43,6 @@ describe('the bytes of a KV value', () => {
     expect(bulkLine(entry).value).toBe(entry.value)
   })
 
-  it('encodes pieces one after the other into one view', () => {
-    expect(utf8View('{"a":', '"綦江"}').toString('utf8')).toBe('{"a":"綦江"}')
-  })
-
   it('reuses one buffer: a view is valid until the next encoding', () => {
     const first = utf8View('甲乙')
     expect(first.toString('utf8')).toBe('甲乙')
