@@ -1,6 +1,6 @@
 /**
  * `npm run bench:hant`: how long the zh-TW edition's conversion (glossary + OpenCC `cn` → `tw` + punctuation) takes
- * for the seed article: every text a reader sees, as publish converts it. Prints the one-off table load, then the
+ * for the seed article: every text a reader sees, as publish converts it. Prints the one-off indexing of the tables, then the
  * time per article over BENCH_ROUNDS rounds (default 10) of 200 conversions each: median and min–max of the rounds;
  * then 10,000 conversions one after another (BENCH_ARTICLES), timed whole, as a full publish of that many converts.
  */
@@ -69,7 +69,7 @@ const wholeCpuS = (wholeUsed.user + wholeUsed.system) / 1e6
 const f = (ms: number) => ms.toFixed(3)
 process.stdout.write(
   `zh-TW conversion of the seed (${all.length} texts, ${chars} characters; load average ${loadavg()[0]?.toFixed(1)})\n` +
-    `  tables loaded once per process: ${load.toFixed(0)} ms\n` +
+    `  tables indexed once per process: ${load.toFixed(0)} ms\n` +
     `  per article, wall: ${f(median)} ms median (${f(rounds[0] ?? Number.NaN)}–${f(rounds.at(-1) ?? Number.NaN)} over ${ROUNDS} rounds of ${PER_ROUND}); goal < 1 ms\n` +
     `  per article, CPU: ${f(mid(cpuRounds))} ms median (${f(cpuRounds[0] ?? Number.NaN)}–${f(cpuRounds.at(-1) ?? Number.NaN)})\n` +
     `  ${ARTICLES.toLocaleString('en')} such articles one after another: ${wholeS.toFixed(1)} s wall, ${wholeCpuS.toFixed(1)} s CPU, measured; goal ≤ 15 s for 10,000\n`,

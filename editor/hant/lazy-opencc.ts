@@ -1,13 +1,13 @@
 /**
  * OpenCC's converter (opencc-js) with its tables loaded as the texts need them. opencc-js builds a trie of every
  * entry of every table (about 100,000 phrases, some twice, about 49 MB of maps) before it converts one character;
- * a publish that converts one article needs a few hundred characters' entries of them.
+ * a publish that converts one article needs the entries of a few hundred characters.
  *
  * The output is opencc-js's, character for character: OpenCC matches the longest entry starting at each position,
- * and an entry can only match where the text starts with the entry's first two characters (its only one for a
- * single character), so a trie holding the entries of every such prefix the text shows finds the same matches.
- * Entries are loaded per prefix, from every table of the group at once and in opencc-js's order (the group's tables
- * in reverse, so the first table wins a key that several hold), so the same entry wins.
+ * and an entry can only match where the text holds its first character, so a trie holding every entry that starts
+ * with a character of the text finds the same matches. Entries are loaded per first character, from every table of
+ * the group at once and in opencc-js's order (the group's tables in reverse, so the first table wins a key that
+ * several hold), so the same entry wins.
  */
 import { Locale, Trie } from 'opencc-js/cn2t'
 
@@ -24,15 +24,9 @@ function addRange(ranges: Ranges, key: number, at: number, end: number): void {
   else list.push(at, end)
 }
 
-/**
- * One of opencc-js's tables (`key value|key value|…`), indexed by prefix: OpenCC can only match an entry at a
- * position whose text starts with the entry's first two characters (its only one, for a one-character key). The
- * table is indexed by first character once, and a first character's entries by their second when a text first
- * shows that character.
- */
+/** One of opencc-js's tables (`key value|key value|…`), indexed by the first character of each key. */
 class IndexedDict {
   private readonly byFirst: Ranges = new Map()
-  private readonly bySecond = new Map<number, Ranges>()
   constructor(private readonly text: Dict) {
     for (let at = 0; at < text.length; ) {
       const bar = text.indexOf('|', at)
@@ -42,10 +36,9 @@ class IndexedDict {
     }
   }
 
-  /** Every `key value` entry whose key is `first`, or starts with `first` then `second`, in the table's order. */
-  each(first: number, second: number | undefined, add: (key: string, value: string) => void): void {
-    const bySecond = this.secondsOf(first)
-    const list = bySecond?.get(second ?? -1)
+  /** Every `key value` entry whose key starts with `first`, in the table's order. */
+  each(first: number, add: (key: string, value: string) => void): void {
+    const list = this.byFirst.get(first)
     if (!list) return
     for (let i = 0; i < list.length; i += 2) {
       for (const entry of this.text.slice(list[i], list[i + 1]).split('|')) {
@@ -57,57 +50,28 @@ class IndexedDict {
       }
     }
   }
-
-  /** The entries starting with `first`, by their key's second character (-1: the key is that one character). */
-  private secondsOf(first: number): Ranges | undefined {
-    let ranges = this.bySecond.get(first)
-    if (ranges) return ranges
-    const list = this.byFirst.get(first)
-    if (!list) return undefined
-    ranges = new Map()
-    const skip = first > 0xffff ? 2 : 1
-    for (let i = 0; i < list.length; i += 2) {
-      for (let at = list[i] as number, stop = list[i + 1] as number; at < stop; ) {
-        const bar = this.text.indexOf('|', at)
-        const end = bar < 0 || bar > stop ? stop : bar
-        const next = at + skip
-        const second = this.text.charCodeAt(next) === 32 ? -1 : (this.text.codePointAt(next) as number)
-        addRange(ranges, second, at, end)
-        at = end + 1
-      }
-    }
-    this.bySecond.set(first, ranges)
-    return ranges
-  }
 }
 
-/** A group of tables as one opencc-js Trie, filled with the entries of each prefix a text brings. */
+/** A group of tables as one opencc-js Trie, filled with the entries of each character a text brings. */
 class LazyTrie {
   private readonly trie = new Trie()
-  private readonly loaded = new Set<number>()
+  /** Per code point: its entries are in the trie. */
+  private readonly loaded = new Uint8Array(0x110000)
   private readonly tables: IndexedDict[]
   constructor(group: readonly IndexedDict[]) {
     this.tables = [...group].reverse()
   }
 
-  /** The trie, holding every entry that may match somewhere in `text`. */
+  /** The trie, holding every entry that starts with a character of `text`. */
   for(text: string): Trie {
-    let cp = text.codePointAt(0)
-    for (let i = 0; cp !== undefined; ) {
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i) as number
       i += cp > 0xffff ? 2 : 1
-      const next = text.codePointAt(i)
-      this.load(cp, undefined)
-      if (next !== undefined) this.load(cp, next)
-      cp = next
+      if (this.loaded[cp] === 1) continue
+      this.loaded[cp] = 1
+      for (const table of this.tables) table.each(cp, (from, to) => this.trie.addWord(from, to))
     }
     return this.trie
-  }
-
-  private load(first: number, second: number | undefined): void {
-    const key = first * 0x110001 + (second === undefined ? 0 : second + 1)
-    if (this.loaded.has(key)) return
-    this.loaded.add(key)
-    for (const table of this.tables) table.each(first, second, (from, to) => this.trie.addWord(from, to))
   }
 }
 
