@@ -247,9 +247,8 @@ export function buildEntries(
 ): BuiltContent {
   const read = new Reader(snap.values)
   const report = emptyPublishReport()
-  const aliasOf = checkSlugs(drafts, snap, report)
   const sources = o.sources ?? new Map(drafts.map((d) => [d.slug, sourceHash(d)]))
-  const { changed, retiring } = planBatch(drafts, snap, sources, aliasOf, o.batch, report)
+  const { changed, retiring } = slugPlan(drafts, snap, sources, o.batch, report)
   const logs = readLogs(read, snap, report)
   const sitemap = readSitemap(read, snap, o.now, changed.length > 0 || retiring.length > 0)
   let live: Set<string> | undefined
@@ -343,6 +342,55 @@ function checkSlugs(
     if (bySlug.has(alias))
       report.blockers.push(`alias "${alias}" of ${to} is the slug of articles/${alias}.md; remove one`)
   return aliasOf
+}
+
+/** A slug plan made for one tree, listing, set of sources and batch size (every round of reads asks again). */
+interface SlugPlan {
+  key: readonly [ReadonlyMap<string, string>, number | undefined]
+  missing: string[]
+  blockers: string[]
+  changed: DraftArticle[]
+  retiring: [string, string][]
+  remaining: number
+  unchanged: number
+}
+
+const slugPlans = new WeakMap<readonly DraftArticle[], WeakMap<KvSnapshot['listing'], SlugPlan>>()
+
+/**
+ * checkSlugs then planBatch, into `report`; made once for the same drafts, listing, sources and batch size (a
+ * build's rounds of reads change none of them: only the values read).
+ */
+function slugPlan(
+  drafts: readonly DraftArticle[],
+  snap: KvSnapshot,
+  sources: ReadonlyMap<string, string>,
+  batch: number | undefined,
+  report: PublishReport,
+): Pick<SlugPlan, 'changed' | 'retiring'> {
+  const byListing = slugPlans.get(drafts) ?? new WeakMap<KvSnapshot['listing'], SlugPlan>()
+  slugPlans.set(drafts, byListing)
+  let plan = byListing.get(snap.listing)
+  if (plan?.key[0] !== sources || plan.key[1] !== batch) {
+    const made = emptyPublishReport()
+    const aliasOf = checkSlugs(drafts, snap, made)
+    const { changed, retiring } = planBatch(drafts, snap, sources, aliasOf, batch, made)
+    plan = {
+      key: [sources, batch],
+      missing: made.missing,
+      blockers: made.blockers,
+      changed,
+      retiring,
+      remaining: made.remaining,
+      unchanged: made.unchanged,
+    }
+    byListing.set(snap.listing, plan)
+  }
+  report.missing.push(...plan.missing)
+  report.blockers.push(...plan.blockers)
+  report.remaining = plan.remaining
+  report.unchanged = plan.unchanged
+  return { changed: plan.changed, retiring: plan.retiring }
 }
 
 /** The drafts this batch builds and the aliases it writes (only with the last batch); counts the rest. */
