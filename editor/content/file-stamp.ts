@@ -9,9 +9,12 @@ import { resolve } from 'node:path'
 /** Stamps already taken, by absolute path: null for a link or a missing file. */
 export type KnownStamps = ReadonlyMap<string, string | null>
 
-/** The stamp of a file's stats; null for a link (never vouched for by its stats) or a missing file. */
-export const stampOfStats = (st: BigIntStats | undefined): string | null =>
-  !st || st.isSymbolicLink() ? null : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`
+/**
+ * The stamp of a file's stats; null for a link (never vouched for by its stats) or a missing file. Without
+ * `changeTime`, the change time stamps as 0 (a file whose readers touch it, as SQLite's touch the KV index).
+ */
+export const stampOfStats = (st: BigIntStats | undefined, changeTime = true): string | null =>
+  !st || st.isSymbolicLink() ? null : `${st.ino}:${st.size}:${st.mtimeNs}:${changeTime ? st.ctimeNs : 0}`
 
 /** The stamp of `file`: as `known` has it, else from its stats now. */
 export function fileStamp(file: string, known?: KnownStamps): string | null {

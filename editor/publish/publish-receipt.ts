@@ -99,15 +99,17 @@ class Printer {
 
   add(rel: string, at: string): void {
     const st = lstatSync(at, { bigint: true, throwIfNoEntry: false })
-    this.stamps?.set(at, stampOfStats(st))
+    const stamp = stampOfStats(st, this.changeTimes)
+    this.stamps?.set(at, stamp)
     // An empty file prints as an absent one: SQLite's readers create an empty write-ahead log, holding nothing.
     if (!st || (st.isFile() && st.size === 0n && rel.endsWith('-wal'))) {
       this.hash.update(`${rel}\0-\n`)
       return
     }
+    // A link or a device: no stamp vouches for it, and a receipt that saw one never holds.
     if (!st.isFile() && !st.isDirectory()) this.sound = false
     const changed = this.changeTimes ? st.ctimeNs : 0n
-    this.hash.update(`${rel}\0${st.ino}:${st.size}:${st.mtimeNs}:${changed}\n`)
+    this.hash.update(`${rel}\0${stamp ?? 'link'}\n`)
     this.newest = Math.max(this.newest, Number(st.mtimeNs / MS), Number(changed / MS))
     if (st.mtimeNs % 1_000_000_000n !== 0n) this.fine = true
   }
