@@ -4,30 +4,24 @@
  * serialised once, and converted to the Traditional edition once.
  */
 import type { Article } from '../../model/article.ts'
-import { articleItems, type ItemSection } from '../../model/article-items.ts'
-import type { FeedEntry } from '../../model/store-values.ts'
+import { articleItems } from '../../model/article-items.ts'
 import { immutable } from './json-pieces.ts'
 import { feedArticle } from './store-entries.ts'
 
-const items = new WeakMap<Article, ItemSection[]>()
-const contexts = new WeakMap<Article, FeedEntry['article']>()
-
-/** `articleItems(article)`, the same immutable items on every call for one article. */
-export function sharedItems(article: Article): ItemSection[] {
-  let made = items.get(article)
-  if (!made) {
-    made = articleItems(article).map(immutable)
-    items.set(article, made)
+/** `make(article)`, made once per article: every later call for the same article gets the same value. */
+function perArticle<T>(make: (article: Article) => T): (article: Article) => T {
+  const made = new WeakMap<Article, T>()
+  return (article) => {
+    const known = made.get(article)
+    if (known !== undefined) return known
+    const value = make(article)
+    made.set(article, value)
+    return value
   }
-  return made
 }
 
-/** `feedArticle(article)`, the same immutable context on every call for one article. */
-export function sharedContext(article: Article): FeedEntry['article'] {
-  let made = contexts.get(article)
-  if (!made) {
-    made = immutable(feedArticle(article))
-    contexts.set(article, made)
-  }
-  return made
-}
+/** `articleItems(article)`, each item immutable, the same on every call for one article. */
+export const sharedItems = perArticle((article) => articleItems(article).map(immutable))
+
+/** `feedArticle(article)`, immutable, the same on every call for one article. */
+export const sharedContext = perArticle((article) => immutable(feedArticle(article)))
