@@ -62,15 +62,35 @@ export function convertValue(value: unknown, convert: HantConverter, field = '')
 /** The edition's entry of an original entry; null for keys the editions share (media) or only publish reads. */
 export function hantEntry(entry: KvEntry, convert: HantConverter, fingerprint: string): KvEntry | null {
   if (isSharedKey(entry.key) || !isText(entry)) return null
-  const converted = convertValue(bodyOf(entry) ?? parsedBody(entry.value as string), convert) as object
-  return versioned(editionKey(entry.key, 'hant'), converted, {
-    ...(entry.metadata.s === undefined ? {} : { s: entry.metadata.s }),
+  const body = bodyOf(entry) ?? withoutVersion(JSON.parse(entry.value as string))
+  return editionEntry(entry.key, body, entry.metadata.s, convert, fingerprint)
+}
+
+/** The edition's entry of a value as read back from KV (parsed, its version in it); null for a shared key. */
+export function hantEntryOfStored(
+  key: string,
+  stored: unknown,
+  convert: HantConverter,
+  fingerprint: string,
+): KvEntry | null {
+  return isSharedKey(key) ? null : editionEntry(key, withoutVersion(stored), undefined, convert, fingerprint)
+}
+
+function editionEntry(
+  key: string,
+  body: object,
+  source: string | undefined,
+  convert: HantConverter,
+  fingerprint: string,
+): KvEntry {
+  return versioned(editionKey(key, 'hant'), convertValue(body, convert) as object, {
+    ...(source === undefined ? {} : { s: source }),
     g: fingerprint,
   })
 }
 
 /** A stored value's body without its version (an entry read back from KV, or a copy of a versioned one). */
-function parsedBody(value: string): object {
-  const { version: _v, ...body } = JSON.parse(value) as Record<string, unknown>
+function withoutVersion(stored: unknown): object {
+  const { version: _v, ...body } = stored as Record<string, unknown>
   return body
 }

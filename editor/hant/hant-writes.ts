@@ -15,7 +15,7 @@ import { isText, type KvEntry } from '../publish/kv-entry.ts'
 import { chunks, type KvStore } from '../publish/kv-store.ts'
 import { countWrites, type WritePlan, type WriteStep } from '../publish/write-plan.ts'
 import { createHantConverter, type HantConverter } from './create-hant-converter.ts'
-import { hantEntry, hantFingerprint } from './hant-entries.ts'
+import { hantEntry, hantEntryOfStored, hantFingerprint } from './hant-entries.ts'
 import { readGlossary } from './read-glossary.ts'
 
 /**
@@ -154,8 +154,7 @@ export async function planHantSweep(
     const values = await store.getJson(part)
     for (const [key, value] of values) {
       if (value === null) continue
-      const entry: KvEntry = { key, value: JSON.stringify(value), metadata: { h: '' } }
-      const twin = hantEntry(entry, edition.convert, edition.fingerprint)
+      const twin = hantEntryOfStored(key, value, edition.convert, edition.fingerprint)
       if (!twin) continue
       byStep.get(stepOf(key))?.push(twin)
       if (key.startsWith(keys.articlePrefix())) sweptArticle(twin, listing.get(twin.key), now, changes)
