@@ -1,7 +1,7 @@
 /**
  * `npm run bench:hant`: how long the zh-TW edition's conversion (glossary + OpenCC `cn` → `tw` + punctuation) takes
- * for the seed article: every text a reader sees, as publish converts it. Prints the one-off indexing of the tables, then the
- * time per article over BENCH_ROUNDS rounds (default 10) of 200 conversions each: median and min–max of the rounds;
+ * for the seed article: every text a reader sees, as publish converts it. Prints the one-off indexing of the tables,
+ * then the time per article over BENCH_ROUNDS rounds (default 10) of 200 conversions each: median and min–max of the rounds;
  * then 10,000 conversions one after another (BENCH_ARTICLES), timed whole, as a full publish of that many converts.
  */
 import { loadavg } from 'node:os'

@@ -121,12 +121,12 @@ export function mediaPath(name: string): string {
   return `/media/${name}`
 }
 
+const MEDIA_PREFIX = mediaPath('')
+
 /** The media name in a photo source that is one of our site paths (`/media/{name}`), else null. */
 export function mediaNameOf(src: string): string | null {
   return src.startsWith(MEDIA_PREFIX) ? src.slice(MEDIA_PREFIX.length) : null
 }
-
-const MEDIA_PREFIX = mediaPath('')
 
 /** The widget's unversioned script, the one partners embed. */
 export function widgetScriptUrl(baseUrl: string): string {
