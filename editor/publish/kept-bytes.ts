@@ -3,21 +3,24 @@
  * batch. A buffer of its own per value costs more than encoding the value (the kernel supplies its pages fresh; a
  * first publish keeps gigabytes); a slab's pages are supplied once.
  *
- * Bytes kept stay valid until `recycleKeptBytes` (run-publish.ts calls it once a batch is written and read back).
- * An entry read after that throws (kv-entry.ts) instead of giving the bytes of a later value.
+ * Each batch's bytes stay valid until the release `sealKeptBytes` gave for it runs (run-publish.ts runs it once the
+ * batch is written and read back, while the next batch is kept in other memory). An entry read after that throws
+ * (kv-entry.ts) instead of giving the bytes of a later value.
  */
 
 const SLAB = 32 << 20
 
 /**
- * Slabs to fill (after a recycle), the memory of the slabs filled since (held weakly: values hold it until they are
- * written; views of it are all that is handed out), and the slab in use.
+ * Slabs to fill (released by written batches), the memory of the slabs the open batch filled (held weakly: values
+ * hold it until they are written; views of it are all that is handed out), and the slab in use.
  */
 let free: Buffer[] = []
-let filled: WeakRef<ArrayBuffer>[] = []
+let filled: WeakRef<ArrayBufferLike>[] = []
 let slab: Buffer | null = null
 let at = 0
+/** The open batch's generation, and every generation whose bytes are still their values' (open or sealed). */
 let generation = 0
+const live = new Set([generation])
 
 /** Bytes kept, and the generation they belong to. */
 export interface Kept {
@@ -28,9 +31,10 @@ export interface Kept {
 /** A slab of at least `size` bytes with room for them at `at`. */
 function room(size: number): Buffer {
   if (slab && at + size <= slab.length) return slab
-  if (slab) filled.push(new WeakRef(slab.buffer as ArrayBuffer))
+  if (slab) filled.push(new WeakRef(slab.buffer))
   const reused = size <= SLAB ? free.pop() : undefined
-  slab = reused ?? Buffer.allocUnsafeSlow(Math.max(SLAB, size))
+  // Shared memory: the thread that writes files reads values from it without a copy (file-writer.ts).
+  slab = reused ?? Buffer.from(new SharedArrayBuffer(Math.max(SLAB, size)))
   at = 0
   return slab
 }
@@ -46,15 +50,27 @@ export function keepBytes(most: number, fill: (buffer: Buffer, start: number) =>
   return { bytes: buffer.subarray(from, to), generation }
 }
 
-/** Whether bytes kept in `kept` are still theirs. */
-export const isCurrent = (kept: number): boolean => kept === generation
+/** Whether bytes kept in generation `kept` are still theirs. */
+export const isCurrent = (kept: number): boolean => live.has(kept)
 
-/** The bytes kept so far are written: their memory serves the next values, and reading them again throws. */
-export function recycleKeptBytes(): void {
-  generation++
-  const memory = [...(slab ? [slab.buffer as ArrayBuffer] : []), ...filled.flatMap((r) => r.deref() ?? [])]
-  free = [...free, ...memory.filter((m) => m.byteLength === SLAB).map((m) => Buffer.from(m))]
+/**
+ * Closes the batch of the bytes kept so far: later values are kept in other memory. Returns its release, run once
+ * the batch is written and read back: its memory then serves later batches, and reading its bytes again throws.
+ */
+export function sealKeptBytes(): () => void {
+  const sealed = generation
+  const memory = [...filled, ...(slab ? [new WeakRef(slab.buffer)] : [])]
   filled = []
   slab = null
   at = 0
+  generation++
+  live.add(generation)
+  return () => {
+    if (!live.delete(sealed)) return
+    const slabs = memory.flatMap((r) => r.deref() ?? []).filter((m) => m.byteLength === SLAB)
+    free = [...free, ...slabs.map((m) => Buffer.from(m))]
+  }
 }
+
+/** The bytes kept so far are written: their memory serves the next values, and reading them again throws. */
+export const recycleKeptBytes = (): void => sealKeptBytes()()

@@ -29,17 +29,6 @@ export const valueBytes = (e: KvEntry): number =>
 /** Whether a value is text (JSON), without decoding one held as bytes. */
 export const isText = (e: KvEntry): boolean => e.utf8 !== undefined || typeof e.value === 'string'
 
-let scratch = Buffer.allocUnsafeSlow(1 << 20)
-
-/**
- * The UTF-8 bytes of `text` in a buffer the next call reuses: to write at once, never to keep. Encoding into memory
- * already touched runs several times faster than a new buffer per value (whose pages the kernel must supply).
- */
-export function utf8View(text: string): Buffer {
-  if (scratch.length < text.length * 3) scratch = Buffer.allocUnsafeSlow(text.length * 3)
-  return scratch.subarray(0, scratch.write(text, 0, 'utf8'))
-}
-
 /** Room kept before a JSON text encoded by `keepHeaded`, for the head written over its first character. */
 const HEAD_ROOM = 128
 
@@ -62,9 +51,12 @@ export function keepHeaded(json: readonly string[], headOf: (utf8: Buffer) => st
   })
 }
 
-/** The bytes KV stores for a value, to write at once (a text value's are its `utf8`, else `utf8View`'s). */
+/**
+ * The bytes KV stores for a value (a text value's are its `utf8`, else its text encoded): valid while the value is,
+ * so they can be written while the publish goes on.
+ */
 export const valueData = (e: KvEntry): Uint8Array =>
-  e.utf8 ?? (typeof e.value === 'string' ? utf8View(e.value) : e.value)
+  e.utf8 ?? (typeof e.value === 'string' ? Buffer.from(e.value, 'utf8') : e.value)
 
 /** The bytes each text entry was made with (textEntry). */
 const keptBy = new WeakMap<KvEntry, Kept>()

@@ -12,10 +12,11 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { writeFilesOffThread } from './file-writer.ts'
 import { type KvEntry, valueData } from './kv-entry.ts'
 import { chunks, IncompleteListingError, type KvStore, parseOrNull } from './kv-store.ts'
 
@@ -193,9 +194,14 @@ export function localKvFiles(kvPersist: string, id: string, where: string): KvSt
     async put(entries) {
       if (entries.length === 0) return
       const rows = entries.map((e): [string, string, string] => [e.key, blobId(), JSON.stringify(e.metadata)])
-      // Blobs first: nothing refers to one before its row is committed (Miniflare's order). Each written at once,
-      // from the one buffer its text is encoded into.
-      for (const [i, [, b]] of rows.entries()) writeFileSync(join(blobs, b), valueData(entries[i] as KvEntry))
+      // Blobs first: nothing refers to one before its row is committed (Miniflare's order).
+      // They are written by a thread of their own: the publish builds its next batch meanwhile.
+      await writeFilesOffThread(
+        rows.map(([, b], i) => [join(blobs, b), valueData(entries[i] as KvEntry)]),
+      ).catch(async (e: unknown) => {
+        await Promise.all(rows.map(([, b]) => rm(join(blobs, b), { force: true })))
+        throw e
+      })
       const replaced = await ask<string[]>({ put: rows }).catch(async (e: unknown) => {
         await Promise.all(rows.map(([, b]) => rm(join(blobs, b), { force: true })))
         throw e

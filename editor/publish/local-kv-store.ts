@@ -50,10 +50,14 @@ export async function openLocalKvStore(
     bridge ??= o.workerd ? Promise.resolve(o.workerd) : openBridge(t, where)
     return bridge
   }
+  /** Operations running through workerd: it closes once they have ended (a publish reads while it writes). */
+  const through = new Set<Promise<unknown>>()
   /** workerd done with: the files answer from here on (the caller's workerd is the caller's to close). */
   const leaveWorkerd = async (opened: KvStore) => {
     bridge = null
-    if (!o.workerd) await opened.close()
+    if (o.workerd) return
+    await Promise.allSettled([...through])
+    await opened.close()
   }
   const run = async <T>(op: (s: KvStore) => Promise<T>, writes = false): Promise<T> => {
     if (files && !failed)
@@ -64,12 +68,19 @@ export async function openLocalKvStore(
         failed = true
         await files.close()
       }
-    const through = await workerd()
-    const result = await op(through)
+    const opening = workerd()
+    const running = opening.then(op)
+    through.add(running)
+    let result: T
+    try {
+      result = await running
+    } finally {
+      through.delete(running)
+    }
     if (writes && !files && !failed) {
       // The namespace's first write through workerd created its files.
       files = filesNow()
-      if (files) await leaveWorkerd(through)
+      if (files) await leaveWorkerd(await opening)
     }
     return result
   }

@@ -28,8 +28,9 @@ import {
   type EditionChanges,
   emptyChanges,
 } from './edition-changes.ts'
-import { recycleKeptBytes } from './kept-bytes.ts'
+import { recycleKeptBytes, sealKeptBytes } from './kept-bytes.ts'
 import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
+import { withPendingWrites } from './pending-writes.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
 import { type Scheduled, scheduledLine } from './publish-receipt.ts'
 import { type PublishedState, publishedState, stateAfter } from './published-state.ts'
@@ -149,14 +150,33 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   let wroteAny = false
   // The published state the original's writes left (computed: a store that shows it was written by no one since).
   let left: PublishedState | undefined
+  // The batch being written while the next one is planned (its writes, then read back), and the release of its
+  // values' memory, once it is written and the next plan has read what it needed of it.
+  let writing: { plan: WritePlan; done: Promise<void>; release: () => void } | null = null
+  // Lines of a batch planned while the one before it is written, printed once that one's lines are.
+  const held: string[] = []
+  const written = async () => {
+    const was = writing
+    writing = null
+    if (!was) return
+    await was.done
+    was.release() // its memory serves a later batch
+    for (const line of held.splice(0)) o.log(line)
+  }
   try {
     for (let first = true; ; first = false) {
-      const seen = first ? await firstLook : await publishedState(store)
+      // Planned as the store will be once the batch being written is.
+      const view = writing ? withPendingWrites(store, writing.plan) : store
+      const po: PublishOptions = writing ? { ...o, log: (line) => held.push(line) } : o
+      const seen = first ? await firstLook : await publishedState(view)
       let base = seen
       sweep ??= await hantSweepDue(store, edition, seen.indexHead)
       const hant = sweep ? null : edition
-      let planned = await planPublish(store, drafts, o, batch, rendered, seen.articles, full, hant)
-      if (!planned.ok) return planned
+      let planned = await planPublish(view, drafts, po, batch, rendered, seen.articles, full, hant)
+      if (!planned.ok) {
+        await written()
+        return planned
+      }
       const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
       if (!o.dryRun && !nothing && !leased) {
         // Only a publish that writes takes the lease (a no-op writes nothing at all), and it plans again under
@@ -169,13 +189,14 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
           if (!planned.ok) return planned
           base = now
         }
-      } else if (leased && !nothing) await acquireLease(store, owner, clock()) // renewed for each batch
+      }
       const { built, plan } = planned
       const { counts } = plan
       total.batches++
       addReport(total.report, built.report, total.batches === 1)
       addCounts(total.counts, counts)
-      describe(built, plan, store.where, o)
+      describe(built, plan, store.where, po)
+      await written()
       if (o.dryRun || counts.written + counts.deleted === 0) {
         if (built.report.remaining > 0)
           o.log(
@@ -185,17 +206,27 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
         left = base
         break
       }
-      // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
-      await applyWrites(store, plan, afterStep)
+      // This batch's values keep their memory until it is written; the next batch is kept in other memory.
+      const release = sealKeptBytes()
+      const renew = total.batches > 1
+      const remaining = built.report.remaining
+      const n = total.batches
+      const done = (async () => {
+        if (renew) await acquireLease(store, owner, clock()) // renewed for each batch
+        // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
+        await applyWrites(store, plan, afterStep)
+        await verifyWrites(store, plan, o.log)
+        o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
+        if (remaining > 0) o.log(`batch ${n} written; ${remaining} changed articles to go`)
+      })()
+      done.catch(() => {}) // awaited before the next batch is written, or before the publish ends
+      writing = { plan, done, release }
       wroteAny = true
-      await verifyWrites(store, plan, o.log)
       left = stateAfter(base, plan)
-      recycleKeptBytes() // the batch is written: its values' memory serves the next one
-      o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
-      if (built.report.remaining === 0) break
+      if (remaining === 0) break
       batch.taken = built.taken
-      o.log(`batch ${total.batches} written; ${built.report.remaining} changed articles to go`)
     }
+    await written()
     // The edition changed as the original did, or as its sweep found.
     let hantChanges: EditionChanges = total.report
     if (sweep) {
@@ -212,6 +243,8 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     if (o.websub) await notifyHub(changes, o.websub, o.log)
     return { ok: true, ...total, written: true, ...(left && !o.dryRun ? { print: left.print } : {}) }
   } finally {
+    // A batch still being written ends before the lease is given back and the store closed.
+    await writing?.done.catch(() => {})
     if (leased) await releaseLease(store, owner)
     await close()
   }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { isText, utf8View, valueBytes, valueData } from '../../editor/publish/kv-entry.ts'
+import { isText, valueBytes, valueData } from '../../editor/publish/kv-entry.ts'
 import { versioned } from '../../editor/publish/store-entries.ts'
 import { bulkLine } from '../../editor/publish/wrangler-kv.ts'
 
@@ -41,14 +41,6 @@ describe('the bytes of a KV value', () => {
     expect(isText(entry)).toBe(true)
     expect(Object.keys(bulkLine(entry)).sort()).toEqual(['key', 'metadata', 'value'])
     expect(bulkLine(entry).value).toBe(entry.value)
-  })
-
-  it('reuses one buffer: a view is valid until the next encoding', () => {
-    const first = utf8View('甲乙')
-    expect(first.toString('utf8')).toBe('甲乙')
-    const second = utf8View('丙')
-    expect(second.toString('utf8')).toBe('丙')
-    expect(second.buffer).toBe(first.buffer)
   })
 
   it('leaves bytes values as they are', () => {
