@@ -1,9 +1,14 @@
 /**
  * Files written by a thread of their own, so the process goes on meanwhile: a publish builds its next batch while
  * the one before is written (run-publish.ts), and a batch's values are hundreds of megabytes of new files. Bytes
- * in shared memory (kept-bytes.ts keeps values there) reach the thread without a copy; other bytes are copied.
+ * in shared memory (kept-bytes.ts keeps values there) reach the thread without a copy; other bytes are copied. A
+ * few files (an edit's) are written at once in this thread, which costs less than a message to the other.
  */
+import { writeFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
+
+/** Bytes from which files are written on the thread (it takes tens of milliseconds to start). */
+const OFF_THREAD_MIN = 8 << 20
 
 /** The thread's program: each request's files written in order, at once, then one answer. */
 const PROGRAM = `
@@ -42,9 +47,20 @@ function writer(): Worker {
   return started
 }
 
-/** Writes each `[path, bytes]` (a file created or replaced) on the writer thread; resolves once all are written. */
-export function writeFilesOffThread(files: readonly [string, Uint8Array][]): Promise<void> {
+/**
+ * Writes each `[path, bytes]` (a file created or replaced), on the writer thread when they are many bytes; resolves
+ * once all are written.
+ */
+export function writeFiles(files: readonly [string, Uint8Array][]): Promise<void> {
   if (files.length === 0) return Promise.resolve()
+  if (files.reduce((n, [, data]) => n + data.byteLength, 0) < OFF_THREAD_MIN) {
+    try {
+      for (const [path, data] of files) writeFileSync(path, data)
+      return Promise.resolve()
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
   const w = writer()
   const id = ++asked
   w.ref()

@@ -16,7 +16,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { writeFilesOffThread } from './file-writer.ts'
+import { writeFiles } from './file-writer.ts'
 import { type KvEntry, valueData } from './kv-entry.ts'
 import { chunks, IncompleteListingError, type KvStore, parseOrNull } from './kv-store.ts'
 
@@ -195,13 +195,13 @@ export function localKvFiles(kvPersist: string, id: string, where: string): KvSt
       if (entries.length === 0) return
       const rows = entries.map((e): [string, string, string] => [e.key, blobId(), JSON.stringify(e.metadata)])
       // Blobs first: nothing refers to one before its row is committed (Miniflare's order).
-      // They are written by a thread of their own: the publish builds its next batch meanwhile.
-      await writeFilesOffThread(
-        rows.map(([, b], i) => [join(blobs, b), valueData(entries[i] as KvEntry)]),
-      ).catch(async (e: unknown) => {
-        await Promise.all(rows.map(([, b]) => rm(join(blobs, b), { force: true })))
-        throw e
-      })
+      // Many are written by a thread of their own: the publish builds its next batch meanwhile.
+      await writeFiles(rows.map(([, b], i) => [join(blobs, b), valueData(entries[i] as KvEntry)])).catch(
+        async (e: unknown) => {
+          await Promise.all(rows.map(([, b]) => rm(join(blobs, b), { force: true })))
+          throw e
+        },
+      )
       const replaced = await ask<string[]>({ put: rows }).catch(async (e: unknown) => {
         await Promise.all(rows.map(([, b]) => rm(join(blobs, b), { force: true })))
         throw e

@@ -308,10 +308,16 @@ async function planPublish(
   )
   const stop = stopMessages(built.report, o.root)
   if (stop.length > 0) return { ok: false, problems: stop }
+  // Between the long stretches of building, the batch being written meanwhile takes its next step.
+  await nextTurn()
   const legacy = o.dropLegacy ? [...(await store.list(LEGACY_PREFIX)).keys()] : []
   const plan = await planWrites(store, built, legacy)
+  await nextTurn()
   return { ok: true, built, plan: hant ? withHantEntries(plan, hant) : plan }
 }
+
+/** Lets pending I/O callbacks run (a write step finished, a reply from local KV) before going on. */
+const nextTurn = () => new Promise<void>((next) => setImmediate(next))
 
 /**
  * Converts the whole Traditional edition (its first publish, or a new glossary): every public value once more,
