@@ -4,13 +4,35 @@
  * that it must copy into one string before encoding it (about 130 MB/s); serialised a section or a feed item at a
  * time, the same values serialise and encode about twice as fast, each piece encoded where it lies.
  *
- * A value made `immutable` (deep-frozen: nothing can change it) is serialised once, however many values hold it: a
- * feed item lies in its feed's archive and in those of its topics and people.
+ * A value made `immutable` (deep-frozen: nothing can change it) is serialised and encoded once, however many values
+ * hold it: a feed item lies in its feed's archive and in those of its topics and people. Its piece is its JSON's
+ * UTF-8 bytes, copied into each value that holds it.
  */
 
-/** Values made `immutable`, and the JSON of those serialised so far. */
+/** A piece of a JSON text: a string, or the UTF-8 bytes of an immutable value's JSON. */
+export type JsonPiece = string | Uint8Array
+
+/** Values made `immutable`, and the JSON (UTF-8) of those serialised so far. */
 const immutables = new WeakSet<object>()
-const serialised = new WeakMap<object, string>()
+const serialised = new WeakMap<object, Uint8Array>()
+
+/** Memory the encoded JSON of immutable values is laid out in, one after the other (a buffer each would cost more). */
+const ARENA = 8 << 20
+let arena = Buffer.alloc(0)
+let used = 0
+
+/** `text` encoded into the arena, for as long as something holds the bytes. */
+function encoded(text: string): Uint8Array {
+  const most = text.length * 3
+  if (most > ARENA >> 3) return Buffer.from(text, 'utf8')
+  if (used + most > arena.length) {
+    arena = Buffer.allocUnsafeSlow(ARENA)
+    used = 0
+  }
+  const bytes = arena.subarray(used, used + arena.write(text, used, 'utf8'))
+  used = (used + bytes.length + 7) & ~7
+  return bytes
+}
 
 /** Freezes `value` and everything in it, members first: a frozen object's members are frozen already. */
 function freezeDeep(value: object): void {
@@ -48,11 +70,11 @@ function walkable(v: unknown): v is Record<string, unknown> | unknown[] {
   return proto === Object.prototype || proto === null
 }
 
-function split(value: unknown, depth: number, out: string[]): void {
+function split(value: unknown, depth: number, out: JsonPiece[]): void {
   if (value !== null && typeof value === 'object' && immutables.has(value)) {
     let json = serialised.get(value)
     if (json === undefined) {
-      json = JSON.stringify(value)
+      json = encoded(JSON.stringify(value))
       serialised.set(value, json)
     }
     out.push(json)
@@ -90,10 +112,19 @@ function split(value: unknown, depth: number, out: string[]): void {
 
 /**
  * The JSON text of `value` (a value JSON.stringify writes), in pieces: members serialised `depth` levels down (a
- * feed page's items' members), an immutable value's JSON as it was made once.
+ * feed page's items' members), an immutable value's JSON as it was made and encoded once.
  */
-export function jsonPieces(value: unknown, depth = 3): string[] {
-  const out: string[] = []
+export function jsonPieces(value: unknown, depth = 3): JsonPiece[] {
+  const out: JsonPiece[] = []
   split(value, depth, out)
   return out
 }
+
+/** A piece as text. */
+export const pieceText = (piece: JsonPiece): string =>
+  typeof piece === 'string'
+    ? piece
+    : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8')
+
+/** The JSON text the pieces make. */
+export const jsonText = (pieces: readonly JsonPiece[]): string => pieces.map(pieceText).join('')

@@ -1,5 +1,6 @@
 /** A KV entry as publish writes it, and the bookkeeping publish keeps beside the content. */
 
+import type { JsonPiece } from './json-pieces.ts'
 import { isCurrent, type Kept, keepBytes } from './kept-bytes.ts'
 
 /**
@@ -33,15 +34,20 @@ export const isText = (e: KvEntry): boolean => e.utf8 !== undefined || typeof e.
 const HEAD_ROOM = 128
 
 /**
- * `json` (pieces of one JSON text) encoded once into kept memory (kept-bytes.ts), with its first character replaced
+ * `json` (pieces of one JSON text; an immutable value's already encoded) encoded once into kept memory (kept-bytes.ts), with its first character replaced
  * by the ASCII `head` that `headOf` makes from the JSON's own bytes (a versioned value: the version is the hash of
  * the JSON).
  */
-export function keepHeaded(json: readonly string[], headOf: (utf8: Buffer) => string): Kept {
-  const most = HEAD_ROOM + json.reduce((n, t) => n + t.length * 3, 0)
+export function keepHeaded(json: readonly JsonPiece[], headOf: (utf8: Buffer) => string): Kept {
+  const most = HEAD_ROOM + json.reduce((n, t) => n + (typeof t === 'string' ? t.length * 3 : t.byteLength), 0)
   return keepBytes(most, (buffer, start) => {
     let at = start + HEAD_ROOM
-    for (const t of json) at += buffer.write(t, at, 'utf8')
+    for (const t of json)
+      if (typeof t === 'string') at += buffer.write(t, at, 'utf8')
+      else {
+        buffer.set(t, at)
+        at += t.byteLength
+      }
     const head = headOf(buffer.subarray(start + HEAD_ROOM, at))
     if (head.length > HEAD_ROOM + 1)
       throw new Error(`a value's head is longer than ${HEAD_ROOM + 1} characters`)

@@ -11,7 +11,7 @@ import type {
 import type { DraftArticle } from '../content/draft.ts'
 import { articleHeader } from './build-article.ts'
 import { contentHash } from './content-hash.ts'
-import { jsonPieces } from './json-pieces.ts'
+import { type JsonPiece, jsonPieces, pieceText } from './json-pieces.ts'
 import { type KvEntry, keepHeaded, textEntry } from './kv-entry.ts'
 import { movedSource } from './source-hash.ts'
 
@@ -29,7 +29,9 @@ export function versioned(key: string, body: object, meta: { s?: string; g?: str
   // bytes, not the text (kv-entry.ts).
   const kept = keepHeaded(json, (bytes) => {
     version = contentHash(bytes)
-    return json.length === 1 && json[0] === '{}' ? `{"version":"${version}"` : `{"version":"${version}",`
+    return json.length === 1 && pieceText(json[0] as JsonPiece) === '{}'
+      ? `{"version":"${version}"`
+      : `{"version":"${version}",`
   })
   const entry = textEntry(key, kept, { h: version, ...meta })
   bodies.set(entry, body)

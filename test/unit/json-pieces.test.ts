@@ -1,6 +1,7 @@
 /** A value serialised in pieces is JSON.stringify's text, piece for piece (editor/publish/json-pieces.ts). */
 import { describe, expect, it } from 'vitest'
-import { immutable, jsonPieces } from '../../editor/publish/json-pieces.ts'
+import { immutable, jsonPieces, jsonText } from '../../editor/publish/json-pieces.ts'
+import { versioned } from '../../editor/publish/store-entries.ts'
 
 const nullProto = Object.assign(Object.create(null) as object, { a: 1, b: ['x'] })
 
@@ -51,7 +52,7 @@ describe('JSON in pieces', () => {
   for (const [name, value] of Object.entries(values))
     for (const depth of [0, 1, 2, 3, 8])
       it(`writes ${name} as JSON.stringify does, split ${depth} levels down`, () => {
-        expect(jsonPieces(value, depth).join('')).toBe(JSON.stringify(value))
+        expect(jsonText(jsonPieces(value, depth))).toBe(JSON.stringify(value))
       })
 
   it('splits a page into its items and their members, two levels down by default', () => {
@@ -99,8 +100,24 @@ describe('an immutable value in JSON pieces', () => {
         { n: page + 10, section },
       ],
     }))
-    for (const page of pages) expect(jsonPieces(page).join('')).toBe(JSON.stringify(page))
+    for (const page of pages) expect(jsonText(jsonPieces(page))).toBe(JSON.stringify(page))
     // One read by the first serialisation; the JSON.stringify calls above read it for each item (6).
     expect(reads - afterFreezing).toBe(1 + 6)
+  })
+
+  it('is encoded once: every value holding it copies the same UTF-8 bytes', () => {
+    const item = immutable({ heading: '东溪古镇', paragraphs: ['历史悠久。'] })
+    const [a, b] = [1, 2].map((page) => jsonPieces({ page, items: [item] }))
+    const bytes = a?.find((p) => typeof p !== 'string')
+    expect(bytes).toBeInstanceOf(Uint8Array)
+    expect(b?.find((p) => typeof p !== 'string')).toBe(bytes)
+    expect(Buffer.from(bytes as Uint8Array).toString('utf8')).toBe(JSON.stringify(item))
+  })
+
+  it('is a whole value too: an empty one is versioned as an empty object is', () => {
+    const empty = versioned('v2:empty', immutable({}))
+    expect(JSON.parse(empty.value as string)).toEqual({ version: empty.metadata.h })
+    const whole = versioned('v2:whole', immutable({ heading: '綦江' }))
+    expect(JSON.parse(whole.value as string)).toEqual({ version: whole.metadata.h, heading: '綦江' })
   })
 })
