@@ -94,17 +94,20 @@ export const photoSources = (d: DraftArticle): string[] => [
 
 /** The media names (`<hash>.<ext>`) an article's photos use, every rendition included. */
 export function mediaNames(a: Article): string[] {
-  const names = new Set<string>()
-  const add = (src: string) => {
-    const name = mediaNameOf(src)
-    if (name !== null) names.add(name)
-  }
+  const sources: string[] = []
   for (const photos of [...a.sections.map((s) => s.photos), a.photos])
     for (const p of photos) {
-      add(p.src)
-      for (const r of p.renditions) add(r.src)
+      sources.push(p.src)
+      for (const r of p.renditions) sources.push(r.src)
     }
-  return [...names].sort()
+  // Sorted as sources: every media source starts with the same path, so its name sorts the same (no set, no copies).
+  sources.sort()
+  const names: string[] = []
+  for (let i = 0; i < sources.length; i++) {
+    const name = sources[i] === sources[i - 1] ? null : mediaNameOf(sources[i] as string)
+    if (name !== null) names.push(name)
+  }
+  return names
 }
 
 /**
