@@ -180,22 +180,14 @@ export class Reader {
   }
 }
 
-/** Trees' drafts in publishing order, sorted once (every batch of a publish asks, some twice). */
-const publishingOrders = new WeakMap<readonly DraftArticle[], DraftArticle[]>()
-
 /**
  * The drafts oldest first, newest articles last in the log: the order of a first publish of an existing site (each
- * draft's time parsed once, not once per comparison).
+ * draft's time parsed once, not once per comparison: a first publish sorts thousands, every batch).
  */
 function inPublishingOrder(drafts: readonly DraftArticle[]): DraftArticle[] {
-  let sorted = publishingOrders.get(drafts)
-  if (sorted === undefined) {
-    const timed = drafts.map((d) => ({ d, t: Date.parse(d.published) }))
-    timed.sort((a, b) => a.t - b.t || (a.d.slug < b.d.slug ? -1 : a.d.slug > b.d.slug ? 1 : 0))
-    sorted = timed.map(({ d }) => d)
-    publishingOrders.set(drafts, sorted)
-  }
-  return sorted
+  const timed = drafts.map((d) => ({ d, t: Date.parse(d.published) }))
+  timed.sort((a, b) => a.t - b.t || (a.d.slug < b.d.slug ? -1 : a.d.slug > b.d.slug ? 1 : 0))
+  return timed.map(({ d }) => d)
 }
 
 /**
@@ -208,7 +200,7 @@ export function changedDrafts(
   sources: ReadonlyMap<string, string>,
   batch = Number.POSITIVE_INFINITY,
 ): { build: DraftArticle[]; remaining: number } {
-  const changed = inPublishingOrder(drafts).filter((d) => listing.get(d.slug)?.s !== sources.get(d.slug))
+  const changed = inPublishingOrder(drafts.filter((d) => listing.get(d.slug)?.s !== sources.get(d.slug)))
   const build = changed.slice(0, batch)
   return { build, remaining: changed.length - build.length }
 }

@@ -243,8 +243,10 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     if (o.websub) await notifyHub(changes, o.websub, o.log)
     return { ok: true, ...total, written: true, ...(left && !o.dryRun ? { print: left.print } : {}) }
   } finally {
-    // A batch still being written ends before the lease is given back and the store closed.
+    // A batch still being written ends before the lease is given back and the store closed; then what the next
+    // batch's planning said before it stopped is printed.
     await writing?.done.catch(() => {})
+    for (const line of held.splice(0)) o.log(line)
     if (leased) await releaseLease(store, owner)
     await close()
   }
