@@ -38,11 +38,14 @@ function writer(): Worker {
     if (error === undefined) w?.done()
     else w?.fail(new Error(error))
   })
-  started.on('error', (e) => {
+  // A thread that failed or stopped fails what it was asked; the next request starts another.
+  const stopped = (e: Error) => {
+    if (thread === started) thread = null
     for (const w of waiting.values()) w.fail(e)
     waiting.clear()
-    thread = null
-  })
+  }
+  started.on('error', stopped)
+  started.on('exit', (code) => stopped(new Error(`the file writer thread stopped (exit ${code})`)))
   thread = started
   return started
 }
