@@ -25,10 +25,9 @@ export function withPendingWrites(store: KvStore, plan: Pick<WritePlan, 'steps' 
   return {
     where: store.where,
     async list(prefix) {
-      const listed = await store.list(prefix)
-      for (const k of deleted) listed.delete(k)
-      for (const [k, e] of written) if (k.startsWith(prefix)) listed.set(k, e.metadata)
-      return new Map([...listed].sort(byKey))
+      const listed = [...(await store.list(prefix))].filter(([k]) => !written.has(k) && !deleted.has(k))
+      for (const [k, e] of written) if (k.startsWith(prefix)) listed.push([k, e.metadata])
+      return new Map(listed.sort(byKey))
     },
     async getJson(keys) {
       const got = await store.getJson(untouched(keys))

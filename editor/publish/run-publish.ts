@@ -14,6 +14,7 @@ import {
   withHantEntries,
 } from '../hant/hant-writes.ts'
 import { renderDrafts } from '../photos/render-drafts.ts'
+import { BatchWriter } from './batch-writer.ts'
 import {
   type BuildOptions,
   type BuiltContent,
@@ -28,9 +29,8 @@ import {
   type EditionChanges,
   emptyChanges,
 } from './edition-changes.ts'
-import { recycleKeptBytes, sealKeptBytes } from './kept-bytes.ts'
+import { recycleKeptBytes } from './kept-bytes.ts'
 import { type KvStore, type KvTarget, openKvStore } from './kv-store.ts'
-import { withPendingWrites } from './pending-writes.ts'
 import { acquireLease, leaseOwner, releaseLease } from './publish-lease.ts'
 import { type Scheduled, scheduledLine } from './publish-receipt.ts'
 import { type PublishedState, publishedState, stateAfter } from './published-state.ts'
@@ -150,31 +150,20 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
   let wroteAny = false
   // The published state the original's writes left (computed: a store that shows it was written by no one since).
   let left: PublishedState | undefined
-  // The batch being written while the next one is planned (its writes, then read back), and the release of its
-  // values' memory, once it is written and the next plan has read what it needed of it.
-  let writing: { plan: WritePlan; done: Promise<void>; release: () => void } | null = null
-  // Lines of a batch planned while the one before it is written, printed once that one's lines are.
-  const held: string[] = []
-  const written = async () => {
-    const was = writing
-    writing = null
-    if (!was) return
-    await was.done
-    was.release() // its memory serves a later batch
-    for (const line of held.splice(0)) o.log(line)
-  }
+  // Each batch is written while the next one is planned.
+  const writer = new BatchWriter(o.log)
   try {
     for (let first = true; ; first = false) {
       // Planned as the store will be once the batch being written is.
-      const view = writing ? withPendingWrites(store, writing.plan) : store
-      const po: PublishOptions = writing ? { ...o, log: (line) => held.push(line) } : o
+      const view = writer.view(store)
+      const po: PublishOptions = { ...o, log: writer.planLog() }
       const seen = first ? await firstLook : await publishedState(view)
       let base = seen
       sweep ??= await hantSweepDue(store, edition, seen.indexHead)
       const hant = sweep ? null : edition
       let planned = await planPublish(view, drafts, po, batch, rendered, seen.articles, full, hant)
       if (!planned.ok) {
-        await written()
+        await writer.written()
         return planned
       }
       const nothing = planned.plan.counts.written + planned.plan.counts.deleted === 0
@@ -196,7 +185,7 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
       addReport(total.report, built.report, total.batches === 1)
       addCounts(total.counts, counts)
       describe(built, plan, store.where, po)
-      await written()
+      await writer.written()
       if (o.dryRun || counts.written + counts.deleted === 0) {
         if (built.report.remaining > 0)
           o.log(
@@ -206,27 +195,23 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
         left = base
         break
       }
-      // This batch's values keep their memory until it is written; the next batch is kept in other memory.
-      const release = sealKeptBytes()
       const renew = total.batches > 1
       const remaining = built.report.remaining
       const n = total.batches
-      const done = (async () => {
+      writer.start(plan, async () => {
         if (renew) await acquireLease(store, owner, clock()) // renewed for each batch
         // Order matters: nothing points at a value before it is written, and nothing is deleted while referenced.
         await applyWrites(store, plan, afterStep)
         await verifyWrites(store, plan, o.log)
         o.log(`done: ${counts.written} values written, ${counts.deleted} deleted`)
         if (remaining > 0) o.log(`batch ${n} written; ${remaining} changed articles to go`)
-      })()
-      done.catch(() => {}) // awaited before the next batch is written, or before the publish ends
-      writing = { plan, done, release }
+      })
       wroteAny = true
       left = stateAfter(base, plan)
       if (remaining === 0) break
       batch.taken = built.taken
     }
-    await written()
+    await writer.written()
     // The edition changed as the original did, or as its sweep found.
     let hantChanges: EditionChanges = total.report
     if (sweep) {
@@ -243,10 +228,8 @@ export async function runPublish(o: PublishOptions): Promise<PublishOutcome> {
     if (o.websub) await notifyHub(changes, o.websub, o.log)
     return { ok: true, ...total, written: true, ...(left && !o.dryRun ? { print: left.print } : {}) }
   } finally {
-    // A batch still being written ends before the lease is given back and the store closed; then what the next
-    // batch's planning said before it stopped is printed.
-    await writing?.done.catch(() => {})
-    for (const line of held.splice(0)) o.log(line)
+    // A batch still being written ends before the lease is given back and the store closed.
+    await writer.settle()
     if (leased) await releaseLease(store, owner)
     await close()
   }
