@@ -114,6 +114,8 @@ async function previewBench(work: string): Promise<void> {
       String(hugoPort),
       '--baseURL',
       `http://127.0.0.1:${hugoPort}/`,
+      // In its fast render mode Hugo 0.111 rebuilds after a save made by rename but serves the page as it was.
+      '--disableFastRender',
     ],
     /Web Server is available/,
   )
