@@ -1,6 +1,6 @@
 /**
  * The store as it will be once a plan is written: what the next batch of a publish is built from while the batch
- * before it is still being written (run-publish.ts). Keys the plan writes read as it writes them, keys it deletes
+ * before it is still being written (batch-writer.ts). Keys the plan writes read as it writes them, keys it deletes
  * read as absent, every other key as the store holds it. Planning only reads: writing through it throws.
  */
 import type { KvEntry } from './kv-entry.ts'
