@@ -1,5 +1,5 @@
 /** A KvStore over the KV bridge Worker (kv-bridge-worker.ts): one request per batch of keys or values. */
-import { isText, type KvEntry, valueBytes } from './kv-entry.ts'
+import { isText, type KvEntry, valueBytes, valueData } from './kv-entry.ts'
 import { chunks, IncompleteListingError, type KvStore, parseOrNull, sizedBatches } from './kv-store.ts'
 
 /** Sends one request to the bridge Worker (path and query, body); the caller's Miniflare routes it. */
@@ -27,9 +27,7 @@ async function answer<T>(call: BridgeCall, path: string, body: string | Uint8Arr
 
 /** One /put body: a length-prefixed JSON index, then every value's bytes in order. */
 function putBody(entries: readonly KvEntry[]): Uint8Array {
-  const values = entries.map((e) =>
-    isText(e) ? (e.utf8 ?? Buffer.from(e.value as string, 'utf8')) : (e.value as Uint8Array),
-  )
+  const values = entries.map(valueData)
   const index = Buffer.from(
     JSON.stringify(
       entries.map((e, i) => ({
