@@ -194,18 +194,17 @@ export function localKvFiles(kvPersist: string, id: string, where: string): KvSt
     async put(entries) {
       if (entries.length === 0) return
       const rows = entries.map((e): [string, string, string] => [e.key, blobId(), JSON.stringify(e.metadata)])
-      // Blobs first: nothing refers to one before its row is committed (Miniflare's order).
-      // Many are written by a thread of their own: the publish builds its next batch meanwhile.
-      await writeFiles(rows.map(([, b], i) => [join(blobs, b), valueData(entries[i] as KvEntry)])).catch(
-        async (e: unknown) => {
-          await Promise.all(rows.map(([, b]) => rm(join(blobs, b), { force: true })))
-          throw e
-        },
-      )
-      const replaced = await ask<string[]>({ put: rows }).catch(async (e: unknown) => {
-        await Promise.all(rows.map(([, b]) => rm(join(blobs, b), { force: true })))
+      // Blobs first: nothing refers to one before its row is committed (Miniflare's order). Many are written by a
+      // thread of their own: the publish builds its next batch meanwhile. A put that fails leaves no new blob.
+      let replaced: string[]
+      try {
+        await writeFiles(rows.map(([, b], i) => [join(blobs, b), valueData(entries[i] as KvEntry)]))
+        replaced = await ask<string[]>({ put: rows })
+      } catch (e) {
+        const created = rows.map(([, b]) => b)
+        await removeBlobs(blobs, created)
         throw e
-      })
+      }
       await removeBlobs(blobs, replaced)
     },
     async delete(keys) {
