@@ -16,8 +16,9 @@ export function withPendingWrites(store: KvStore, plan: Pick<WritePlan, 'steps' 
   for (const [, entries] of plan.steps) for (const e of entries) written.set(e.key, e)
   const deleted = new Set(plan.deletes)
   for (const k of deleted) written.delete(k)
-  /** The keys among `keys` the store still answers for. */
-  const untouched = (keys: readonly string[]) => keys.filter((k) => !written.has(k) && !deleted.has(k))
+  /** Whether the store no longer answers for `key`: the plan writes or deletes it. */
+  const touched = (key: string) => written.has(key) || deleted.has(key)
+  const untouched = (keys: readonly string[]) => keys.filter((k) => !touched(k))
   const refuse = () =>
     Promise.reject(
       new Error(`${store.where}: a publish plans from pending writes, never writes through them`),
@@ -25,7 +26,7 @@ export function withPendingWrites(store: KvStore, plan: Pick<WritePlan, 'steps' 
   return {
     where: store.where,
     async list(prefix) {
-      const listed = [...(await store.list(prefix))].filter(([k]) => !written.has(k) && !deleted.has(k))
+      const listed = [...(await store.list(prefix))].filter(([k]) => !touched(k))
       for (const [k, e] of written) if (k.startsWith(prefix)) listed.push([k, e.metadata])
       return new Map(listed.sort(byKey))
     },
