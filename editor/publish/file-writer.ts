@@ -1,6 +1,6 @@
 /**
  * Files written by a thread of their own, so the process goes on meanwhile: a publish builds its next batch while
- * the one before is written (run-publish.ts), and a batch's values are hundreds of megabytes of new files. Bytes
+ * the one before is written (batch-writer.ts), and a batch's values are hundreds of megabytes of new files. Bytes
  * in shared memory (kept-bytes.ts keeps values there) reach the thread without a copy; other bytes are copied. A
  * few files (an edit's) are written at once in this thread, which costs less than a message to the other.
  */

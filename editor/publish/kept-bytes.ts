@@ -3,8 +3,8 @@
  * batch. A buffer of its own per value costs more than encoding the value (the kernel supplies its pages fresh; a
  * first publish keeps gigabytes); a slab's pages are supplied once.
  *
- * Each batch's bytes stay valid until the release `sealKeptBytes` gave for it runs (run-publish.ts runs it once the
- * batch is written and read back, while the next batch is kept in other memory). An entry read after that throws
+ * Each batch's bytes stay valid until the release `sealKeptBytes` gave for it runs (batch-writer.ts runs it once the
+ * batch is written and read back and the next batch, kept in other memory meanwhile, is planned). An entry read after that throws
  * (kv-entry.ts) instead of giving the bytes of a later value.
  */
 

@@ -34,9 +34,9 @@ export const isText = (e: KvEntry): boolean => e.utf8 !== undefined || typeof e.
 const HEAD_ROOM = 128
 
 /**
- * `json` (pieces of one JSON text; an immutable value's already encoded) encoded once into kept memory (kept-bytes.ts), with its first character replaced
- * by the ASCII `head` that `headOf` makes from the JSON's own bytes (a versioned value: the version is the hash of
- * the JSON).
+ * `json` (pieces of one JSON text; an immutable value's already encoded) encoded once into kept memory
+ * (kept-bytes.ts), with its first character replaced by the ASCII `head` that `headOf` makes from the JSON's own
+ * bytes (a versioned value: the version is the hash of the JSON).
  */
 export function keepHeaded(json: readonly JsonPiece[], headOf: (utf8: Buffer) => string): Kept {
   const most = HEAD_ROOM + json.reduce((n, t) => n + (typeof t === 'string' ? t.length * 3 : t.byteLength), 0)
