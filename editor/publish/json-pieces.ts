@@ -16,6 +16,24 @@ export type JsonPiece = string | Uint8Array
 const immutables = new WeakSet<object>()
 const serialised = new WeakMap<object, Uint8Array>()
 
+/** Memory the encoded JSON of immutable values is laid out in, one after the other (a buffer each would cost more). */
+const ARENA = 8 << 20
+let arena = Buffer.alloc(0)
+let used = 0
+
+/** `text` encoded into the arena, for as long as something holds the bytes. */
+function encoded(text: string): Uint8Array {
+  const most = text.length * 3
+  if (most > ARENA >> 3) return Buffer.from(text, 'utf8')
+  if (used + most > arena.length) {
+    arena = Buffer.allocUnsafeSlow(ARENA)
+    used = 0
+  }
+  const bytes = arena.subarray(used, used + arena.write(text, used, 'utf8'))
+  used = (used + bytes.length + 7) & ~7
+  return bytes
+}
+
 /** Freezes `value` and everything in it, members first: a frozen object's members are frozen already. */
 function freezeDeep(value: object): void {
   if (Object.isFrozen(value)) return
@@ -56,7 +74,7 @@ function split(value: unknown, depth: number, out: JsonPiece[]): void {
   if (value !== null && typeof value === 'object' && immutables.has(value)) {
     let json = serialised.get(value)
     if (json === undefined) {
-      json = Buffer.from(JSON.stringify(value), 'utf8')
+      json = encoded(JSON.stringify(value))
       serialised.set(value, json)
     }
     out.push(json)
